@@ -1,0 +1,21 @@
+import { COMMANDS } from './commands/index';
+
+const USAGE = `usage: sieve <command> [options]
+commands:
+  inspect FILE [--rows N] --json          dictionary and first rows
+  check FILE [--config C] --out R.json    run every applicable check
+  export FILE [--recipe R] --to OUT       write the cleaned data
+  verify AUDIT.json                       verify an exported audit chain`;
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+	process.stderr.write(`${USAGE}\n`);
+	process.exit(name ? 2 : 0);
+}
+try {
+	process.exitCode = await command(args);
+} catch (e) {
+	process.stderr.write(`sieve ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+	process.exitCode = 1;
+}
