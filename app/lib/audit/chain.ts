@@ -1,0 +1,89 @@
+import { canonicalize } from './canonical-json';
+import { ZERO_HASH, type AuditEvent, type EventInput, type JsonObject } from './events';
+import { hashEvent } from './hash';
+
+/**
+ * Where one device's chain lives (Dexie in the app, a file in the CLI, memory in tests).
+ * `append` must write the event atomically and only if the stored head is still `event.seq - 1`
+ * with hash `event.prev`; otherwise it throws StaleHeadError and writes nothing.
+ */
+export interface ChainStore {
+	/** The last event of this device's chain, or null while it is empty. */
+	head(): Promise<AuditEvent | null>;
+	/** `alsoWrite` runs inside the same transaction: the change the event records. */
+	append(event: AuditEvent, alsoWrite?: () => unknown): Promise<void>;
+}
+
+export class StaleHeadError extends Error {
+	constructor(device: string) {
+		super(`audit chain of ${device} moved on while appending`);
+		this.name = 'StaleHeadError';
+	}
+}
+
+export type Chain = {
+	readonly device: string;
+	readonly actor: string;
+	readonly store: ChainStore;
+	head: AuditEvent;
+};
+
+/**
+ * Builds the next event after `head` (null: the chain's first event). Pure apart from hashing.
+ * Hashing is async (WebCrypto), so build the event before opening the IndexedDB transaction that
+ * writes it: an await on a non-IDB promise inside the transaction would let it auto-commit.
+ */
+export async function nextEvent(head: AuditEvent | null, input: EventInput, actor: string): Promise<AuditEvent> {
+	const time = input.time instanceof Date ? input.time.toISOString() : (input.time ?? new Date().toISOString());
+	const unhashed = {
+		seq: head ? head.seq + 1 : 0,
+		time,
+		actor: input.actor ?? actor,
+		type: input.type,
+		// Detaches the payload from the caller and drops undefined members, so the stored event is what was hashed.
+		payload: JSON.parse(canonicalize(input.payload)) as JsonObject,
+		prev: head ? head.hash : ZERO_HASH
+	};
+	return { ...unhashed, hash: await hashEvent(unhashed) };
+}
+
+/**
+ * Opens a device's chain, writing its `chain-start` event when the store is empty.
+ * @example
+ * const chain = await createChain('laptop-7f3a', 'alice', store);
+ * await appendEvent(chain, { type: 'audit-view', payload: { view: 'timeline' } });
+ */
+export async function createChain(device: string, actor: string, store: ChainStore): Promise<Chain> {
+	let head = await store.head();
+	if (!head) {
+		const start = await nextEvent(null, { type: 'chain-start', payload: { device } }, actor);
+		await store.append(start);
+		head = start;
+	}
+	return { device, actor, store, head };
+}
+
+const RETRIES = 5;
+
+/** Appends one event to the chain (and, through `alsoWrite`, the change it records); returns it. */
+export async function appendEvent(chain: Chain, input: EventInput, alsoWrite?: () => unknown): Promise<AuditEvent> {
+	for (let attempt = 0; ; attempt++) {
+		const event = await nextEvent(chain.head, input, chain.actor);
+		try {
+			await chain.store.append(event, alsoWrite);
+			chain.head = event;
+			return event;
+		} catch (e) {
+			if (!(e instanceof StaleHeadError) || attempt >= RETRIES) throw e;
+			// Another tab or worker of this device appended first; rebuild on its head.
+			const head = await chain.store.head();
+			if (!head) throw e;
+			chain.head = head;
+		}
+	}
+}
+
+/** The checkpoint to keep apart from the chain after it verified. */
+export function checkpointOf(device: string, head: AuditEvent): { device: string; seq: number; hash: string } {
+	return { device, seq: head.seq, hash: head.hash };
+}

@@ -1,0 +1,106 @@
+/** A JSON value as JCS (RFC 8785) accepts it: finite numbers, well-formed strings, plain objects. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+/** Members set to `undefined` are absent, as in JSON.stringify, so optional fields type-check. */
+export type JsonObject = { [key: string]: JsonValue | undefined };
+
+export type RespondentId = string | number;
+
+/** One link of a device's hash chain, exactly as stored, replicated and exported (SPEC §7). */
+export type AuditEvent = {
+	seq: number;
+	/** ISO-8601 UTC, e.g. `2026-11-22T04:16:30.123Z`. */
+	time: string;
+	actor: string;
+	/** One of EVENT_TYPES when written by this version; verification accepts any string. */
+	type: string;
+	payload: JsonObject;
+	/** Hash of the previous event, ZERO_HASH for seq 0. */
+	prev: string;
+	/** SHA-256 (lowercase hex) of the RFC 8785 canonical JSON of the event without `hash`. */
+	hash: string;
+};
+
+export type UnhashedEvent = Omit<AuditEvent, 'hash'>;
+
+/** The last verified head of a chain, kept apart from the chain so that a cut tail shows. */
+export type Checkpoint = { device: string; seq: number; hash: string };
+
+/** An event together with the device whose chain holds it (timeline, risk, summaries). */
+export type DeviceEvent = AuditEvent & { device: string };
+
+export const ZERO_HASH = '0'.repeat(64);
+
+type RuleDef = { when: string; severity: 'info' | 'warning' | 'error'; message: string };
+
+/**
+ * Payload of each event type. Payloads name respondents, variables, rules and files by id and
+ * carry the values needed to understand the action, never whole respondent records.
+ */
+export type AuditPayloads = {
+	/** Seq 0 of every chain; binds the chain to its device so a chain cannot be relabelled. */
+	'chain-start': { device: string };
+	import: { file: string; sha256: string; format: string; rows: number; variables: number };
+	'check-run': {
+		dataset: string;
+		checks: { id: string; version: number; flagged: number; ms?: number }[];
+	};
+	'check-results': { dataset: string; respondents: number; keep: number; review: number; remove: number };
+	'rule-change': { op: 'add' | 'edit' | 'delete'; rule: string; before?: RuleDef; after?: RuleDef };
+	'setting-change': { key: string; before: JsonValue; after: JsonValue };
+	decision: {
+		action: 'exclude' | 'keep' | 'set-missing' | 'recode' | 'edit-value' | 'merge-categories';
+		respondents?: RespondentId[];
+		variable?: string;
+		from?: JsonValue[];
+		value?: JsonValue;
+		before?: JsonValue;
+		reason: string;
+		finding?: string;
+	};
+	'decision-undo': { decision: string; reason?: string };
+	approval: { state: 'proposed' | 'approved' | 'rejected'; decisions: string[]; note?: string };
+	comment: {
+		id: string;
+		finding?: string;
+		respondent?: RespondentId;
+		variable?: string;
+		text: string;
+		mentions?: string[];
+	};
+	assignment: { findings: string[]; assignee: string };
+	export: {
+		format: 'csv' | 'xlsx' | 'parquet' | 'sav' | 'recipe' | 'report' | 'audit-json' | 'audit-csv' | 'audit-pdf';
+		file?: string;
+		rows?: number;
+		variables?: number;
+		/** Names of exported variables whose role identifies people (id, ip, open ends with PII…). */
+		identifying: string[];
+	};
+	'audit-view': { view: 'timeline' | 'verify' | 'detail' | 'summary'; ok?: boolean };
+	/** A peer chain head this device has seen; lets verification notice a peer chain cut short. */
+	witness: { device: string; seq: number; hash: string };
+};
+
+export type EventType = keyof AuditPayloads;
+
+export const EVENT_TYPES = [
+	'chain-start',
+	'import',
+	'check-run',
+	'check-results',
+	'rule-change',
+	'setting-change',
+	'decision',
+	'decision-undo',
+	'approval',
+	'comment',
+	'assignment',
+	'export',
+	'audit-view',
+	'witness'
+] as const satisfies readonly EventType[];
+
+/** What a caller supplies to append; seq, prev and hash come from the chain. */
+export type EventInput<T extends EventType = EventType> = {
+	[K in T]: { type: K; payload: AuditPayloads[K]; time?: string | Date; actor?: string };
+}[T];
