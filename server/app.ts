@@ -1,0 +1,97 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Http2SecureServer, Http2Server } from 'node:http2';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono, type Context } from 'hono';
+import type { RelayConfig, RelayDeps } from './config';
+import type { HealthResponse } from './protocol/health';
+import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
+import { createRoomRoutes } from './rooms/routes';
+import { createTokenSigner } from './rooms/tokens';
+import { serveBuild } from './static/serve-build';
+
+/** A relay built by {@link createApp}: the Hono app plus what the Node entry wires around it. */
+export interface Relay {
+	app: Hono;
+	/** Attaches the websocket upgrade handler to the HTTP server. */
+	injectWebSocket(server: Server | Http2Server | Http2SecureServer): void;
+	rooms: RoomRegistry;
+	/** Closes every room socket and persists every room. */
+	close(): Promise<void>;
+}
+
+const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/logs', '/connectors'];
+
+const isApiPath = (pathname: string) =>
+	API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+/**
+ * The relay's routes: `/health`, `/rooms`, and the built PWA for everything else.
+ * The websocket helper needs the app before any route exists, which is why this returns
+ * a {@link Relay} rather than the bare app.
+ *
+ * @example
+ * const relay = createApp(config, { store: createMemoryRoomStore() });
+ * const res = await relay.app.request('/health');
+ */
+export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
+	const now = deps.now ?? Date.now;
+	const onError = deps.onError ?? ((error: unknown) => console.error(error));
+	const app = new Hono();
+	const nodeWs = createNodeWebSocket({ app });
+	// @hono/node-ws builds its WebSocketServer without options; ws reads maxPayload at each upgrade
+	nodeWs.wss.options.maxPayload = config.maxMessageBytes;
+
+	const tokens = createTokenSigner({ secret: config.secret, now });
+	const rooms = createRoomRegistry({
+		store: deps.store,
+		maxRoomBytes: config.maxRoomBytes,
+		compactEvery: config.compactEvery,
+		idleUnloadMs: config.idleUnloadMs,
+		onError
+	});
+
+	app.onError((error, c) => {
+		onError(error);
+		return c.json({ error: 'internal error' }, 500);
+	});
+
+	app.get('/health', (c) =>
+		c.json<HealthResponse>({ ok: true, rooms: rooms.loaded().length, version: config.version })
+	);
+
+	app.route(
+		'/rooms',
+		createRoomRoutes({
+			tokens,
+			registry: rooms,
+			upgradeWebSocket: nodeWs.upgradeWebSocket,
+			tokenTtlSeconds: config.tokenTtlSeconds,
+			maxTokenTtlSeconds: config.maxTokenTtlSeconds,
+			createRoomsPerMinute: config.createRoomsPerMinute,
+			clientAddress,
+			now,
+			onError
+		})
+	);
+
+	app.use('*', serveBuild({ root: config.staticDir, isExcluded: isApiPath }));
+
+	app.notFound((c) =>
+		isApiPath(c.req.path) ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)
+	);
+
+	return {
+		app,
+		injectWebSocket: nodeWs.injectWebSocket,
+		rooms,
+		async close() {
+			await rooms.close();
+			for (const socket of nodeWs.wss.clients) socket.terminate();
+		}
+	};
+}
+
+function clientAddress(c: Context): string {
+	const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+	return incoming?.socket.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { DEFAULT_CONFIG, type RelayConfig } from './config';
+import { createSqliteRoomStore } from './store/sqlite';
+
+const env = process.env;
+const port = intFromEnv('PORT', 8787);
+const host = env.HOST || '0.0.0.0';
+const dataDir = path.resolve(env.DATA_DIR || './data');
+const staticDir = path.resolve(env.STATIC_DIR || './build');
+mkdirSync(dataDir, { recursive: true });
+
+const maxRoomBytes = intFromEnv('MAX_ROOM_BYTES', DEFAULT_CONFIG.maxRoomBytes);
+const config: RelayConfig = {
+	...DEFAULT_CONFIG,
+	version: readVersion(),
+	staticDir,
+	secret: env.RELAY_SECRET || loadOrCreateSecret(path.join(dataDir, 'secret')),
+	maxRoomBytes,
+	maxMessageBytes: maxRoomBytes + 64 * 1024
+};
+
+const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
+const relay = createApp(config, { store });
+const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) => {
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
+	console.log(`Sieve relay ${config.version} on http://${shown}:${info.port}, data in ${dataDir}${build}`);
+});
+relay.injectWebSocket(server);
+
+let stopping = false;
+const stop = async (signal: string) => {
+	if (stopping) process.exit(1);
+	stopping = true;
+	console.log(`${signal}: persisting rooms and stopping`);
+	server.close();
+	try {
+		await relay.close();
+		await store.close();
+		process.exit(0);
+	} catch (error) {
+		console.error(error);
+		process.exit(1);
+	}
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+function intFromEnv(name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${raw}`);
+	return value;
+}
+
+function loadOrCreateSecret(file: string): string {
+	if (!existsSync(file)) {
+		try {
+			writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+	}
+	return readFileSync(file, 'utf8').trim();
+}
+
+function readVersion(): string {
+	const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+	return pkg.version ?? '0.0.0';
+}
