@@ -1,0 +1,138 @@
+import type { Dictionary, Measure, VarType, Variable } from '../../dataset/dictionary';
+import { NO_MISSING } from '../../dataset/dictionary';
+import { ROW_COLUMN } from '../../io/arrow-ipc';
+import type { SqlDb } from '../sql/db';
+import { quoteIdent } from '../sql/quote';
+import type { ImportProgress } from './types';
+
+/** Readers land rows here; finishImport turns it into the typed `data` table. */
+export const STAGING_TABLE = 'sieve_staging';
+export const DATA_TABLE = 'data';
+
+interface ColumnPlan {
+	name: string;
+	type: VarType;
+	/** SQL producing the typed value from the staging column. */
+	expr: string;
+}
+
+/**
+ * Replaces `data` with the staged rows in canonical types (numbers DOUBLE, text VARCHAR, DATE,
+ * TIMESTAMP, times as seconds), in file order, and describes them. Text columns are typed from
+ * every value, not a sample: a survey's "n/a" in row 900,000 still makes the column text.
+ */
+export async function finishImport(
+	db: SqlDb,
+	opts: { encoding: string; inferTypes: boolean; dictionary?: Dictionary },
+	onProgress: (p: Omit<ImportProgress, 'rows'>) => void
+): Promise<Dictionary> {
+	onProgress({ phase: 'typing', done: 0, total: 1 });
+	const described = await describeColumns(db, STAGING_TABLE);
+	const plans = opts.dictionary
+		? described.map((c) => ({ name: c.name, type: opts.dictionary!.variables.find((v) => v.name === c.name)!.type, expr: quoteIdent(c.name) }))
+		: opts.inferTypes
+			? await inferPlans(db, described.map((c) => c.name))
+			: described.map((c) => normalisePlan(c.name, c.type));
+	const select = plans.map((p) => `${p.expr} AS ${quoteIdent(p.name)}`).join(', ');
+	await db.exec(
+		`CREATE OR REPLACE TABLE ${DATA_TABLE} AS SELECT ${ROW_COLUMN}, ${select} FROM ${STAGING_TABLE} ORDER BY ${ROW_COLUMN}`
+	);
+	await db.exec(`DROP TABLE ${STAGING_TABLE}`);
+	const dictionary = opts.dictionary ?? {
+		variables: await describeVariables(db, plans),
+		encoding: opts.encoding,
+		warnings: []
+	};
+	onProgress({ phase: 'done', done: 1, total: 1 });
+	return dictionary;
+}
+
+async function describeColumns(db: SqlDb, table: string): Promise<{ name: string; type: string }[]> {
+	const t = await db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, [table]);
+	return t
+		.toArray()
+		.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }))
+		.filter((c) => c.name !== ROW_COLUMN);
+}
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*|BOOLEAN)$/;
+
+function normalisePlan(name: string, sqlType: string): ColumnPlan {
+	const c = quoteIdent(name);
+	// NaN in Parquet/Arrow floats means "no answer" in survey data, as SPSS system-missing does.
+	if (NUMERIC.test(sqlType)) return { name, type: 'numeric', expr: `nullif(CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)` };
+	if (sqlType === 'DATE') return { name, type: 'date', expr: c };
+	if (sqlType.startsWith('TIMESTAMP')) return { name, type: 'datetime', expr: `CAST(${c} AS TIMESTAMP)` };
+	if (sqlType === 'TIME') return { name, type: 'time', expr: `CAST(epoch(${c}) AS DOUBLE)` };
+	if (sqlType === 'VARCHAR') return { name, type: 'string', expr: c };
+	return { name, type: 'string', expr: `CAST(${c} AS VARCHAR)` };
+}
+
+async function inferPlans(db: SqlDb, names: string[]): Promise<ColumnPlan[]> {
+	const aggs = names.flatMap((n, i) => {
+		const c = quoteIdent(n);
+		return [
+			`count(${c}) AS n${i}`,
+			`count(TRY_CAST(${c} AS DOUBLE)) AS num${i}`,
+			`count_if(${c} LIKE '0_%' AND ${c} NOT LIKE '0.%') AS zero${i}`,
+			`count(TRY_CAST(${c} AS DATE)) AS date${i}`,
+			`count(TRY_CAST(${c} AS TIMESTAMP)) AS ts${i}`,
+			`count(TRY_CAST(${c} AS TIME)) AS time${i}`
+		];
+	});
+	const stats = (await db.query(`SELECT ${aggs.join(', ')} FROM ${STAGING_TABLE}`)).get(0)!.toJSON();
+	const num = (k: string) => Number(stats[k]);
+	return names.map((name, i) => {
+		const c = quoteIdent(name);
+		const n = num(`n${i}`);
+		if (n === num(`num${i}`) && num(`zero${i}`) === 0) return { name, type: 'numeric', expr: `CAST(${c} AS DOUBLE)` };
+		if (n > 0 && n === num(`date${i}`)) return { name, type: 'date', expr: `CAST(${c} AS DATE)` };
+		if (n > 0 && n === num(`ts${i}`)) return { name, type: 'datetime', expr: `CAST(${c} AS TIMESTAMP)` };
+		if (n > 0 && n === num(`time${i}`))
+			return { name, type: 'time', expr: `CAST(epoch(CAST(${c} AS TIME)) AS DOUBLE)` };
+		return { name, type: 'string', expr: c };
+	});
+}
+
+async function describeVariables(db: SqlDb, plans: ColumnPlan[]): Promise<Variable[]> {
+	const aggs = plans.flatMap((p, i) => {
+		const c = quoteIdent(p.name);
+		if (p.type === 'string') return [`max(strlen(${c})) AS w${i}`, `approx_count_distinct(${c}) AS k${i}`];
+		if (p.type === 'numeric')
+			return [
+				`count_if(${c} <> round(${c})) AS frac${i}`,
+				`approx_count_distinct(${c}) AS k${i}`,
+				`max(abs(${c})) AS big${i}`
+			];
+		return [`approx_count_distinct(${c}) AS k${i}`];
+	});
+	const stats = aggs.length ? (await db.query(`SELECT ${aggs.join(', ')} FROM ${DATA_TABLE}`)).get(0)!.toJSON() : {};
+	const num = (k: string) => Number(stats[k] ?? 0);
+	return plans.map((p, i) => {
+		const distinct = num(`k${i}`);
+		let format: string;
+		let width = 8;
+		let measure: Measure = 'scale';
+		if (p.type === 'string') {
+			width = Math.max(1, num(`w${i}`));
+			format = `A${width}`;
+			measure = 'nominal';
+		} else if (p.type === 'numeric') {
+			const integer = num(`frac${i}`) === 0;
+			const digits = Math.max(1, Math.ceil(Math.log10(num(`big${i}`) + 1)));
+			format = integer ? `F${Math.min(40, digits + 1)}.0` : `F${Math.min(40, digits + 3)}.2`;
+			measure = integer && distinct <= 12 ? 'ordinal' : 'scale';
+		} else format = p.type === 'date' ? 'SDATE10' : p.type === 'datetime' ? 'YMDHMS19' : 'TIME8';
+		return {
+			name: p.name,
+			label: null,
+			type: p.type,
+			width,
+			format,
+			measure,
+			valueLabels: {},
+			missing: { ...NO_MISSING, values: [] },
+			role: null
+		};
+	});
+}

@@ -1,0 +1,91 @@
+import { readSheet } from 'read-excel-file/universal';
+import type { Dictionary, VarType, Variable } from '../../dataset/dictionary';
+import { NO_MISSING } from '../../dataset/dictionary';
+import type { Column } from '../../io/batch';
+import type { SqlDb } from '../sql/db';
+import { loadBatches } from './load-batches';
+import { finishImport } from './finish';
+import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
+
+type Cell = string | number | boolean | Date | null | undefined;
+
+/** Reads the first sheet of an .xlsx workbook; the first row holds the variable names. */
+export async function importXlsx(
+	db: SqlDb,
+	file: Blob,
+	opts: ImportOptions,
+	onProgress: (p: ImportProgress) => void
+): Promise<ImportResult> {
+	let sheet: Cell[][];
+	try {
+		sheet = (await readSheet(file, { trim: false })) as Cell[][];
+	} catch (e) {
+		throw new ImportError(`${opts.name} is not a readable Excel workbook (${e instanceof Error ? e.message : e})`);
+	}
+	if (sheet.length === 0) throw new ImportError(`${opts.name}: the first sheet is empty`);
+	const [headerRow, ...body] = sheet;
+	if (body.length === 0) throw new ImportError(`${opts.name} has a header but no data rows`);
+	const names = headerNames(headerRow);
+	const width = Math.max(names.length, ...body.map((r) => r.length));
+	while (names.length < width) names.push(`column_${names.length + 1}`);
+	const variables = names.map((name, i) => variable(name, columnType(body, i)));
+	const dictionary: Dictionary = { variables, encoding: 'UTF-8', warnings: [] };
+	const columns: Column[] = variables.map((v, i) => toColumn(body, i, v.type));
+	onProgress({ phase: 'reading', done: 0, total: file.size, rows: 0 });
+	await loadBatches(db, dictionary, [{ length: body.length, columns }]);
+	onProgress({ phase: 'reading', done: file.size, total: file.size, rows: body.length });
+	const typed = await finishImport(db, { encoding: 'UTF-8', inferTypes: false }, (p) => onProgress({ ...p, rows: body.length }));
+	return { format: 'xlsx', rows: body.length, dictionary: typed };
+}
+
+function headerNames(row: Cell[]): string[] {
+	const seen = new Set<string>();
+	return row.map((c, i) => {
+		let name = c === null || c === undefined || String(c).trim() === '' ? `column_${i + 1}` : String(c).trim();
+		const base = name;
+		for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+		seen.add(name.toLowerCase());
+		return name;
+	});
+}
+
+function columnType(rows: Cell[][], i: number): VarType {
+	let kind: VarType | null = null;
+	for (const r of rows) {
+		const c = r[i];
+		if (c === null || c === undefined || c === '') continue;
+		const k: VarType =
+			typeof c === 'number' || typeof c === 'boolean'
+				? 'numeric'
+				: c instanceof Date
+					? c.getTime() % 86_400_000 === 0
+						? 'date'
+						: 'datetime'
+					: 'string';
+		if (kind === null) kind = k;
+		else if (kind !== k) {
+			if ((kind === 'date' && k === 'datetime') || (kind === 'datetime' && k === 'date')) kind = 'datetime';
+			else return 'string';
+		}
+	}
+	return kind ?? 'numeric';
+}
+
+function toColumn(rows: Cell[][], i: number, type: VarType): Column {
+	if (type === 'string')
+		return rows.map((r) => {
+			const c = r[i];
+			if (c === null || c === undefined || c === '') return null;
+			return c instanceof Date ? c.toISOString() : String(c);
+		});
+	const out = new Float64Array(rows.length);
+	rows.forEach((r, j) => {
+		const c = r[i];
+		out[j] = c === null || c === undefined || c === '' ? NaN : c instanceof Date ? c.getTime() : Number(c);
+	});
+	return out;
+}
+
+function variable(name: string, type: VarType): Variable {
+	return { name, label: null, type, width: 8, format: '', measure: 'unknown', valueLabels: {}, missing: NO_MISSING };
+}
