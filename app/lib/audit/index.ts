@@ -1,0 +1,15 @@
+export * from './events';
+export { canonicalize, CanonicalJsonError } from './canonical-json';
+export { sha256Hex, hashEvent } from './hash';
+export { createChain, appendEvent, nextEvent, checkpointOf, StaleHeadError, type Chain, type ChainStore } from './chain';
+export { createMemoryStore } from './memory-store';
+export { verifyChain, type ChainVerdict, type ChainBreak, type BreakReason } from './verify-chain';
+export { verifyAudit, type AuditVerdict, type AuditBreak, type ChainSummary } from './verify-audit';
+export { asAuditExport, flattenAudit, AuditFormatError, type AuditExport, type AuditChainExport } from './audit-export';
+export { mergeReplica, type ReplicaMerge, type ReplicaProblem } from './replica';
+export { buildAuditExport, stringifyAudit, auditCsv } from './export';
+export { auditPdf } from './pdf-report';
+export { riskOf, RISK_RULES, type Risk, type RiskLevel } from './risk';
+export { detectAnomalies, ANOMALY_RULES, type Anomaly, type AnomalyKind } from './anomalies';
+export { dailySummary } from './summary';
+export { isAuditEvent } from './event-shape';
