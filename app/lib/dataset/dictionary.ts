@@ -41,6 +41,10 @@ export interface Variable {
 	alignment?: 'left' | 'right' | 'center';
 	displayWidth?: number;
 	attributes?: Record<string, string[]>;
+	/** Write format as stored in the file (SPSS style), when it has one. */
+	writeFormat?: string;
+	/** SPSS's own variable role (VARIABLE ROLE), distinct from the survey role above. */
+	spssRole?: 'input' | 'target' | 'both' | 'none' | 'partition' | 'split';
 }
 
 export interface MultipleResponseSet {
@@ -60,6 +64,10 @@ export interface Dictionary {
 	mrSets?: MultipleResponseSet[];
 	/** Non-fatal problems met while reading, for the user. */
 	warnings: string[];
+	/** Data file attributes (SPSS DATAFILE ATTRIBUTE). */
+	attributes?: Record<string, string[]>;
+	/** Name of the weight variable, if the file is weighted. */
+	weight?: string | null;
 }
 
 export const NO_MISSING: MissingSpec = Object.freeze({ values: [], range: null }) as MissingSpec;
