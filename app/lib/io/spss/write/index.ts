@@ -1,0 +1,4 @@
+export { writeSav, savChunks, type SavSink, type SavWriteOptions, type SavWriteReport } from './write-sav';
+export { planLayout } from './layout';
+export { planNames, isValidLongName, type Rename } from './names';
+export { SavWriteError } from './write-error';
