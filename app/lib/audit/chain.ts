@@ -53,10 +53,10 @@ export async function nextEvent(head: AuditEvent | null, input: EventInput, acto
  * const chain = await createChain('laptop-7f3a', 'alice', store);
  * await appendEvent(chain, { type: 'audit-view', payload: { view: 'timeline' } });
  */
-export async function createChain(device: string, actor: string, store: ChainStore): Promise<Chain> {
+export async function createChain(device: string, actor: string, store: ChainStore, project?: string): Promise<Chain> {
 	let head = await store.head();
 	if (!head) {
-		const start = await nextEvent(null, { type: 'chain-start', payload: { device } }, actor);
+		const start = await nextEvent(null, { type: 'chain-start', payload: { device, project } }, actor);
 		await store.append(start);
 		head = start;
 	}

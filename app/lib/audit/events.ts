@@ -37,8 +37,8 @@ type RuleDef = { when: string; severity: 'info' | 'warning' | 'error'; message: 
  * carry the values needed to understand the action, never whole respondent records.
  */
 export type AuditPayloads = {
-	/** Seq 0 of every chain; binds the chain to its device so a chain cannot be relabelled. */
-	'chain-start': { device: string };
+	/** Seq 0 of every chain; binds it to its device and project so it cannot be refiled under another. */
+	'chain-start': { device: string; project?: string };
 	import: { file: string; sha256: string; format: string; rows: number; variables: number };
 	'check-run': {
 		dataset: string;

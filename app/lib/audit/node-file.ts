@@ -38,7 +38,7 @@ export async function appendRunEvents(
 		entry = { device, events: [] };
 		audit.chains.push(entry);
 	}
-	const chain = await createChain(device, actor, createMemoryStore(device, entry.events));
+	const chain = await createChain(device, actor, createMemoryStore(device, entry.events), audit.project);
 	const appended: AuditEvent[] = [];
 	for (const input of inputs) appended.push(await appendEvent(chain, input));
 	const tmp = `${auditPath}.${process.pid}.tmp`;

@@ -54,6 +54,18 @@ export async function verifyAudit(audit: AuditExport, checkpoints: readonly Chec
 				detail: `the chain is filed under ${entry.device} but its chain-start names ${String(claimed)}`
 			};
 		}
+		const project = events[0].payload.project;
+		if (project !== undefined && project !== audit.project) {
+			return {
+				ok: false,
+				device,
+				chain: c,
+				index: 0,
+				seq: 0,
+				reason: 'project-mismatch',
+				detail: `the export is for project ${audit.project} but this chain-start names ${String(project)}`
+			};
+		}
 		summaries.push({ device: entry.device, events: events.length, head: { seq: verdict.head.seq, hash: verdict.head.hash } });
 	}
 	for (const cp of checkpoints) {

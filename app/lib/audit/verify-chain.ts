@@ -14,6 +14,7 @@ export type BreakReason =
 	| 'truncated'
 	| 'checkpoint-mismatch'
 	| 'device-mismatch'
+	| 'project-mismatch'
 	| 'duplicate-chain'
 	| 'missing-chain';
 
