@@ -73,9 +73,12 @@ export function buildDictionary(
 	const floats = ext(4)[0];
 	if (floats && floats.data.length >= 24) {
 		const r = new RecordBytes(floats.data, le);
-		sysmis = r.float64();
-		highest = r.float64();
-		lowest = r.float64();
+		const [s, h, l] = [r.float64(), r.float64(), r.float64()];
+		// Only plausible values are taken: a damaged record must not turn ordinary numbers into SYSMIS.
+		if (Number.isNaN(s) || s <= -1e300) sysmis = s;
+		else warnings.push(`record 7.4 gives ${s} as SYSMIS; ignored`);
+		if (h >= 1e300) highest = h;
+		if (l <= -1e300) lowest = l;
 	}
 
 	const segVars = segmentVariables(raw.variables, text, fail);
@@ -86,6 +89,8 @@ export function buildDictionary(
 
 	const longNames = new Map<string, string>();
 	for (const e of ext(13)) for (const [k, v] of parsePairs(e.data, text)) if (v) longNames.set(k, v);
+	// Files from before SPSS 12 have no long names; like PSPP, show their short names in lower case.
+	if (!ext(13).length) for (const sv of segVars) longNames.set(sv.shortName, sv.shortName.toLowerCase());
 	const veryLong = new Map<string, number>();
 	for (const e of ext(14)) for (const [k, v] of parsePairs(e.data, text)) veryLong.set(k, Number(v));
 

@@ -35,17 +35,33 @@ export function parseLongStringLabels(data: Uint8Array, le: boolean): { entries:
 	return { entries, complete: true };
 }
 
+/**
+ * SPSS and PSPP write a length before every value; some writers (Medella) write one length for all
+ * values of a variable. Both layouts are tried and the one that parses the whole record wins.
+ */
 export function parseLongStringMissing(data: Uint8Array, le: boolean): { entries: LongStringMissing[]; complete: boolean } {
+	const perValue = parseMissing(data, le, true);
+	return perValue.complete ? perValue : (() => {
+		const shared = parseMissing(data, le, false);
+		return shared.complete ? shared : perValue;
+	})();
+}
+
+function parseMissing(data: Uint8Array, le: boolean, lengthPerValue: boolean): { entries: LongStringMissing[]; complete: boolean } {
 	const r = new RecordBytes(data, le);
 	const entries: LongStringMissing[] = [];
 	try {
 		while (!r.done) {
 			const name = r.bytes(r.int32());
 			const n = r.uint8();
-			if (n > 3) throw new RecordEnd();
-			const len = r.int32();
+			if (n < 1 || n > 3) throw new RecordEnd();
 			const values: Uint8Array[] = [];
-			for (let i = 0; i < n; i++) values.push(r.bytes(len));
+			const shared = lengthPerValue ? 0 : r.int32();
+			for (let i = 0; i < n; i++) {
+				const len = lengthPerValue ? r.int32() : shared;
+				if (len !== 8) throw new RecordEnd();
+				values.push(r.bytes(len));
+			}
 			entries.push({ name, values });
 		}
 	} catch (err) {
