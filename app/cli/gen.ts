@@ -1,20 +1,23 @@
 /**
- * `npm run gen -- --rows N --out FILE.(parquet|csv) [--seed S] [--cols C] [--slice R]`:
+ * `npm run gen -- --rows N --out FILE.(parquet|csv|sav|zsav) [--seed S] [--cols C] [--rate R] [--slice ROWS]`:
  * writes a demo survey with planted problems, and FILE.truth.json listing them.
  */
 import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { generateDemo, type Demo, type DemoOptions } from '../lib/demo/index';
+import { generateDemo, PLANTED_KINDS, type Demo, type DemoOptions, type PlantRates } from '../lib/demo/index';
+import type { ColumnBatch } from '../lib/io/batch';
 import { batchToCsv, csvHeader } from '../lib/demo/to-csv';
 import { batchToIPC } from '../lib/io/arrow-ipc';
 import { loadParquetNode } from '../lib/io/parquet-node';
+import { writeSav } from '../lib/io/spss/write/index';
+import { fileSink } from '../lib/io/spss/write/node-sink';
 import { parseArgs } from './args';
 
 /** Called after each slice with the rows written so far. */
 export type Progress = (rows: number) => void;
 
-const USAGE = 'usage: npm run gen -- --rows N --out FILE.(parquet|csv) [--seed S] [--cols C] [--slice ROWS]';
+const USAGE = 'usage: npm run gen -- --rows N --out FILE.(parquet|csv|sav|zsav) [--seed S] [--cols C] [--rate R] [--slice ROWS]';
 
 export async function writeCsv(demo: Demo, file: string, progress: Progress = () => {}): Promise<void> {
 	const handle = await open(file, 'w');
@@ -62,6 +65,25 @@ export async function writeParquet(demo: Demo, file: string, progress: Progress 
 	}
 }
 
+function* counted(demo: Demo, progress: Progress): Generator<ColumnBatch> {
+	let done = 0;
+	for (const batch of demo.batches()) {
+		yield batch;
+		progress((done += batch.length));
+	}
+}
+
+/** SPSS system file; strings lose trailing blanks there ("germany " is read back as "germany"). */
+export async function writeSpss(demo: Demo, file: string, progress: Progress = () => {}): Promise<void> {
+	const sink = await fileSink(file);
+	try {
+		const compression = file.toLowerCase().endsWith('.zsav') ? 'zlib' : 'bytecode';
+		await writeSav(demo.dictionary, counted(demo, progress), { compression, rowCount: demo.rows }, sink);
+	} finally {
+		await sink.close();
+	}
+}
+
 export async function writeTruth(demo: Demo, file: string, opts: DemoOptions): Promise<void> {
 	const head = { seed: opts.seed, rows: demo.rows, cols: demo.dictionary.variables.length, counts: demo.counts, config: demo.config };
 	const problems = demo.truth.map((p) => JSON.stringify(p)).join(',\n');
@@ -77,7 +99,9 @@ type Writer = (demo: Demo, file: string, progress: Progress, sliceRows: number) 
 
 const WRITERS: Record<string, Writer> = {
 	csv: writeCsv,
-	parquet: writeParquet
+	parquet: writeParquet,
+	sav: writeSpss,
+	zsav: writeSpss
 };
 
 function whole(value: string | true | undefined, name: string, fallback: number): number {
@@ -85,6 +109,12 @@ function whole(value: string | true | undefined, name: string, fallback: number)
 	const n = Number(value);
 	if (value === true || !Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a whole number, got ${String(value)}`);
 	return n;
+}
+
+function allRates(value: string | true): PlantRates {
+	const rate = Number(value);
+	if (value === true || !(rate >= 0 && rate <= 1)) throw new Error(`--rate needs a share between 0 and 1, got ${String(value)}`);
+	return Object.fromEntries(PLANTED_KINDS.map((k) => [k, rate])) as PlantRates;
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -101,7 +131,8 @@ export async function main(args: string[]): Promise<number> {
 		rows: whole(options.rows, 'rows', 2000),
 		seed: whole(options.seed, 'seed', 7),
 		cols: whole(options.cols, 'cols', 40),
-		sliceRows: whole(options.slice, 'slice', 50_000)
+		sliceRows: whole(options.slice, 'slice', 50_000),
+		rates: options.rate === undefined ? undefined : allRates(options.rate)
 	};
 	const t0 = performance.now();
 	const demo = generateDemo(opts);

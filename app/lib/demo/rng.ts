@@ -30,36 +30,65 @@ export function hashSeed(...parts: number[]): number {
 }
 
 /** mulberry32: tiny, fast and good enough for synthetic data (not for cryptography). */
-export function createRng(seed: number): Rng {
-	let state = seed >>> 0;
-	const next = (): number => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
+class Mulberry32 implements Rng {
+	// A class, not closures: one object per row stream is created millions of times.
+	private state: number;
+	private spare = NaN;
+
+	constructor(seed: number) {
+		this.state = seed >>> 0;
+	}
+
+	next(): number {
+		this.state = (this.state + 0x6d2b79f5) >>> 0;
+		let t = this.state;
 		t = Math.imul(t ^ (t >>> 15), t | 1);
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		next,
-		int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-		uniform: (lo, hi) => lo + next() * (hi - lo),
-		normal: () => {
-			const u = 1 - next();
-			return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-		},
-		chance: (p) => next() < p,
-		pick: (items) => items[Math.floor(next() * items.length)],
-		weighted: (weights) => {
-			let total = 0;
-			for (const w of weights) total += w;
-			let x = next() * total;
-			for (let i = 0; i < weights.length; i++) {
-				x -= weights[i];
-				if (x < 0) return i;
-			}
-			return weights.length - 1;
+	}
+
+	int(lo: number, hi: number): number {
+		return lo + Math.floor(this.next() * (hi - lo + 1));
+	}
+
+	uniform(lo: number, hi: number): number {
+		return lo + this.next() * (hi - lo);
+	}
+
+	normal(): number {
+		if (this.spare === this.spare) {
+			const z = this.spare;
+			this.spare = NaN;
+			return z;
 		}
-	};
+		const radius = Math.sqrt(-2 * Math.log(1 - this.next()));
+		const angle = 2 * Math.PI * this.next();
+		this.spare = radius * Math.sin(angle);
+		return radius * Math.cos(angle);
+	}
+
+	chance(p: number): boolean {
+		return this.next() < p;
+	}
+
+	pick<T>(items: readonly T[]): T {
+		return items[Math.floor(this.next() * items.length)];
+	}
+
+	weighted(weights: readonly number[]): number {
+		let total = 0;
+		for (const w of weights) total += w;
+		let x = this.next() * total;
+		for (let i = 0; i < weights.length; i++) {
+			x -= weights[i];
+			if (x < 0) return i;
+		}
+		return weights.length - 1;
+	}
+}
+
+export function createRng(seed: number): Rng {
+	return new Mulberry32(seed);
 }
 
 /** Independent streams per row and purpose, so any slice of rows can be generated on its own. */

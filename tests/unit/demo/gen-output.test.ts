@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, writeCsv, writeParquet } from '../../../app/cli/gen';
+import { main, writeCsv, writeParquet, writeSpss } from '../../../app/cli/gen';
 import { generateDemo } from '../../../app/lib/demo/index';
 import { openNodeDb } from '../../../app/lib/engine/duckdb/node';
 import type { SqlDb } from '../../../app/lib/engine/sql/db';
 import { loadParquetNode } from '../../../app/lib/io/parquet-node';
+import { readSavAll } from '../../../app/lib/io/spss/index';
 import { materialize } from './materialize';
 
 const demo = generateDemo({ rows: 3000, seed: 5, cols: 45, sliceRows: 700 });
@@ -72,6 +73,23 @@ describe('gen writers', () => {
 		const table = pq.readParquet(bytes);
 		await db.insertArrowIPC('p', table.intoIPCStream(), true);
 		await expectSameData('p');
+	});
+
+	it.each(['sav', 'zsav'])('writes a .%s that our SPSS reader reads back with labels, missing values and data', async (ext) => {
+		const file = path.join(dir, `demo.${ext}`);
+		await writeSpss(demo, file);
+		const sav = await readSavAll(new Uint8Array(await readFile(file)), `demo.${ext}`);
+		expect(sav.rows).toBe(3000);
+		const q1 = sav.dictionary.variables.find((v) => v.name === 'q1_1')!;
+		expect(q1.valueLabels['98']).toBe("Don't know");
+		expect(q1.missing.values).toEqual([98, 99]);
+		demo.dictionary.variables.forEach((v, c) => {
+			const got = sav.columns[c];
+			if (v.type === 'string') {
+				// SPSS pads strings with blanks and has no missing text: trailing blanks and null come back as ''.
+				expect(got).toEqual(data[v.name].map((s) => (s === null ? '' : (s as string).trimEnd())));
+			} else expect(Array.from(got as Float64Array)).toEqual(data[v.name]);
+		});
 	});
 
 	it('writes the truth beside the data from the command line', async () => {
