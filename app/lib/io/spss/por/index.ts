@@ -1,0 +1,1 @@
+export { openPor, type OpenPorOptions, type PorProgress, type PorReader } from './por-reader';
