@@ -17,7 +17,7 @@ export default async function verify(args: string[]): Promise<number> {
 	let audit;
 	let checkpoints: Checkpoint[] = [];
 	try {
-		audit = asAuditExport(await readJson(file));
+		audit = asAudit(await readJson(file), file);
 		if (typeof options.checkpoint === 'string') checkpoints = asCheckpoints(await readJson(options.checkpoint), options.checkpoint);
 	} catch (e) {
 		process.stderr.write(`sieve verify: ${(e as Error).message}\n`);
@@ -35,6 +35,14 @@ export default async function verify(args: string[]): Promise<number> {
 	for (const c of verdict.chains) lines.push(`  ${c.device}  head seq ${c.head.seq}  ${c.head.hash}`);
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return 0;
+}
+
+function asAudit(value: unknown, file: string) {
+	try {
+		return asAuditExport(value);
+	} catch (e) {
+		throw new Error(`${file}: ${(e as Error).message}`);
+	}
 }
 
 async function readJson(file: string): Promise<unknown> {
