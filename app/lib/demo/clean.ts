@@ -101,7 +101,7 @@ function fillGrid(row: Row, r: Rng, ctx: GenContext, grid: Grid, trait: number, 
 		if (grid.name === 'q2') {
 			const factor = k < 5 ? trust : innovation;
 			const sign = Q2_REVERSED.includes(item) ? -1 : 1;
-			v = likert(sign * 0.85 * factor + 0.5 * r.normal() + acquiescence, AGREE_CUTS);
+			v = likert(sign * 0.9 * factor + 0.45 * r.normal() + 0.5 * acquiescence, AGREE_CUTS);
 		} else if (grid.name === 'q1') {
 			v = r.chance(0.012) ? DK : likert(0.75 * trait + 0.6 * r.normal() + acquiescence + 0.2, SAT_CUTS);
 		} else {

@@ -89,7 +89,7 @@ export function gibberish(rng: Rng): string {
 		const parts: string[] = [];
 		for (let w = 0; w < words; w++) {
 			const row = rng.pick(KEY_ROWS);
-			const len = rng.int(3, 6);
+			const len = rng.int(4, 7);
 			const at = rng.int(0, row.length - len);
 			parts.push(row.slice(at, at + len));
 		}

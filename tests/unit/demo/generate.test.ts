@@ -159,6 +159,15 @@ describe('generateDemo', () => {
 		expect(pearson(col('nps'), col('q1_4').map((v) => (v === 98 ? 3 : v)))).toBeGreaterThan(0.3);
 	});
 
+	it('gives psychsyn and psychant enough item pairs over the whole file, planted rows included', () => {
+		const items = grids[1].items;
+		const rs: number[] = [];
+		for (let a = 0; a < items.length; a++)
+			for (let b = a + 1; b < items.length; b++) rs.push(pearson(data[items[a]] as number[], data[items[b]] as number[]));
+		expect(rs.filter((r) => r > 0.6).length).toBeGreaterThanOrEqual(3);
+		expect(rs.filter((r) => r < -0.6).length).toBeGreaterThanOrEqual(3);
+	});
+
 	it('heaps reported income on round numbers', () => {
 		const incomes = cleanRows.map((i) => at('income', i) as number).filter((v) => v > 0);
 		expect(incomes.filter((v) => v % 5000 === 0).length / incomes.length).toBeGreaterThan(0.4);
