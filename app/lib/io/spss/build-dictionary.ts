@@ -144,12 +144,26 @@ export function buildDictionary(
 	}
 
 	guarded(ext(11), warnings, (e) => applyDisplay(e, segVars.length, drafts, le));
+	// PSPP 1.6 writes the values (not the labels) of record 7.21 in UTF-8 whatever the file's encoding.
+	const utf8 = new TextDecoder('utf-8', { fatal: true });
+	const longStringValue = (value: Uint8Array): string => {
+		if (text.encoding !== 'utf-8' && value.some((b) => b >= 0x80)) {
+			try {
+				const decoded = utf8.decode(value).replace(/[ \0]+$/, '');
+				warnings.push(`a long-string value label value is UTF-8 in a ${text.encoding} file; read as UTF-8`);
+				return decoded;
+			} catch {
+				// not UTF-8: the file's own encoding it is
+			}
+		}
+		return text.decode(value);
+	};
 	guarded(ext(21), warnings, (e) => {
 		const { entries, complete } = parseLongStringLabels(e.data, le);
 		for (const entry of entries) {
 			const v = byName(text.decode(entry.name));
 			if (!v) continue;
-			for (const { value, label } of entry.labels) v.valueLabels[text.decode(value)] = text.decode(label);
+			for (const { value, label } of entry.labels) v.valueLabels[longStringValue(value)] = text.decode(label);
 		}
 		if (!complete) warnings.push(`record 7.21 at byte ${e.offset} ends unexpectedly`);
 	});
