@@ -94,7 +94,8 @@ function variableRecords(b: ByteBuilder, layout: SavLayout, warnings: string[]):
 				missing = { code: values.length, values };
 			}
 			const word = formatWord(v, seg);
-			b.int32(2).int32(seg.width).int32(label ? 1 : 0).int32(missing.code).int32(word).int32(word);
+			const writeWord = formatWord(v, seg, 'writeFormat');
+			b.int32(2).int32(seg.width).int32(label ? 1 : 0).int32(missing.code).int32(word).int32(writeWord);
 			b.fixed(utf8(seg.shortName), 8);
 			if (label) b.int32(label.length).fixed(label, Math.ceil(label.length / 4) * 4);
 			for (const x of missing.values) {

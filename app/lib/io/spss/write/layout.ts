@@ -32,6 +32,7 @@ export interface VarLayout {
 	/** 1-based dictionary index of the variable's first record. */
 	dictIndex: number;
 	format: FormatSpec;
+	writeFormat: FormatSpec;
 	segments: Segment[];
 }
 
@@ -50,8 +51,8 @@ const DEFAULT_FORMAT: Record<string, FormatSpec> = {
 	time: { type: 'TIME', width: 8, decimals: 0 }
 };
 
-function numericFormat(v: Variable, warnings: string[]): FormatSpec {
-	const f = parseFormat(v.format ?? '');
+function numericFormat(v: Variable, text: string | undefined, warnings: string[]): FormatSpec {
+	const f = parseFormat(text ?? '');
 	const ok =
 		f !== undefined &&
 		f.type !== 'A' &&
@@ -62,7 +63,7 @@ function numericFormat(v: Variable, warnings: string[]): FormatSpec {
 		varTypeForFormat(f.type) === v.type;
 	if (ok) return f;
 	const fallback = DEFAULT_FORMAT[v.type];
-	if (v.format) warnings.push(`${v.name}: format "${v.format}" does not fit a ${v.type} variable; wrote ${fallback.type}${fallback.width}`);
+	if (text) warnings.push(`${v.name}: format "${text}" does not fit a ${v.type} variable; wrote ${fallback.type}${fallback.width}`);
 	return fallback;
 }
 
@@ -91,17 +92,19 @@ export function planLayout(dict: Dictionary): SavLayout {
 			offset: k * SEGMENT_BYTES,
 			elements: w === 0 ? 1 : Math.ceil(w / 8)
 		}));
-		const format = numeric ? numericFormat(v, warnings) : { type: 'A', width: Math.min(width, 255), decimals: 0 };
-		vars.push({ source: v, longName: names.long[i], shortName: names.short[i], numeric, width, dictIndex, format, segments });
+		const format = numeric ? numericFormat(v, v.format, warnings) : { type: 'A', width: Math.min(width, 255), decimals: 0 };
+		const writeFormat = numeric && v.writeFormat ? numericFormat(v, v.writeFormat, warnings) : format;
+		vars.push({ source: v, longName: names.long[i], shortName: names.short[i], numeric, width, dictIndex, format, writeFormat, segments });
 		dictIndex += segments.reduce((n, s) => n + s.elements, 0);
 	});
 	return { vars, caseElements: dictIndex - 1, renamed: names.renamed, warnings };
 }
 
-/** The packed print/write format word for one segment. */
-export function formatWord(layout: VarLayout, segment: Segment): number {
+/** The packed print (or write) format word for one segment. */
+export function formatWord(layout: VarLayout, segment: Segment, which: 'format' | 'writeFormat' = 'format'): number {
 	if (!layout.numeric) return packFormat(1, segment.width, 0);
-	const code = formatCode(layout.format.type);
-	if (code === undefined) throw new SavWriteError(`${layout.source.name}: unknown format ${layout.format.type}`);
-	return packFormat(code, layout.format.width, layout.format.decimals);
+	const f = layout[which];
+	const code = formatCode(f.type);
+	if (code === undefined) throw new SavWriteError(`${layout.source.name}: unknown format ${f.type}`);
+	return packFormat(code, f.width, f.decimals);
 }

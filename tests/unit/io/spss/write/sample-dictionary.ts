@@ -37,7 +37,7 @@ export const sampleDictionary: Dictionary = {
 			valueLabels: { '1': 'low', '2': 'high', '-1': 'refused' },
 			missing: { values: [-1], range: [null, -10] }
 		}),
-		variable({ name: 'y', type: 'numeric', format: 'F10.3', measure: 'scale', missing: { values: [], range: [90, null] } }),
+		variable({ name: 'y', type: 'numeric', format: 'F10.3', writeFormat: 'F12.4', measure: 'scale', missing: { values: [], range: [90, null] } }),
 		variable({ name: 'z', type: 'numeric', format: 'F4.0', measure: 'nominal', missing: { values: [7, 8, 9], range: null } }),
 		variable({
 			name: 's',

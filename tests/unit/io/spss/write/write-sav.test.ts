@@ -42,7 +42,7 @@ describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, r
 		expect(pspp.tables.get('Variables')).toEqual([
 			['Name', 'Position', 'Label', 'Measurement Level', 'Role', 'Width', 'Alignment', 'Print Format', 'Write Format', 'Missing Values'],
 			['x', '1', 'Score', 'Ordinal', 'Input', '8', 'Right', 'F8.2', 'F8.2', 'LOWEST THRU -10; -1'],
-			['y', '2', '', 'Scale', 'Input', '10', 'Right', 'F10.3', 'F10.3', '90 THRU HIGHEST'],
+			['y', '2', '', 'Scale', 'Input', '10', 'Right', 'F10.3', 'F12.4', '90 THRU HIGHEST'],
 			['z', '3', '', 'Nominal', 'Input', '8', 'Right', 'F4.0', 'F4.0', '7; 8; 9'],
 			['s', '4', 'Short string', 'Nominal', 'Input', '3', 'Left', 'A3', 'A3', '"NA "'],
 			['s300', '5', '', 'Nominal', 'Input', '40', 'Center', 'A300', 'A300', ''],
