@@ -102,9 +102,21 @@ function comparable(a: Expr, b: Expr, dictionary: Dictionary, ordered: boolean, 
 function checkDateText(lit: StringLit, t: RuleType): void {
 	const ok = t === 'date' ? DATE_TEXT.test(lit.value) : DATETIME_TEXT.test(lit.value);
 	const form = t === 'date' ? "'YYYY-MM-DD'" : "'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'";
-	if (!ok || Number.isNaN(Date.parse(lit.value.slice(0, 10)))) {
+	if (!ok || !isCalendarDate(lit.value.slice(0, 10)) || !isClockTime(lit.value.slice(11))) {
 		throw new RuleError(`${JSON.stringify(lit.value)} is not a ${t}; write ${form}`, lit.column);
 	}
+}
+
+function isCalendarDate(text: string): boolean {
+	const [y, m, d] = text.split('-').map(Number);
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function isClockTime(text: string): boolean {
+	if (text === '') return true;
+	const [h, min, s = 0] = text.split(':').map(Number);
+	return h < 24 && min < 60 && s < 60;
 }
 
 function expect(e: Expr, want: RuleType, dictionary: Dictionary, what: string): void {
