@@ -9,9 +9,14 @@ export const READ_WINDOW = 2 << 20;
 
 export type BytesRead = (compressedBytesRead: number) => void;
 
-export async function* plainChunks(source: ByteSource, start: number, onRead: BytesRead): AsyncGenerator<Uint8Array> {
+export async function* plainChunks(
+	source: ByteSource,
+	start: number,
+	onRead: BytesRead,
+	window = READ_WINDOW
+): AsyncGenerator<Uint8Array> {
 	for (let pos = start; pos < source.size; ) {
-		const chunk = await source.read(pos, Math.min(READ_WINDOW, source.size - pos));
+		const chunk = await source.read(pos, Math.min(window, source.size - pos));
 		if (chunk.length === 0) throw new SpssError(source.name, `truncated at byte ${pos}`);
 		pos += chunk.length;
 		onRead(pos);
@@ -29,7 +34,8 @@ export async function* zlibChunks(
 	source: ByteSource,
 	start: number,
 	littleEndian: boolean,
-	onRead: BytesRead
+	onRead: BytesRead,
+	window = READ_WINDOW
 ): AsyncGenerator<Uint8Array> {
 	const fail = (reason: string): never => {
 		throw new SpssError(source.name, reason);
@@ -64,7 +70,7 @@ export async function* zlibChunks(
 	}
 	for (const [i, b] of blocks.entries()) {
 		let produced = 0;
-		for await (const out of inflate(source, b, onRead)) {
+		for await (const out of inflate(source, b, onRead, window)) {
 			produced += out.length;
 			if (produced > b.uncompressedSize) fail(`corrupt zlib block ${i} at byte ${b.compressedOffset}: too much data`);
 			yield out;
@@ -73,14 +79,14 @@ export async function* zlibChunks(
 	}
 }
 
-async function* inflate(source: ByteSource, b: ZBlock, onRead: BytesRead): AsyncGenerator<Uint8Array> {
+async function* inflate(source: ByteSource, b: ZBlock, onRead: BytesRead, window: number): AsyncGenerator<Uint8Array> {
 	const ds = new DecompressionStream('deflate');
 	const writer = ds.writable.getWriter();
 	const reader = ds.readable.getReader();
 	const end = b.compressedOffset + b.compressedSize;
 	const pump = (async () => {
 		for (let pos = b.compressedOffset; pos < end; ) {
-			const chunk = await source.read(pos, Math.min(READ_WINDOW, end - pos));
+			const chunk = await source.read(pos, Math.min(window, end - pos));
 			if (chunk.length === 0) throw new SpssError(source.name, `truncated at byte ${pos}`);
 			pos += chunk.length;
 			await writer.write(chunk as Uint8Array<ArrayBuffer>);

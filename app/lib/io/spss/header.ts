@@ -21,12 +21,13 @@ const ascii = (bytes: Uint8Array) => String.fromCharCode(...bytes);
 
 export async function readHeader(cur: SourceCursor): Promise<SavHeader> {
 	if (cur.size < 4) cur.fail('not an SPSS file (too short)');
-	const head = await cur.source.read(0, Math.min(cur.size, 512));
+	const head = await cur.source.read(0, Math.min(cur.size, 1024));
 	const text = ascii(head.subarray(0, 64));
 	if (text.includes('ENCRYPTEDSAV')) cur.fail('encrypted SPSS file: decrypt it in SPSS first');
 	const magic = text.slice(0, 4);
 	if (magic !== '$FL2' && magic !== '$FL3') {
-		if (head.length >= 464 && ascii(head.subarray(456, 464)) === 'SPSSPORT') {
+		// Portable files start with a 200-byte vanity splash and a character table, then "SPSSPORT".
+		if (ascii(head).includes('SPSSPORT')) {
 			cur.fail('not an SPSS system file (it is a portable .por file)');
 		}
 		cur.fail('not an SPSS file');

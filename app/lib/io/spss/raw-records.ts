@@ -74,7 +74,7 @@ async function readVariable(cur: SourceCursor, offset: number): Promise<RawVaria
 	let label: Uint8Array | null = null;
 	if (hasLabel) {
 		const len = await cur.int32();
-		if (len < 0 || len > cur.remaining) cur.fail(`malformed variable record at byte ${offset}: label length ${len}`);
+		if (len < 0 || len > 65535) cur.fail(`malformed variable record at byte ${offset}: label length ${len}`);
 		label = await cur.bytes(len);
 		await cur.skip((4 - (len % 4)) % 4);
 	}
@@ -85,7 +85,8 @@ async function readVariable(cur: SourceCursor, offset: number): Promise<RawVaria
 
 async function readValueLabels(cur: SourceCursor, offset: number): Promise<RawValueLabels> {
 	const count = await cur.int32();
-	if (count < 0 || count * 9 > cur.remaining) cur.fail(`malformed value label record at byte ${offset}: ${count} labels`);
+	if (count < 0) cur.fail(`malformed value label record at byte ${offset}: ${count} labels`);
+	if (count * 9 > cur.remaining) cur.truncated();
 	const labels: RawValueLabels['labels'] = [];
 	for (let i = 0; i < count; i++) {
 		const value = await cur.bytes(8);
@@ -97,7 +98,8 @@ async function readValueLabels(cur: SourceCursor, offset: number): Promise<RawVa
 	const next = cur.pos;
 	if ((await cur.int32()) !== 4) cur.fail(`malformed record at byte ${next}: value labels not followed by their variables`);
 	const n = await cur.int32();
-	if (n < 0 || n * 4 > cur.remaining) cur.fail(`malformed record at byte ${next}: ${n} variables`);
+	if (n < 0) cur.fail(`malformed record at byte ${next}: ${n} variables`);
+	if (n * 4 > cur.remaining) cur.truncated();
 	const slots: number[] = [];
 	for (let i = 0; i < n; i++) slots.push(await cur.int32());
 	return { offset, labels, slots };
@@ -106,7 +108,8 @@ async function readValueLabels(cur: SourceCursor, offset: number): Promise<RawVa
 async function readDocuments(cur: SourceCursor): Promise<Uint8Array[]> {
 	const offset = cur.pos;
 	const n = await cur.int32();
-	if (n < 0 || n * 80 > cur.remaining) cur.fail(`malformed document record at byte ${offset}: ${n} lines`);
+	if (n < 0) cur.fail(`malformed document record at byte ${offset}: ${n} lines`);
+	if (n * 80 > cur.remaining) cur.truncated();
 	const lines: Uint8Array[] = [];
 	for (let i = 0; i < n; i++) lines.push(await cur.bytes(80));
 	return lines;
@@ -117,9 +120,7 @@ async function readExtension(cur: SourceCursor, offset: number): Promise<RawExte
 	const size = await cur.int32();
 	const count = await cur.int32();
 	const total = size * count;
-	if (size < 0 || count < 0 || total > cur.remaining) {
-		if (total > cur.remaining && size >= 0 && count >= 0) cur.truncated();
-		cur.fail(`malformed record 7.${subtype} at byte ${offset}: size ${size} × count ${count}`);
-	}
+	if (size < 0 || count < 0) cur.fail(`malformed record 7.${subtype} at byte ${offset}: size ${size} × count ${count}`);
+	if (total > cur.remaining) cur.truncated();
 	return { offset, subtype, size, count, data: await cur.bytes(total) };
 }

@@ -31,6 +31,8 @@ export interface OpenSavOptions {
 	encoding?: string;
 	/** Rows per batch; default 20,000. */
 	batchRows?: number;
+	/** Bytes per read of the data section; default 2 MB. */
+	readWindow?: number;
 }
 
 export async function openSav(source: ByteSource, opts: OpenSavOptions = {}): Promise<SavReader> {
@@ -50,6 +52,15 @@ export async function openSav(source: ByteSource, opts: OpenSavOptions = {}): Pr
 	const batchRows = Math.max(1, Math.min(opts.batchRows ?? 20_000, caseBytes > 0 ? Math.ceil((64 << 20) / caseBytes) : 1));
 
 	async function* batches(onProgress?: (p: SavProgress) => void): AsyncGenerator<ColumnBatch> {
+		const inner = decodeBatches(onProgress);
+		for (;;) {
+			const next = await guard(source, () => inner.next());
+			if (next.done) return;
+			yield next.value;
+		}
+	}
+
+	async function* decodeBatches(onProgress?: (p: SavProgress) => void): AsyncGenerator<ColumnBatch> {
 		let bytesRead = dataOffset;
 		let rows = 0;
 		const onRead = (pos: number) => {
@@ -57,8 +68,8 @@ export async function openSav(source: ByteSource, opts: OpenSavOptions = {}): Pr
 		};
 		const chunks =
 			header.compression === 'zlib'
-				? zlibChunks(source, dataOffset, header.littleEndian, onRead)
-				: plainChunks(source, dataOffset, onRead);
+				? zlibChunks(source, dataOffset, header.littleEndian, onRead, opts.readWindow)
+				: plainChunks(source, dataOffset, onRead, opts.readWindow);
 		const decoder = new CaseDecoder(layout, {
 			compressed: header.compression !== 'none',
 			bias: header.bias,
@@ -75,16 +86,15 @@ export async function openSav(source: ByteSource, opts: OpenSavOptions = {}): Pr
 		const iterator = chunks[Symbol.asyncIterator]();
 		try {
 			for (;;) {
-				const next = await guard(source, () => iterator.next());
+				const next = await iterator.next();
 				if (next.done) break;
 				let rest = next.value;
-				while (rest.length || decoder.full) {
-					rest = decoder.feed(rest);
-					if (decoder.full) yield emit();
-					if (decoder.ended) break;
-				}
+				// A full batch can stop the decoder mid command block; it resumes on the next feed.
+				for (rest = decoder.feed(rest); decoder.full; rest = decoder.feed(rest)) yield emit();
 				if (decoder.ended) break;
 			}
+			// Codes left in the last command block need no more input but may still complete rows.
+			for (decoder.feed(new Uint8Array(0)); decoder.full; decoder.feed(new Uint8Array(0))) yield emit();
 			if (!decoder.ended && decoder.partial) {
 				throw new SpssError(source.name, `truncated at byte ${source.size} (inside case ${rows + decoder.rows + 1})`);
 			}
