@@ -5,81 +5,78 @@
  * @see https://www.rfc-editor.org/rfc/rfc8785
  */
 export function canonicalize(value: unknown): string {
-	const out: string[] = [];
-	write(value, out, new Set(), '$');
-	return out.join('');
+	try {
+		return write(value, new Set());
+	} catch (e) {
+		if (e instanceof CanonicalJsonError) e.message = `${['$', ...e.path.reverse()].join('')}: ${e.reason}`;
+		throw e;
+	}
 }
 
 export class CanonicalJsonError extends Error {
-	constructor(
-		readonly path: string,
-		reason: string
-	) {
-		super(`${path}: ${reason}`);
+	/** Innermost segment first while unwinding; the message gets the full path. */
+	readonly path: string[] = [];
+	constructor(readonly reason: string) {
+		super(reason);
 		this.name = 'CanonicalJsonError';
 	}
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function write(value: unknown, out: string[], open: Set<object>, path: string): void {
+function write(value: unknown, open: Set<object>): string {
 	switch (typeof value) {
 		case 'string':
-			out.push(quote(value, path));
-			return;
+			return quote(value);
 		case 'number':
-			if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not a JSON number`);
+			if (!Number.isFinite(value)) throw new CanonicalJsonError(`${value} is not a JSON number`);
 			// String() is ECMAScript Number::toString, the serialisation RFC 8785 §3.2.2.3 mandates; -0 gives "0".
-			out.push(String(value));
-			return;
+			return String(value);
 		case 'boolean':
-			out.push(value ? 'true' : 'false');
-			return;
-		case 'object':
-			if (value === null) {
-				out.push('null');
-				return;
-			}
-			if (open.has(value)) throw new CanonicalJsonError(path, 'cyclic structure');
+			return value ? 'true' : 'false';
+		case 'object': {
+			if (value === null) return 'null';
+			if (open.has(value)) throw new CanonicalJsonError('cyclic structure');
 			open.add(value);
-			if (Array.isArray(value)) writeArray(value, out, open, path);
-			else writeObject(value, out, open, path);
+			const text = Array.isArray(value) ? writeArray(value, open) : writeObject(value, open);
 			open.delete(value);
-			return;
+			return text;
+		}
 		default:
-			throw new CanonicalJsonError(path, `${typeof value} is not JSON`);
+			throw new CanonicalJsonError(`${typeof value} is not JSON`);
 	}
 }
 
-function writeArray(value: unknown[], out: string[], open: Set<object>, path: string): void {
-	out.push('[');
+function writeArray(value: unknown[], open: Set<object>): string {
+	let out = '[';
 	for (let i = 0; i < value.length; i++) {
-		if (i > 0) out.push(',');
-		if (!(i in value)) throw new CanonicalJsonError(`${path}[${i}]`, 'hole in array');
-		if (value[i] === undefined) throw new CanonicalJsonError(`${path}[${i}]`, 'undefined in array');
-		write(value[i], out, open, `${path}[${i}]`);
+		try {
+			if (!(i in value)) throw new CanonicalJsonError('hole in array');
+			if (value[i] === undefined) throw new CanonicalJsonError('undefined in array');
+			out += (i ? ',' : '') + write(value[i], open);
+		} catch (e) {
+			if (e instanceof CanonicalJsonError) e.path.push(`[${i}]`);
+			throw e;
+		}
 	}
-	out.push(']');
+	return `${out}]`;
 }
 
-function writeObject(value: object, out: string[], open: Set<object>, path: string): void {
-	if (!isPlainObject(value)) {
-		throw new CanonicalJsonError(path, `${Object.prototype.toString.call(value)} is not a plain object`);
-	}
+function writeObject(value: object, open: Set<object>): string {
+	if (!isPlainObject(value)) throw new CanonicalJsonError(`${Object.prototype.toString.call(value)} is not a plain object`);
 	const record = value as Record<string, unknown>;
 	// Default sort compares UTF-16 code units, which is exactly the order RFC 8785 §3.2.3 requires.
 	const keys = Object.keys(record).sort();
-	out.push('{');
-	let first = true;
+	let out = '{';
 	for (const key of keys) {
 		const member = record[key];
 		if (member === undefined) continue;
-		if (!first) out.push(',');
-		first = false;
-		out.push(quote(key, path), ':');
-		write(member, out, open, `${path}.${key}`);
+		try {
+			out += `${out.length > 1 ? ',' : ''}${quote(key)}:${write(member, open)}`;
+		} catch (e) {
+			if (e instanceof CanonicalJsonError) e.path.push(`.${key}`);
+			throw e;
+		}
 	}
-	out.push('}');
+	return `${out}}`;
 }
 
 function isPlainObject(value: object): boolean {
@@ -89,9 +86,12 @@ function isPlainObject(value: object): boolean {
 	return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-function quote(text: string, path: string): string {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+
+function quote(text: string): string {
 	// A lone surrogate would be encoded as U+FFFD in UTF-8, so two different strings could hash alike.
-	if (LONE_SURROGATE.test(text)) throw new CanonicalJsonError(path, 'string contains a lone surrogate');
+	if (ANY_SURROGATE.test(text) && LONE_SURROGATE.test(text)) throw new CanonicalJsonError('string contains a lone surrogate');
 	// JSON.stringify implements ECMAScript QuoteJSONString, the escaping RFC 8785 §3.2.2.2 mandates.
 	return JSON.stringify(text);
 }

@@ -22,7 +22,8 @@ export type BreakReason =
 export type ChainBreak = { ok: false; index: number; seq: number; reason: BreakReason; detail: string };
 export type ChainVerdict = { ok: true; head: AuditEvent } | ChainBreak;
 
-const BATCH = 2048;
+// Digests run a batch at a time: one WebCrypto round trip per event costs a task hop each.
+const BATCH = 256;
 
 /**
  * Verifies one device's chain from its `chain-start`: shape, every hash, seq continuity, prev links,
