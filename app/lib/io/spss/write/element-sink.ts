@@ -1,12 +1,14 @@
 /**
  * Case data as 8-byte elements, either raw (compression 0) or bytecode-compressed (compression 1),
- * collected into ~1 MiB chunks so the caller can stream them out.
+ * collected into ~1 MiB chunks so the caller can stream them out. Elements always start at a
+ * multiple of 8 within a chunk, so numbers go through a Float64Array view of the chunk.
  */
 import { SYSMIS } from './values';
 
 const CHUNK = 1 << 20;
 const SPACE = 0x20;
 const BIAS = 100;
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 export interface ElementSink {
 	/** NaN is system-missing. */
@@ -22,37 +24,35 @@ export interface ElementSink {
 	finish(): Uint8Array[];
 }
 
-export class RawElements implements ElementSink {
-	#buf = new Uint8Array(CHUNK);
-	#view = new DataView(this.#buf.buffer);
-	#pos = 0;
+abstract class ChunkedElements {
+	protected buf = new Uint8Array(CHUNK);
+	protected f64 = new Float64Array(this.buf.buffer);
+	protected view = new DataView(this.buf.buffer);
+	protected pos = 0;
 	#done: Uint8Array[] = [];
 
-	#room(): void {
-		if (this.#pos + 8 <= CHUNK) return;
-		this.#done.push(this.#buf.subarray(0, this.#pos));
-		this.#buf = new Uint8Array(CHUNK);
-		this.#view = new DataView(this.#buf.buffer);
-		this.#pos = 0;
+	protected newChunk(): void {
+		this.#done.push(this.buf.subarray(0, this.pos));
+		this.buf = new Uint8Array(CHUNK);
+		this.f64 = new Float64Array(this.buf.buffer);
+		this.view = new DataView(this.buf.buffer);
+		this.pos = 0;
 	}
 
-	number(v: number): void {
-		this.#room();
-		this.#view.setFloat64(this.#pos, v !== v ? SYSMIS : v, true);
-		this.#pos += 8;
+	protected putFloat(v: number): void {
+		if (LITTLE_ENDIAN) this.f64[this.pos >> 3] = v;
+		else this.view.setFloat64(this.pos, v, true);
+		this.pos += 8;
 	}
 
-	text(value: Uint8Array, len: number, offset: number, width: number): void {
-		const end = Math.min(len, offset + width);
-		for (let at = offset; at < offset + width; at += 8) {
-			this.#room();
-			const buf = this.#buf;
-			const p = this.#pos;
-			const n = Math.max(0, Math.min(8, end - at));
-			if (n > 0) buf.set(value.subarray(at, at + n), p);
-			buf.fill(SPACE, p + n, p + 8);
-			this.#pos += 8;
-		}
+	/** Copies value[at, at+n) then blanks to fill one element at `pos`. */
+	protected putText(value: Uint8Array, at: number, n: number): void {
+		const buf = this.buf;
+		const p = this.pos;
+		let i = 0;
+		for (; i < n; i++) buf[p + i] = value[at + i];
+		for (; i < 8; i++) buf[p + i] = SPACE;
+		this.pos += 8;
 	}
 
 	take(): Uint8Array[] {
@@ -63,33 +63,45 @@ export class RawElements implements ElementSink {
 
 	finish(): Uint8Array[] {
 		const out = this.take();
-		if (this.#pos) out.push(this.#buf.subarray(0, this.#pos));
-		this.#pos = 0;
+		if (this.pos) out.push(this.buf.subarray(0, this.pos));
+		this.buf = new Uint8Array(CHUNK);
+		this.f64 = new Float64Array(this.buf.buffer);
+		this.view = new DataView(this.buf.buffer);
+		this.pos = 0;
+		this.reset();
 		return out;
+	}
+
+	protected reset(): void {}
+}
+
+export class RawElements extends ChunkedElements implements ElementSink {
+	number(v: number): void {
+		if (this.pos + 8 > CHUNK) this.newChunk();
+		this.putFloat(v !== v ? SYSMIS : v);
+	}
+
+	text(value: Uint8Array, len: number, offset: number, width: number): void {
+		const end = Math.min(len, offset + width);
+		for (let at = offset; at < offset + width; at += 8) {
+			if (this.pos + 8 > CHUNK) this.newChunk();
+			this.putText(value, at, Math.max(0, Math.min(8, end - at)));
+		}
 	}
 }
 
 /** Bytecode compression: groups of 8 command bytes, each group followed by its literal elements. */
-export class BytecodeElements implements ElementSink {
-	#buf = new Uint8Array(CHUNK);
-	#view = new DataView(this.#buf.buffer);
-	#pos = 0;
+export class BytecodeElements extends ChunkedElements implements ElementSink {
 	#codeAt = 0;
 	#codes = 8;
-	#done: Uint8Array[] = [];
 
 	/** Index of the next command byte; starts a group (and maybe a chunk) when the last one is full. */
 	#slot(): number {
 		if (this.#codes === 8) {
 			// A whole group (8 codes + 8 literals) must fit, so a group never straddles chunks.
-			if (this.#pos + 72 > CHUNK) {
-				this.#done.push(this.#buf.subarray(0, this.#pos));
-				this.#buf = new Uint8Array(CHUNK);
-				this.#view = new DataView(this.#buf.buffer);
-				this.#pos = 0;
-			}
-			this.#codeAt = this.#pos;
-			this.#pos += 8;
+			if (this.pos + 72 > CHUNK) this.newChunk();
+			this.#codeAt = this.pos;
+			this.pos += 8;
 			this.#codes = 0;
 		}
 		return this.#codeAt + this.#codes++;
@@ -97,12 +109,12 @@ export class BytecodeElements implements ElementSink {
 
 	number(v: number): void {
 		const slot = this.#slot();
-		if (v !== v) this.#buf[slot] = 255;
-		else if (Number.isInteger(v) && v >= 1 - BIAS && v <= 251 - BIAS && !Object.is(v, -0)) this.#buf[slot] = v + BIAS;
+		const code = v + BIAS;
+		if (v !== v) this.buf[slot] = 255;
+		else if (code >= 1 && code <= 251 && Math.floor(code) === code && (v !== 0 || 1 / v > 0)) this.buf[slot] = code;
 		else {
-			this.#buf[slot] = 253;
-			this.#view.setFloat64(this.#pos, v, true);
-			this.#pos += 8;
+			this.buf[slot] = 253;
+			this.putFloat(v);
 		}
 	}
 
@@ -118,30 +130,16 @@ export class BytecodeElements implements ElementSink {
 					break;
 				}
 			}
-			if (blank) {
-				this.#buf[slot] = 254;
-				continue;
+			if (blank) this.buf[slot] = 254;
+			else {
+				this.buf[slot] = 253;
+				this.putText(value, at, n);
 			}
-			this.#buf[slot] = 253;
-			const p = this.#pos;
-			this.#buf.set(value.subarray(at, at + n), p);
-			this.#buf.fill(SPACE, p + n, p + 8);
-			this.#pos += 8;
 		}
 	}
 
-	take(): Uint8Array[] {
-		const out = this.#done;
-		this.#done = [];
-		return out;
-	}
-
 	/** Unused command bytes of the last group stay 0, which readers skip. */
-	finish(): Uint8Array[] {
-		const out = this.take();
-		if (this.#pos) out.push(this.#buf.subarray(0, this.#pos));
-		this.#pos = 0;
+	protected override reset(): void {
 		this.#codes = 8;
-		return out;
 	}
 }

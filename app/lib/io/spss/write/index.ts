@@ -2,3 +2,4 @@ export { writeSav, savChunks, type SavSink, type SavWriteOptions, type SavWriteR
 export { planLayout } from './layout';
 export { planNames, isValidLongName, type Rename } from './names';
 export { SavWriteError } from './write-error';
+export { streamDeflate, type Deflate } from './zlib-blocks';

@@ -1,5 +1,6 @@
 /** A seekable SavSink over a file on disk (Node only: CLI, tests, bench). */
 import { open } from 'node:fs/promises';
+import { deflate } from 'node:zlib';
 import type { SavSink } from './write-sav';
 
 export async function fileSink(file: string): Promise<SavSink & { close(): Promise<void> }> {
@@ -15,4 +16,12 @@ export async function fileSink(file: string): Promise<SavSink & { close(): Promi
 		},
 		close: () => handle.close()
 	};
+}
+
+/**
+ * Node's zlib at level 1 on the thread pool: on survey data it is ~30× faster than the default
+ * level that CompressionStream uses, for files a few percent larger.
+ */
+export function nodeDeflate(block: Uint8Array): Promise<Uint8Array> {
+	return new Promise((resolve, reject) => deflate(block, { level: 1 }, (err, out) => (err ? reject(err) : resolve(out))));
 }

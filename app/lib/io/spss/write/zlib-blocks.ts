@@ -11,47 +11,68 @@ interface Block {
 	compressedSize: number;
 }
 
+export type Deflate = (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+
 /** CompressionStream('deflate') emits the zlib wrapper, and exists in browsers and Node ≥ 18. */
-async function deflate(data: Uint8Array): Promise<Uint8Array> {
+export async function streamDeflate(data: Uint8Array): Promise<Uint8Array> {
 	const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Blocks compressing at once: encoding the next block overlaps compression of the previous ones. */
+const IN_FLIGHT = 2;
+
 export class ZlibBlocks {
 	readonly #headerOfs: number;
+	readonly #deflate: Deflate;
 	#pending = new Uint8Array(BLOCK_SIZE);
 	#fill = 0;
 	#blocks: Block[] = [];
+	#started = 0;
+	#inFlight: { size: number; done: Promise<Uint8Array> }[] = [];
 
 	/** `headerOfs` is the file offset of the ZLIB data header (just after the 999 record). */
-	constructor(headerOfs: number) {
+	constructor(headerOfs: number, deflate: Deflate = streamDeflate) {
 		this.#headerOfs = headerOfs;
+		this.#deflate = deflate;
 	}
 
-	/** Takes bytecode bytes; returns compressed blocks completed by them. */
+	/** Takes bytecode bytes; returns compressed blocks completed so far, in order. */
 	async push(chunk: Uint8Array): Promise<Uint8Array[]> {
-		const out: Uint8Array[] = [];
 		let at = 0;
 		while (at < chunk.length) {
 			const n = Math.min(chunk.length - at, BLOCK_SIZE - this.#fill);
 			this.#pending.set(chunk.subarray(at, at + n), this.#fill);
 			this.#fill += n;
 			at += n;
-			if (this.#fill === BLOCK_SIZE) out.push(await this.#flush());
+			if (this.#fill === BLOCK_SIZE) this.#start();
+		}
+		return this.#collect(IN_FLIGHT);
+	}
+
+	#start(): void {
+		const block = this.#pending.subarray(0, this.#fill);
+		this.#inFlight.push({ size: this.#fill, done: Promise.resolve(this.#deflate(block)) });
+		this.#pending = new Uint8Array(BLOCK_SIZE);
+		this.#fill = 0;
+		this.#started++;
+	}
+
+	async #collect(keep: number): Promise<Uint8Array[]> {
+		const out: Uint8Array[] = [];
+		while (this.#inFlight.length > keep) {
+			const { size, done } = this.#inFlight.shift()!;
+			const compressed = await done;
+			this.#blocks.push({ uncompressedSize: size, compressedSize: compressed.length });
+			out.push(compressed);
 		}
 		return out;
 	}
 
-	async #flush(): Promise<Uint8Array> {
-		const compressed = await deflate(this.#pending.subarray(0, this.#fill));
-		this.#blocks.push({ uncompressedSize: this.#fill, compressedSize: compressed.length });
-		this.#fill = 0;
-		return compressed;
-	}
-
 	/** Compresses what is left (one block even when empty, so a file always has data). */
 	async end(): Promise<Uint8Array[]> {
-		return this.#fill > 0 || this.#blocks.length === 0 ? [await this.#flush()] : [];
+		if (this.#fill > 0 || this.#started === 0) this.#start();
+		return this.#collect(0);
 	}
 
 	get trailerOfs(): number {

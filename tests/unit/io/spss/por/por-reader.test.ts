@@ -49,7 +49,7 @@ describe('openPor on pyreadstat_sample.por (written by SPSS 25)', () => {
 		const por = await readPorAll(source('sav/pyreadstat_sample.por'));
 		const sav = await readSavAll(readFileSync(fixture('sav/pyreadstat_sample.sav')), 'pyreadstat_sample.sav');
 		expect(por.rows).toBe(sav.rows);
-		por.columns.forEach((c, i) => expect(Array.from(c)).toEqual(Array.from(sav.columns[i])));
+		por.columns.forEach((c, i) => expect([...c]).toEqual([...sav.columns[i]]));
 		expect(por.dictionary.variables.map((v) => v.type)).toEqual(sav.dictionary.variables.map((v) => v.type));
 	});
 });

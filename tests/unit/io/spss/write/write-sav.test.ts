@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSink } from '../../../../../app/lib/io/spss/write/node-sink';
+import { fileSink, nodeDeflate } from '../../../../../app/lib/io/spss/write/node-sink';
 import { savChunks, writeSav, SavWriteError } from '../../../../../app/lib/io/spss/write/index';
 import type { ColumnBatch } from '../../../../../app/lib/io/batch';
 import { SPSS_EPOCH_OFFSET_SECONDS } from '../../../../../app/lib/io/spss/dates';
@@ -178,6 +178,19 @@ describe('writeSav streaming', () => {
 		const info = pspp.tables.get('File Information')!;
 		expect(info.find((r) => r[0] === 'Cases')?.[1]).toBe('3000');
 		expect(info.find((r) => r[0] === 'Compression')?.[1]).toBe('ZSAV');
+	});
+
+	it('writes ZLIB blocks with an injected compressor (Node zlib), several blocks long', async () => {
+		const file = path.join(dir, 'node-deflate.zsav');
+		const report = await writeTo(file, dict, batches(40, 10_000), { compression: 'zlib', deflate: nodeDeflate });
+		expect(report.rows).toBe(400_000);
+		expect(report.bytes).toBeGreaterThan(0);
+		const pspp = runPspp(file, ['FORMATS n (E40.16).', 'LIST /CASES=FROM 399999 TO 400000.']);
+		expect(pspp.problems).toEqual([]);
+		expect(pspp.tables.get('Data List')!.slice(1)).toEqual([
+			['5.999970000000000E+005', 'r399998'],
+			['5.999985000000000E+005', 'r399999']
+		]);
 	});
 });
 
