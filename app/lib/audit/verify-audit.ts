@@ -87,24 +87,32 @@ export async function verifyAudit(audit: AuditExport, checkpoints: readonly Chec
 function checkWitnesses(audit: AuditExport, index: Map<string, number>): AuditBreak | null {
 	for (const chain of audit.chains) {
 		for (const e of chain.events) {
-			if (e.type !== 'witness') continue;
-			const { device, seq, hash } = e.payload;
-			if (typeof device !== 'string' || typeof seq !== 'number' || typeof hash !== 'string' || device === chain.device) continue;
-			const c = index.get(device);
+			const w = e.type === 'witness' ? asWitness(e.payload) : null;
+			if (!w || w.device === chain.device) continue;
+			const c = index.get(w.device);
 			const by = `witnessed by ${chain.device} at seq ${e.seq}`;
+			const base = { ok: false as const, device: w.device, chain: c ?? -1 };
 			if (c === undefined) {
-				return { ok: false, device, chain: -1, index: 0, seq: 0, reason: 'missing-chain', detail: `the export has no chain for ${device}, ${by}` };
+				return { ...base, index: 0, seq: 0, reason: 'missing-chain', detail: `the export has no chain for ${w.device}, ${by}` };
 			}
 			const events: AuditEvent[] = audit.chains[c].events;
-			if (seq >= events.length) {
-				return { ok: false, device, chain: c, index: events.length, seq: events.length, reason: 'truncated', detail: `the chain ends at seq ${events.length - 1} but reached seq ${seq}, ${by}` };
+			if (w.seq >= events.length) {
+				const detail = `the chain ends at seq ${events.length - 1} but reached seq ${w.seq}, ${by}`;
+				return { ...base, index: events.length, seq: events.length, reason: 'truncated', detail };
 			}
-			if (events[seq].hash !== hash) {
-				return { ok: false, device, chain: c, index: seq, seq, reason: 'checkpoint-mismatch', detail: `hash ${events[seq].hash} differs from ${hash}, ${by}` };
+			if (events[w.seq].hash !== w.hash) {
+				const detail = `hash ${events[w.seq].hash} differs from ${w.hash}, ${by}`;
+				return { ...base, index: w.seq, seq: w.seq, reason: 'checkpoint-mismatch', detail };
 			}
 		}
 	}
 	return null;
+}
+
+function asWitness(p: AuditEvent['payload']): Checkpoint | null {
+	const { device, seq, hash } = p;
+	if (typeof device !== 'string' || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || typeof hash !== 'string') return null;
+	return { device, seq, hash };
 }
 
 function chainEntryProblem(entry: unknown): string | null {

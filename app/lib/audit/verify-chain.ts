@@ -51,6 +51,7 @@ export async function verifyChain(
 		}
 	}
 	for (const cp of ([] as Checkpoint[]).concat(checkpoints)) {
+		if (!Number.isSafeInteger(cp.seq) || cp.seq < 0) throw new RangeError(`checkpoint seq ${cp.seq} is not a chain position`);
 		if (cp.seq >= chain.length) {
 			return broken(chain.length, chain.length, 'truncated', `the chain ends at seq ${chain.length - 1} but a checkpoint vouches for seq ${cp.seq}`);
 		}

@@ -68,6 +68,15 @@ describe('verifyAudit', () => {
 		expect(await verifyAudit(dropped)).toMatchObject({ ok: false, device: 'tablet', reason: 'missing-chain' });
 	});
 
+	it('ignores witness events that do not name a chain position', async () => {
+		const store = createMemoryStore('laptop');
+		const laptop = await createChain('laptop', 'alice', store, PROJECT);
+		for (const seq of [-1, 1.5, 'x', 2 ** 60]) {
+			await appendEvent(laptop, { type: 'witness', payload: { device: 'tablet', seq, hash: 'a'.repeat(64) } } as never);
+		}
+		expect(await verifyAudit(buildAuditExport(PROJECT, [{ device: 'laptop', events: store.events }]))).toMatchObject({ ok: true });
+	});
+
 	it('rejects malformed chain entries', async () => {
 		const audit = clone(await buildAudit({ laptop: 1 }));
 		(audit.chains as unknown[]).push({ device: 'x', events: 'none' });
