@@ -33,7 +33,7 @@ export async function writeCsv(demo: Demo, file: string, progress: Progress = ()
 	}
 }
 
-/** One Parquet row group per slice, streamed: only one slice is ever in memory. */
+/** Streamed: slices go in one at a time and each row group of `rowGroupRows` is written out as it fills. */
 export async function writeParquet(demo: Demo, file: string, progress: Progress = () => {}, rowGroupRows = 50_000): Promise<void> {
 	const pq = await loadParquetNode();
 	const names = demo.dictionary.variables.map((v) => v.name);
