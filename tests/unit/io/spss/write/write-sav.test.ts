@@ -209,3 +209,37 @@ describe('writeSav refuses what a system file cannot hold', () => {
 		);
 	});
 });
+
+describe('writeSav edge cases PSPP accepts', () => {
+	const dict = {
+		encoding: 'UTF-8',
+		warnings: [],
+		variables: [
+			variable({ name: 'mt', type: 'time', format: 'MTIME8' }),
+			variable({ name: 'ymd', type: 'datetime', format: 'YMDHMS19' }),
+			variable({ name: 's', type: 'string', width: 9, valueLabels: { abcdefghi: 'x'.repeat(200) } })
+		]
+	};
+
+	it.each(['none', 'bytecode', 'zlib'] as const)('%s: zero rows', async (compression) => {
+		const file = path.join(dir, `empty-${compression}.sav`);
+		const report = await writeTo(file, dict, [], { compression });
+		expect(report.rows).toBe(0);
+		const pspp = runPspp(file, ['DISPLAY DICTIONARY.', 'LIST.']);
+		expect(pspp.problems).toEqual([]);
+		expect(pspp.tables.get('Variables')!.slice(1).map((r) => r[6])).toEqual(['MTIME8.0', 'YMDHMS19.0', 'A9']);
+		expect(pspp.tables.has('Data List')).toBe(false);
+	});
+
+	it('MTIME and YMDHMS values, and value labels cut to 120 bytes with a warning', async () => {
+		const file = path.join(dir, 'mtime.sav');
+		const report = await writeTo(file, dict, [{ length: 1, columns: [new Float64Array([125.5]), new Float64Array([Date.UTC(2020, 0, 2, 3, 4, 5)]), ['abcdefghi']] }], {
+			compression: 'bytecode'
+		});
+		expect(report.warnings).toEqual(['s: value label for "abcdefghi" cut to 120 bytes']);
+		const pspp = runPspp(file, ['DISPLAY DICTIONARY.', 'LIST.']);
+		expect(pspp.problems).toEqual([]);
+		expect(pspp.tables.get('Data List')).toEqual([['mt', 'ymd', 's'], ['02:05', '2020-01-02 03:04:05', 'abcdefghi']]);
+		expect(pspp.tables.get('Value Labels')![1]).toEqual(['s', 'abcdefghi', 'x'.repeat(120)]);
+	});
+});
