@@ -12,4 +12,5 @@ export { auditPdf } from './pdf-report';
 export { riskOf, RISK_RULES, type Risk, type RiskLevel } from './risk';
 export { detectAnomalies, ANOMALY_RULES, type Anomaly, type AnomalyKind } from './anomalies';
 export { dailySummary } from './summary';
+export { timeline, type TimelineFilter, type TimelineEntry } from './timeline';
 export { isAuditEvent } from './event-shape';
