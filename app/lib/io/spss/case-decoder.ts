@@ -86,83 +86,89 @@ export class CaseDecoder {
 		this.#rows = 0;
 	}
 
+	// The two loops below are the hot path: state lives in locals and per-slot work is inlined.
 	#plain(input: Uint8Array): number {
 		const dv = new DataView(input.buffer, input.byteOffset, input.byteLength);
+		const { slotKind, slotTarget, slotsPerCase, stringRowBytes } = this.layout;
+		const { sysmis, littleEndian, batchRows } = this.opts;
+		const numeric = this.#numeric;
+		const strings = this.#strings;
+		let rows = this.#rows;
+		let slot = this.#slot;
 		let p = 0;
-		while (p + 8 <= input.length && !this.full) {
-			this.#raw(input, dv, p);
+		while (p + 8 <= input.length && rows < batchRows) {
+			const target = slotTarget[slot];
+			if (slotKind[slot] === SLOT_STRING) {
+				const at = rows * stringRowBytes + target;
+				for (let k = 0; k < 8; k++) strings[at + k] = input[p + k];
+			} else {
+				const v = dv.getFloat64(p, littleEndian);
+				numeric[target][rows] = v === sysmis || v === -DBL_MAX ? NaN : v;
+			}
 			p += 8;
+			if (++slot === slotsPerCase) {
+				slot = 0;
+				rows++;
+			}
 		}
+		this.#rows = rows;
+		this.#slot = slot;
 		return p;
 	}
 
 	#bytecode(input: Uint8Array): number {
 		const dv = new DataView(input.buffer, input.byteOffset, input.byteLength);
-		const { bias } = this.opts;
+		const { slotKind, slotTarget, slotsPerCase, stringRowBytes } = this.layout;
+		const { bias, sysmis, littleEndian, batchRows } = this.opts;
+		const numeric = this.#numeric;
+		const strings = this.#strings;
+		const cmd = this.#cmd;
+		let cmdPos = this.#cmdPos;
+		let rows = this.#rows;
+		let slot = this.#slot;
 		let p = 0;
-		while (!this.full) {
-			if (this.#cmdPos === 8) {
+		while (rows < batchRows) {
+			if (cmdPos === 8) {
 				if (p + 8 > input.length) break;
-				this.#cmd.set(input.subarray(p, p + 8));
-				this.#cmdPos = 0;
+				for (let k = 0; k < 8; k++) cmd[k] = input[p + k];
+				cmdPos = 0;
 				p += 8;
 			}
-			const code = this.#cmd[this.#cmdPos];
+			const code = cmd[cmdPos];
 			if (code === 0) {
-				this.#cmdPos++;
+				cmdPos++;
 				continue;
 			}
 			if (code === 252) {
 				this.ended = true;
-				this.#cmdPos = 8;
+				cmdPos = 8;
 				break;
 			}
-			if (code === 253) {
-				if (p + 8 > input.length) break;
-				this.#raw(input, dv, p);
+			if (code === 253 && p + 8 > input.length) break;
+			const target = slotTarget[slot];
+			if (slotKind[slot] === SLOT_STRING) {
+				const at = rows * stringRowBytes + target;
+				if (code === 253) {
+					for (let k = 0; k < 8; k++) strings[at + k] = input[p + k];
+					p += 8;
+				} else {
+					// 254 is eight blanks; a number code in a string slot is corrupt data, read as blanks too.
+					for (let k = 0; k < 8; k++) strings[at + k] = 0x20;
+				}
+			} else if (code === 253) {
+				const v = dv.getFloat64(p, littleEndian);
+				numeric[target][rows] = v === sysmis || v === -DBL_MAX ? NaN : v;
 				p += 8;
-			} else if (code === 254) this.#spaces();
-			else if (code === 255) this.#number(NaN);
-			else this.#number(code - bias);
-			this.#cmdPos++;
+			} else numeric[target][rows] = code === 255 || code === 254 ? NaN : code - bias;
+			cmdPos++;
+			if (++slot === slotsPerCase) {
+				slot = 0;
+				rows++;
+			}
 		}
+		this.#cmdPos = cmdPos;
+		this.#rows = rows;
+		this.#slot = slot;
 		return p;
-	}
-
-	#raw(input: Uint8Array, dv: DataView, p: number): void {
-		const slot = this.#slot;
-		const target = this.layout.slotTarget[slot];
-		if (this.layout.slotKind[slot] === SLOT_STRING) {
-			this.#strings.set(input.subarray(p, p + 8), this.#rows * this.layout.stringRowBytes + target);
-		} else {
-			const v = dv.getFloat64(p, this.opts.littleEndian);
-			this.#numeric[target][this.#rows] = v === this.opts.sysmis || v === -DBL_MAX ? NaN : v;
-		}
-		this.#next();
-	}
-
-	#number(v: number): void {
-		const slot = this.#slot;
-		if (this.layout.slotKind[slot] === SLOT_STRING) {
-			// A number code in a string slot is corrupt data; blanks are the harmless reading.
-			this.#strings.fill(0x20, this.#rows * this.layout.stringRowBytes + this.layout.slotTarget[slot], this.#rows * this.layout.stringRowBytes + this.layout.slotTarget[slot] + 8);
-		} else this.#numeric[this.layout.slotTarget[slot]][this.#rows] = v;
-		this.#next();
-	}
-
-	#spaces(): void {
-		const slot = this.#slot;
-		if (this.layout.slotKind[slot] === SLOT_STRING) {
-			const at = this.#rows * this.layout.stringRowBytes + this.layout.slotTarget[slot];
-			this.#strings.fill(0x20, at, at + 8);
-		} else this.#numeric[this.layout.slotTarget[slot]][this.#rows] = NaN;
-		this.#next();
-	}
-
-	#next(): void {
-		if (++this.#slot === this.layout.slotsPerCase) {
-			this.#slot = 0;
-			this.#rows++;
-		}
 	}
 }

@@ -120,13 +120,7 @@ function toColumnBatch(raw: RawBatch, layout: CaseLayout, text: FieldDecoder): C
 			if (plan.toEpochMs) for (let i = 0; i < n; i++) col[i] = spssSecondsToEpochMs(col[i]);
 			return col;
 		}
-		const out: (string | null)[] = new Array(n);
-		const stride = layout.stringRowBytes;
-		for (let i = 0; i < n; i++) {
-			const at = i * stride + plan.offset;
-			out[i] = text.decode(raw.strings, at, at + plan.width);
-		}
-		return out;
+		return text.decodeFields(raw.strings, layout.stringRowBytes, plan.offset, plan.width, n);
 	});
 	return { length: n, columns };
 }

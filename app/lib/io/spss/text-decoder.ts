@@ -4,27 +4,49 @@ export interface FieldDecoder {
 	readonly encoding: string;
 	/** Text of bytes[start, end) without trailing spaces/NULs; a multibyte char cut at the end is dropped. */
 	decode(bytes: Uint8Array, start?: number, end?: number): string;
+	/** The same for `rows` fields of `width` bytes at `offset` in rows of `stride` bytes. */
+	decodeFields(bytes: Uint8Array, stride: number, offset: number, width: number, rows: number): string[];
 }
 
-// Encodings whose bytes below 0x80 are always ASCII, so a pure-ASCII field needs no TextDecoder.
-const ASCII_COMPATIBLE = /^(utf-8|windows-\d+|iso-8859-\d+|koi8-[ru]|ibm866|gbk|gb18030|big5|euc-kr|euc-jp)$/;
+// Encodings whose bytes below 0x80 are always ASCII (so 0x00 is never inside a character).
+const ASCII_COMPATIBLE = /^(utf-8|windows-\d+|iso-8859-\d+|koi8-[ru]|ibm866|gbk|gb18030|big5|euc-kr|euc-jp|shift_jis)$/;
 
 export function createFieldDecoder(encoding: string): FieldDecoder {
 	const decoder = new TextDecoder(encoding);
-	const asciiFast = ASCII_COMPATIBLE.test(encoding);
+	const asciiCompatible = ASCII_COMPATIBLE.test(encoding);
 	const utf8 = encoding === 'utf-8';
+
+	const trimmedEnd = (bytes: Uint8Array, start: number, end: number): number => {
+		while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+		return utf8 ? completeUtf8End(bytes, start, end) : end;
+	};
+
+	const decode = (bytes: Uint8Array, start = 0, end = bytes.length): string => {
+		end = trimmedEnd(bytes, start, end);
+		return end === start ? '' : decoder.decode(bytes.subarray(start, end));
+	};
+
 	return {
 		encoding,
-		decode(bytes, start = 0, end = bytes.length) {
-			while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
-			if (end === start) return '';
-			if (utf8) end = completeUtf8End(bytes, start, end);
-			if (asciiFast && end - start <= 64) {
-				let ascii = true;
-				for (let i = start; i < end; i++) if (bytes[i] >= 0x80) { ascii = false; break; }
-				if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+		decode,
+		decodeFields(bytes, stride, offset, width, rows) {
+			const perField = () => Array.from({ length: rows }, (_, r) => decode(bytes, r * stride + offset, r * stride + offset + width));
+			if (!asciiCompatible || rows === 0) return perField();
+			// One TextDecoder call per column instead of one per cell: fields joined by NUL, then split.
+			const joined = new Uint8Array(rows * (width + 1));
+			let j = 0;
+			for (let r = 0; r < rows; r++) {
+				const start = r * stride + offset;
+				const end = trimmedEnd(bytes, start, start + width);
+				for (let i = start; i < end; i++) {
+					const b = bytes[i];
+					if (b === 0) return perField();
+					joined[j++] = b;
+				}
+				joined[j++] = 0;
 			}
-			return decoder.decode(bytes.subarray(start, end));
+			const parts = decoder.decode(joined.subarray(0, j - 1)).split('\0');
+			return parts.length === rows ? parts : perField();
 		}
 	};
 }
