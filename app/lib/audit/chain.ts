@@ -1,5 +1,5 @@
 import { canonicalize } from './canonical-json';
-import { ZERO_HASH, type AuditEvent, type EventInput, type JsonObject } from './events';
+import { ZERO_HASH, type AuditEvent, type Checkpoint, type EventInput, type JsonObject } from './events';
 import { hashEvent } from './hash';
 
 /**
@@ -84,6 +84,6 @@ export async function appendEvent(chain: Chain, input: EventInput, alsoWrite?: (
 }
 
 /** The checkpoint to keep apart from the chain after it verified. */
-export function checkpointOf(device: string, head: AuditEvent): { device: string; seq: number; hash: string } {
+export function checkpointOf(device: string, head: AuditEvent): Checkpoint {
 	return { device, seq: head.seq, hash: head.hash };
 }
