@@ -6,7 +6,7 @@ import { parsePairs } from '../../../../app/lib/io/spss/name-value-records';
 import { createFieldDecoder } from '../../../../app/lib/io/spss/text-decoder';
 
 const text = createFieldDecoder('utf-8');
-const bytes = (...parts: (string | number[])[]) => {
+const bytes = (...parts: (string | number[] | Uint8Array)[]) => {
 	const out: number[] = [];
 	for (const p of parts) out.push(...(typeof p === 'string' ? new TextEncoder().encode(p) : p));
 	return new Uint8Array(out);

@@ -15,18 +15,18 @@ const small = [
 
 async function readStreamed(source: ByteSource, batchRows: number, readWindow: number) {
 	const reader = await openSav(source, { batchRows, readWindow });
-	const columns: Column[][] = reader.dictionary.variables.map(() => []);
+	const columns: unknown[][] = reader.dictionary.variables.map(() => []);
 	const progress: SavProgress[] = [];
 	let rows = 0;
 	for await (const batch of reader.batches((p) => progress.push(p))) {
 		expect(batch.length).toBeLessThanOrEqual(batchRows);
 		batch.columns.forEach((c, i) => {
 			expect(c.length).toBe(batch.length);
-			columns[i].push(...(Array.from(c) as never[]));
+			for (const x of Array.from(c as ArrayLike<unknown>)) columns[i].push(x);
 		});
 		rows += batch.length;
 	}
-	return { rows, columns: columns.map((parts) => parts.flat()), progress, rowCountHint: reader.rowCountHint };
+	return { rows, columns, progress, rowCountHint: reader.rowCountHint };
 }
 
 const plain = (c: Column) => Array.from(c as ArrayLike<unknown>);
