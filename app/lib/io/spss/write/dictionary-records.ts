@@ -1,11 +1,12 @@
 /**
  * Everything before the data: file header, variable records, value labels (3/4), documents (6),
- * extension records 7.3, 7.4, 7.11, 7.13, 7.14, 7.20, 7.21, 7.22 and the terminator (999),
+ * extension records 7.3, 7.4, 7.7, 7.11, 7.13, 7.14, 7.18, 7.20, 7.21, 7.22 and the terminator (999),
  * as described in the PSPP manual appendix "System File Format".
  */
 import type { Dictionary } from '../../../dataset/dictionary';
 import { ByteBuilder } from './byte-builder';
 import { formatWord, type SavLayout, type VarLayout } from './layout';
+import { attributesText, mrSetsText } from './set-records';
 import { utf8, utf8Cut } from './text';
 import { HIGHEST, LOWEST, SYSMIS, storedNumber } from './values';
 
@@ -217,10 +218,12 @@ export function dictionaryRecords(dict: Dictionary, layout: SavLayout, info: Hea
 	shortValueLabels(b, layout, warnings);
 	documents(b, dict);
 	machineRecords(b);
+	textRecord(b, 7, mrSetsText(dict, layout));
 	displayRecord(b, layout);
 	textRecord(b, 13, layout.vars.map((v) => `${v.shortName}=${v.longName}`).join('\t'));
 	const veryLong = layout.vars.filter((v) => v.width > 255);
 	textRecord(b, 14, veryLong.map((v) => `${v.shortName}=${String(v.width).padStart(5, '0')}\0\t`).join(''));
+	textRecord(b, 18, attributesText(layout));
 	textRecord(b, 20, 'UTF-8');
 	longStringLabels(b, layout, warnings);
 	longStringMissing(b, layout, warnings);

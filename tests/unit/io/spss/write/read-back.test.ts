@@ -36,6 +36,8 @@ describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, r
 		dictionary.variables.forEach((v, i) => expect(v).toMatchObject(expected(sampleDictionary.variables[i])));
 		expect(dictionary.variables[1].writeFormat).toBe('F12.4');
 		expect(dictionary.variables[4].displayWidth).toBe(40);
+		expect(dictionary.variables[0].attributes).toEqual(sampleDictionary.variables[0].attributes);
+		expect(dictionary.mrSets).toEqual(sampleDictionary.mrSets);
 	});
 
 	it('gives back the values; null strings come back blank', async () => {

@@ -28,12 +28,17 @@ export const sampleDictionary: Dictionary = {
 	warnings: [],
 	fileLabel: 'Sieve writer test',
 	documents: ['First document line', 'Second: ünïcödé'],
+	mrSets: [
+		{ name: '$codes', label: 'Codes chosen', kind: 'dichotomy', countedValue: '7', variables: ['x', 'z'] },
+		{ name: '$texts', label: 'Text answers', kind: 'category', variables: ['s', 's300'] }
+	],
 	variables: [
 		variable({
 			name: 'x',
 			type: 'numeric',
 			label: 'Score',
 			measure: 'ordinal',
+			attributes: { Source: ['wave 1'], Notes: ['first', "it's second"] },
 			valueLabels: { '1': 'low', '2': 'high', '-1': 'refused' },
 			missing: { values: [-1], range: [null, -10] }
 		}),

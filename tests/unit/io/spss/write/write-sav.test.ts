@@ -22,7 +22,7 @@ async function writeTo(file: string, ...args: Parameters<typeof writeSav> extend
 	}
 }
 
-const LIST = ['DISPLAY DICTIONARY.', 'DISPLAY DOCUMENTS.', 'FORMATS x y z d dt t (E40.16).', 'LIST.'];
+const LIST = ['DISPLAY DICTIONARY.', 'DISPLAY DOCUMENTS.', 'DISPLAY ATTRIBUTES.', 'MRSETS /DISPLAY NAME=ALL.', 'FORMATS x y z d dt t (E40.16).', 'LIST.'];
 
 describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, read back by PSPP', (compression) => {
 	const file = path.join(dir, `sample-${compression}.sav`);
@@ -66,6 +66,20 @@ describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, r
 			['Footnote: a. User-missing value']
 		]);
 		expect(pspp.tables.get('Documents')).toEqual([['First document line\nSecond: ünïcödé']]);
+	});
+
+	it('keeps variable attributes and multiple response sets', () => {
+		expect(pspp.tables.get('Variable and Dataset Attributes')).toEqual([
+			['Variable and Name', '', 'Value'],
+			['x', 'Notes[1]', 'first'],
+			['', 'Notes[2]', "it's second"],
+			['', 'Source', 'wave 1']
+		]);
+		expect(pspp.tables.get('Multiple Response Sets')).toEqual([
+			['Name', 'Label', 'Encoding', 'Counted Value', 'Member Variables'],
+			['$codes', 'Codes chosen', 'Dichotomies', '7', 'x\nz'],
+			['$texts', 'Text answers', 'Categories', '', 's\ns300']
+		]);
 	});
 
 	it('keeps every value: sysmis, dates as SPSS seconds, strings across segment boundaries', () => {
