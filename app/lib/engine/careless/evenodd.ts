@@ -1,13 +1,20 @@
 import { createIndexColumn, setAllNull, setNull } from './index-column';
 import { pearson } from './pearson';
+import type { Recoding } from './reverse';
 import type { IndexColumn } from './types';
 
 /**
- * Even-odd consistency as careless::evenodd (≥ 1.2.0): per factor the means of its odd- and
- * even-position items (missing answers skipped), Pearson r of those means across factors,
+ * Even-odd consistency as careless::evenodd (≥ 1.2.0) on a data frame: per factor the means of its
+ * odd- and even-position items (missing answers skipped), Pearson r of those means across factors,
  * Spearman-Brown 2r/(1 + r) floored at −1, then negated so that higher means more careless.
  */
-export function evenodd(matrix: Float64Array, n: number, k: number, factors: number[][] | undefined): IndexColumn {
+export function evenodd(
+	matrix: Float64Array,
+	n: number,
+	k: number,
+	factors: number[][] | undefined,
+	rec: Recoding
+): IndexColumn {
 	const out = createIndexColumn(n);
 	if (!factors || factors.length < 2) {
 		setAllNull(out, 'even-odd consistency needs at least 2 factors');
@@ -25,8 +32,10 @@ export function evenodd(matrix: Float64Array, n: number, k: number, factors: num
 			let so = 0;
 			let no = 0;
 			for (let p = 0; p < items.length; p++) {
-				const v = matrix[base + items[p]];
-				if (v !== v) continue;
+				const j = items[p];
+				const x = matrix[base + j];
+				if (x !== x) continue;
+				const v = rec.offset[j] + rec.sign[j] * x;
 				if (p % 2 === 1) {
 					se += v;
 					ne++;

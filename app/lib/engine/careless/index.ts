@@ -6,7 +6,7 @@ import { mahad } from './mahad';
 import { pairwiseMoments } from './pairwise';
 import { psychant } from './psychant';
 import { psychsyn } from './psychsyn';
-import { reverseItems } from './reverse';
+import { recodeMoments, recoding } from './reverse';
 import type { CarelessOptions, CarelessResult } from './types';
 
 export type { CarelessOptions, CarelessResult, IndexColumn, CarelessIndexName } from './types';
@@ -14,6 +14,8 @@ export { CARELESS_INDEX_NAMES } from './types';
 export { indexReason, indexValue } from './index-column';
 export { loadGridMatrix, type GridMatrix } from './load-grid';
 export { chiSquareQuantile } from './chi-square';
+export { carelessOptionsFor, type GridSpec } from './grid-options';
+export { respondentIndices, respondentReasons, type RespondentIndices } from './respondent-indices';
 
 export const DEFAULT_PSYCHSYN_CRITVAL = 0.6;
 export const DEFAULT_MAHAD_CONFIDENCE = 0.99;
@@ -39,16 +41,13 @@ export function computeCareless(
 
 	const problem = reversedProblem(k, opts);
 	const reversed = [...new Set(opts.reversed ?? [])];
-	const recoded =
-		problem === null && reversed.length > 0
-			? reverseItems(matrix, n, k, reversed, opts.scale as [number, number])
-			: matrix;
-	const recodedMoments = recoded === matrix ? rawMoments : pairwiseMoments(recoded, n, k);
+	const rec = recoding(k, problem === null ? reversed : [], opts.scale);
+	const recodedMoments = recodeMoments(rawMoments, rec);
 	const factorsOk = (opts.factors ?? []).every((f) => f.every(inGrid(k)));
-	const eo = evenodd(recoded, n, k, factorsOk ? opts.factors : undefined);
+	const eo = evenodd(matrix, n, k, factorsOk ? opts.factors : undefined, rec);
 	if (!factorsOk) setAllNull(eo, 'a factor item is not in the grid');
-	const syn = psychsyn(recoded, n, k, recodedMoments, critval, false);
-	const ant = psychant(recoded, n, k, recodedMoments, critval);
+	const syn = psychsyn(matrix, n, k, recodedMoments, critval, false, rec);
+	const ant = psychant(matrix, n, k, recodedMoments, critval, rec);
 	if (problem !== null) {
 		setAllNull(eo, problem);
 		setAllNull(syn.values, problem);

@@ -1,7 +1,7 @@
 import { chiSquareQuantile } from './chi-square';
 import { createIndexColumn, setAllNull, setNull } from './index-column';
 import { invertMatrix } from './invert';
-import { pairwiseCovariance, type PairwiseMoments } from './pairwise';
+import { columnMeans, pairwiseCovariance, type PairwiseMoments } from './pairwise';
 import type { IndexColumn } from './types';
 
 export interface MahadResult {
@@ -47,7 +47,7 @@ export function mahad(
 		setAllNull(out, `covariance of the items cannot be inverted: ${inverted.reason}`);
 		return { mahad: out, flagged, cutoff };
 	}
-	const inv = inverted.inverse;
+	const inv = symmetric(inverted.inverse, k);
 	const means = columnMeans(matrix, n, k);
 	const d = new Float64Array(k);
 	for (let r = 0; r < n; r++) {
@@ -65,12 +65,13 @@ export function mahad(
 			continue;
 		}
 		let d2 = 0;
-		for (let j = 0; j < k; j++) {
-			const dj = d[j];
-			if (dj === 0) continue;
+		for (let i = 0; i < k; i++) {
+			const di = d[i];
+			if (di === 0) continue;
+			const o = i * k;
 			let s = 0;
-			for (let i = 0; i < k; i++) s += d[i] * inv[i * k + j];
-			d2 += s * dj;
+			for (let j = i + 1; j < k; j++) s += inv[o + j] * d[j];
+			d2 += di * (inv[o + i] * di + 2 * s);
 		}
 		out.values[r] = d2;
 		if (d2 > cutoff) flagged[r] = 1;
@@ -78,19 +79,11 @@ export function mahad(
 	return { mahad: out, flagged, cutoff };
 }
 
-function columnMeans(matrix: Float64Array, n: number, k: number): Float64Array {
-	const sum = new Float64Array(k);
-	const count = new Float64Array(k);
-	for (let r = 0; r < n; r++) {
-		const base = r * k;
-		for (let j = 0; j < k; j++) {
-			const v = matrix[base + j];
-			if (v === v) {
-				sum[j] += v;
-				count[j]++;
-			}
-		}
+/** The quadratic form only needs (A + Aᵀ)/2; averaging removes the inverse's rounding asymmetry. */
+function symmetric(a: Float64Array, k: number): Float64Array {
+	const out = new Float64Array(k * k);
+	for (let i = 0; i < k; i++) {
+		for (let j = 0; j < k; j++) out[i * k + j] = (a[i * k + j] + a[j * k + i]) / 2;
 	}
-	for (let j = 0; j < k; j++) sum[j] /= count[j];
-	return sum;
+	return out;
 }

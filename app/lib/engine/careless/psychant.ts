@@ -1,5 +1,6 @@
 import type { PairwiseMoments } from './pairwise';
 import { psychsyn, type PsychsynResult } from './psychsyn';
+import type { Recoding } from './reverse';
 
 /** Psychometric antonym score: psychsyn over item pairs correlating below −critval. */
 export function psychant(
@@ -7,7 +8,8 @@ export function psychant(
 	n: number,
 	k: number,
 	moments: PairwiseMoments,
-	critval: number
+	critval: number,
+	rec: Recoding
 ): PsychsynResult {
-	return psychsyn(matrix, n, k, moments, critval, true);
+	return psychsyn(matrix, n, k, moments, critval, true, rec);
 }

@@ -1,7 +1,10 @@
 import { createIndexColumn, setAllNull, setNull } from './index-column';
-import { pairwiseCorrelation, type PairwiseMoments } from './pairwise';
-import { pearson } from './pearson';
+import { clampCorrelation, pairwiseCorrelation, type PairwiseMoments } from './pairwise';
+import type { Recoding } from './reverse';
 import type { IndexColumn } from './types';
+
+/** Shifting by the first answered pair makes a constant side sum to exactly 0; this catches rounding. */
+const ZERO_VARIANCE = 1e-12;
 
 export interface PsychsynResult {
 	values: IndexColumn;
@@ -11,7 +14,7 @@ export interface PsychsynResult {
 
 /**
  * Item pairs whose whole-sample pairwise correlation is above `critval` (synonyms) or below
- * −critval (antonyms), each as [later item, earlier item] like careless's lower triangle.
+ * −critval (antonyms), each as [later item, earlier item] in careless's lower-triangle order.
  */
 export function itemPairs(moments: PairwiseMoments, critval: number, antonyms: boolean): [number, number][] {
 	const k = moments.k;
@@ -30,6 +33,8 @@ export function itemPairs(moments: PairwiseMoments, critval: number, antonyms: b
 /**
  * Psychometric synonym (or antonym) score as careless::psychsyn with resample_na = FALSE: per
  * respondent the Pearson r between the two sides of the pairs both answered; null below 3 pairs.
+ * `moments` must describe the recoded items. One pass per respondent, on values shifted by the
+ * first answered pair so that the sums stay small.
  */
 export function psychsyn(
 	matrix: Float64Array,
@@ -37,7 +42,8 @@ export function psychsyn(
 	k: number,
 	moments: PairwiseMoments,
 	critval: number,
-	antonyms: boolean
+	antonyms: boolean,
+	rec: Recoding
 ): PsychsynResult {
 	const out = createIndexColumn(n);
 	const pairCount = new Int32Array(n);
@@ -49,26 +55,56 @@ export function psychsyn(
 		return { values: out, pairs, pairCount };
 	}
 	const p = pairs.length;
-	const first = new Float64Array(p);
-	const second = new Float64Array(p);
+	const ia = Int32Array.from(pairs, ([a]) => a);
+	const ib = Int32Array.from(pairs, ([, b]) => b);
+	const oa = Float64Array.from(ia, (j) => rec.offset[j]);
+	const sa = Float64Array.from(ia, (j) => rec.sign[j]);
+	const ob = Float64Array.from(ib, (j) => rec.offset[j]);
+	const sb = Float64Array.from(ib, (j) => rec.sign[j]);
+	const tooFew = `fewer than 3 ${kind} pairs answered`;
+	const flat = `no variance across the answered ${kind} pairs`;
 	for (let r = 0; r < n; r++) {
 		const base = r * k;
 		let both = 0;
+		let shiftA = 0;
+		let shiftB = 0;
+		let sumA = 0;
+		let sumB = 0;
+		let sumAA = 0;
+		let sumBB = 0;
+		let sumAB = 0;
 		for (let q = 0; q < p; q++) {
-			const a = matrix[base + pairs[q][0]];
-			const b = matrix[base + pairs[q][1]];
-			first[q] = a;
-			second[q] = b;
-			if (a === a && b === b) both++;
+			const x = matrix[base + ia[q]];
+			const y = matrix[base + ib[q]];
+			if (x !== x || y !== y) continue;
+			const a = oa[q] + sa[q] * x;
+			const b = ob[q] + sb[q] * y;
+			if (both === 0) {
+				shiftA = a;
+				shiftB = b;
+			}
+			both++;
+			const da = a - shiftA;
+			const db = b - shiftB;
+			sumA += da;
+			sumB += db;
+			sumAA += da * da;
+			sumBB += db * db;
+			sumAB += da * db;
 		}
 		pairCount[r] = both;
 		if (both < 3) {
-			setNull(out, r, `fewer than 3 ${kind} pairs answered`);
+			setNull(out, r, tooFew);
 			continue;
 		}
-		const rho = pearson(first, second, p);
-		if (Number.isNaN(rho)) setNull(out, r, `no variance across the answered ${kind} pairs`);
-		else out.values[r] = rho;
+		const ssA = sumAA - (sumA * sumA) / both;
+		const ssB = sumBB - (sumB * sumB) / both;
+		if (sumAA === 0 || sumBB === 0 || ssA <= sumAA * ZERO_VARIANCE || ssB <= sumBB * ZERO_VARIANCE) {
+			setNull(out, r, flat);
+			continue;
+		}
+		const cross = sumAB - (sumA * sumB) / both;
+		out.values[r] = clampCorrelation(cross / (Math.sqrt(ssA) * Math.sqrt(ssB)));
 	}
 	return { values: out, pairs, pairCount };
 }
