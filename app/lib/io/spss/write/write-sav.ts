@@ -19,6 +19,8 @@ export interface SavWriteOptions {
 	rowCount?: number;
 	/** Creation time written in the header (default: now). */
 	now?: Date;
+	/** Called after each batch is encoded. */
+	onProgress?: (p: { rows: number }) => void;
 	/** ZLIB compressor for one block (default: CompressionStream); see nodeDeflate for a faster one in Node. */
 	deflate?: Deflate;
 }
@@ -115,6 +117,7 @@ async function* pieces(dict: Dictionary, batches: Batches, opts: SavWriteOptions
 	for await (const batch of batches) {
 		cut += encodeBatch(layout, batch, sink, scratch);
 		rows += batch.length;
+		opts.onProgress?.({ rows });
 		yield* out(sink.take());
 	}
 	yield* out(sink.finish());

@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSink, nodeDeflate } from '../../../../../app/lib/io/spss/write/node-sink';
+import { fileSink, nodeDeflate, writeSavFile } from '../../../../../app/lib/io/spss/write/node-sink';
 import { savChunks, writeSav, SavWriteError } from '../../../../../app/lib/io/spss/write/index';
 import type { ColumnBatch } from '../../../../../app/lib/io/batch';
 import { SPSS_EPOCH_OFFSET_SECONDS } from '../../../../../app/lib/io/spss/dates';
 import { psppNumber, runPspp, sixteenDigits } from './pspp-oracle';
 import { DATETIME_MS, DAY_MS, S300, S40K_STORED, sampleBatch, sampleDictionary, variable } from './sample-dictionary';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sieve-sav-write-'));
 const seconds = (ms: number) => ms / 1000 + SPSS_EPOCH_OFFSET_SECONDS;
@@ -214,6 +214,22 @@ describe('writeSav refuses what a system file cannot hold', () => {
 		await expect(writeTo(path.join(dir, 'huge.sav'), dict, [], { compression: 'none' })).rejects.toThrow(
 			new SavWriteError('huge: string width 40000 is outside 1..32767')
 		);
+	});
+
+	it('leaves no file behind when a later batch is bad, and reports progress until then', async () => {
+		const dict = { encoding: 'UTF-8', warnings: [], variables: [variable({ name: 'n', type: 'numeric' })] };
+		const file = path.join(dir, 'half.sav');
+		const seen: number[] = [];
+		async function* bad() {
+			yield { length: 2, columns: [new Float64Array([1, 2])] };
+			yield { length: 1, columns: [['oops']] };
+		}
+		await expect(writeSavFile(file, dict, bad(), { compression: 'bytecode', onProgress: (p) => seen.push(p.rows) })).rejects.toThrow(
+			'n: column is not a Float64Array'
+		);
+		expect(seen).toEqual([2]);
+		expect(existsSync(file)).toBe(false);
+		expect(readdirSync(dir).filter((f) => f.startsWith('half.sav'))).toEqual([]);
 	});
 
 	it('names the variable whose column has the wrong type', async () => {
