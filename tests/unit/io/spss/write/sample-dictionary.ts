@@ -54,7 +54,13 @@ export const sampleDictionary: Dictionary = {
 		}),
 		variable({ name: 's300', type: 'string', width: 300, alignment: 'center', displayWidth: 40, valueLabels: { [S300]: 'the long one' } }),
 		variable({ name: 's40k', type: 'string', width: 32767, label: 'Très long', valueLabels: { abc: 'ABC' }, missing: { values: ['none'], range: null } }),
-		variable({ name: 'd', type: 'date', format: 'DATE11' }),
+		variable({
+			name: 'd',
+			type: 'date',
+			format: 'DATE11',
+			valueLabels: { [String(Date.UTC(1999, 11, 31))]: 'millennium eve' },
+			missing: { values: [Date.UTC(1900, 0, 1)], range: null }
+		}),
 		variable({ name: 'dt', type: 'datetime', format: 'DATETIME20' }),
 		variable({ name: 't', type: 'time', format: 'TIME8' })
 	]

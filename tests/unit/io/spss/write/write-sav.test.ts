@@ -47,7 +47,8 @@ describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, r
 			['s', '4', 'Short string', 'Nominal', 'Input', '3', 'Left', 'A3', 'A3', '"NA "'],
 			['s300', '5', '', 'Nominal', 'Input', '40', 'Center', 'A300', 'A300', ''],
 			['s40k', '6', 'Très long', 'Nominal', 'Input', '32', 'Left', 'A32767', 'A32767', '"none    "'],
-			['d', '7', '', 'Scale', 'Input', '11', 'Right', 'DATE11', 'DATE11', ''],
+			// Missing values of dates are stored as SPSS seconds: 1900-01-01 is 10010390400.
+			['d', '7', '', 'Scale', 'Input', '11', 'Right', 'DATE11', 'DATE11', '10010390400'],
 			['dt', '8', '', 'Scale', 'Input', '20', 'Right', 'DATETIME20.0', 'DATETIME20.0', ''],
 			['t', '9', '', 'Scale', 'Input', '8', 'Right', 'TIME8.0', 'TIME8.0', '']
 		]);
@@ -63,6 +64,7 @@ describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, r
 			['', 'a', 'Apple'],
 			['s300', S300, 'the long one'],
 			['s40k', 'abc', 'ABC'],
+			['d', '31-DEC-1999', 'millennium eve'],
 			['Footnote: a. User-missing value']
 		]);
 		expect(pspp.tables.get('Documents')).toEqual([['First document line\nSecond: ünïcödé']]);
