@@ -8,6 +8,7 @@ export default defineConfig({
 		SvelteKitPWA({
 			registerType: 'autoUpdate',
 			injectRegister: false,
+			kit: { adapterFallback: '200.html', spa: true },
 			manifest: {
 				name: 'Sieve — survey data cleaning',
 				short_name: 'Sieve',

@@ -35,6 +35,10 @@ export interface Demo {
 
 const DEFAULT_START = Date.UTC(2026, 2, 2);
 
+function isoDay(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
 /**
  * A seeded, realistic customer survey with planted data-quality problems.
  * @example const demo = generateDemo({ rows: 2000, seed: 7 }); for (const b of demo.batches()) ingest(b);
@@ -81,6 +85,10 @@ export function generateDemo(opts: DemoOptions = {}): Demo {
 		batches,
 		truth,
 		counts: plan.counts,
-		config: demoConfig(layout, { variable: ATTENTION_ITEM, expected: ATTENTION_ANSWER })
+		config: demoConfig(
+			layout,
+			{ variable: ATTENTION_ITEM, expected: ATTENTION_ANSWER },
+			{ start: isoDay(ctx.fieldworkStart), end: isoDay(ctx.fieldworkStart + (ctx.fieldworkDays - 1) * 86_400_000) }
+		)
 	};
 }

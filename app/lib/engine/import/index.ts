@@ -5,12 +5,11 @@ import { importParquet } from './parquet';
 import { sniffFormat } from './sniff-format';
 import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 import { importXlsx } from './xlsx';
+import { importSav } from './spss';
 
 export interface ImportDeps {
 	db: SqlDb;
 	parquet: ParquetLoader;
-	/** Readers for SPSS files, once their codec is wired. */
-	spss?: (file: Blob, opts: ImportOptions, onProgress: (p: ImportProgress) => void) => Promise<ImportResult>;
 }
 
 /**
@@ -38,9 +37,9 @@ export async function importFile(
 		case 'xlsx':
 			return importXlsx(deps.db, file, opts, onProgress);
 		case 'sav':
+			return importSav(deps.db, file, opts, onProgress);
 		case 'por':
-			if (!deps.spss) throw new ImportError(`${opts.name}: SPSS files cannot be read here yet`);
-			return deps.spss(file, opts, onProgress);
+			throw new ImportError(`${opts.name}: SPSS portable files cannot be read yet`);
 		case 'binary':
 			throw new ImportError(
 				`${opts.name} is not a CSV, Excel, Parquet or SPSS file (it holds binary data)`

@@ -19,5 +19,9 @@ export async function loadBatches(
 		rows += batch.length;
 		onBatch?.(rows);
 	}
+	if (rows === 0) {
+		const empty = dictionary.variables.map((v) => (v.type === 'string' ? [] : new Float64Array(0)));
+		await db.insertArrowIPC(STAGING_TABLE, batchToIPC(dictionary, { length: 0, columns: empty }, 1), true);
+	}
 	return rows;
 }

@@ -4,7 +4,7 @@ const ascii = (bytes: Uint8Array, from: number, to: number) =>
 	String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
 
 /** Tells the format from the first bytes, never from the file name (a .zsav may hold $FL2). */
-export function sniffFormat(head: Uint8Array): FileFormat | 'binary' {
+export function sniffFormat(head: Uint8Array): Exclude<FileFormat, 'demo'> | 'binary' {
 	const magic = ascii(head, 0, 4);
 	if (magic === 'PAR1') return 'parquet';
 	if (magic === '$FL2' || magic === '$FL3') return 'sav';

@@ -1,6 +1,6 @@
 import type { Dictionary } from '../../dataset/dictionary';
 
-export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'sav' | 'por';
+export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'sav' | 'por' | 'demo';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

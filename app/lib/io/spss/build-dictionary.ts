@@ -3,7 +3,7 @@ import type { Dictionary, Measure, MissingSpec, MultipleResponseSet, Variable } 
 import { parseAttributeSet, parseVariableAttributes, type AttributeSet } from './attribute-records';
 import { buildCaseLayout, type CaseLayout, type LayoutVariable, type Segment } from './case-layout';
 import { spssSecondsToEpochMs, varTypeForFormat } from './dates';
-import { chooseEncoding } from './encoding';
+import { chooseEncoding, type EncodingRequest } from './encoding';
 import { formatName, printFormat, unpackFormat } from './formats';
 import type { SavHeader } from './header';
 import { parseLongStringLabels, parseLongStringMissing } from './long-string-records';
@@ -50,7 +50,7 @@ export function buildDictionary(
 	header: SavHeader,
 	raw: RawDictionary,
 	file: string,
-	override?: string
+	encodingRequest?: EncodingRequest
 ): BuiltDictionary {
 	const fail = (reason: string): never => {
 		throw new SpssError(file, reason);
@@ -58,7 +58,7 @@ export function buildDictionary(
 	const le = header.littleEndian;
 	const warnings: string[] = [];
 	const ext = (subtype: number) => raw.extensions.filter((e) => e.subtype === subtype);
-	const { encoding, warning } = chooseEncoding(raw.extensions, le, override);
+	const { encoding, warning } = chooseEncoding(raw.extensions, le, encodingRequest);
 	if (warning) warnings.push(warning);
 	const text = createFieldDecoder(encoding);
 

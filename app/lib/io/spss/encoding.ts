@@ -1,5 +1,9 @@
-/** Picks the text encoding: the caller's override, else record 7.20, else the 7.3 character code, else windows-1252. */
-import { labelForCodePage, labelForEncodingName, supportedLabel } from './code-pages';
+/**
+ * Picks the text encoding: record 7.20, else the 7.3 character code, else the caller's encoding,
+ * else windows-1252. With `force` the caller's encoding wins over what the file declares, for
+ * files that declare one code page and hold another.
+ */
+import { labelForCodePage, labelForEncodingName } from './code-pages';
 import type { RawExtension } from './raw-records';
 
 export interface EncodingChoice {
@@ -7,25 +11,35 @@ export interface EncodingChoice {
 	warning?: string;
 }
 
-export function chooseEncoding(extensions: RawExtension[], littleEndian: boolean, override?: string): EncodingChoice {
-	if (override) {
-		const label = labelForEncodingName(override);
-		if (label) return { encoding: label };
-		return { encoding: 'windows-1252', warning: `unknown encoding "${override}", read as windows-1252` };
-	}
+export interface EncodingRequest {
+	encoding?: string;
+	force?: boolean;
+}
+
+export function chooseEncoding(extensions: RawExtension[], littleEndian: boolean, request: EncodingRequest = {}): EncodingChoice {
+	const requested = request.encoding ? labelForEncodingName(request.encoding) : undefined;
+	const badRequest = request.encoding && !requested ? `unknown encoding "${request.encoding}" ignored` : undefined;
+	if (requested && request.force) return { encoding: requested };
+	const declared = declaredEncoding(extensions, littleEndian);
+	if (declared.label) return { encoding: declared.label, warning: badRequest };
+	if (requested) return { encoding: requested, warning: declared.problem };
+	return { encoding: 'windows-1252', warning: [declared.problem, badRequest].filter(Boolean).join('; ') || undefined };
+}
+
+function declaredEncoding(extensions: RawExtension[], littleEndian: boolean): { label?: string; problem?: string } {
 	const named = extensions.find((e) => e.subtype === 20);
 	if (named) {
 		const name = String.fromCharCode(...named.data).replace(/\0+$/, '');
 		const label = labelForEncodingName(name);
-		if (label) return { encoding: label };
-		return { encoding: 'windows-1252', warning: `unsupported encoding "${name}", read as windows-1252` };
+		if (label) return { label };
+		return { problem: `unsupported encoding "${name}" in the file` };
 	}
 	const info = extensions.find((e) => e.subtype === 3 && e.data.length >= 32);
 	if (info) {
 		const code = new DataView(info.data.buffer, info.data.byteOffset).getInt32(28, littleEndian);
 		const label = labelForCodePage(code);
-		if (label) return { encoding: label };
-		return { encoding: 'windows-1252', warning: `unsupported character code ${code}, read as windows-1252` };
+		if (label) return { label };
+		return { problem: `unsupported character code ${code} in the file` };
 	}
-	return { encoding: supportedLabel('windows-1252')! };
+	return {};
 }

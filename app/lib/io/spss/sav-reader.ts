@@ -27,8 +27,10 @@ export interface SavReader {
 }
 
 export interface OpenSavOptions {
-	/** Text encoding to use instead of what the file declares ("windows-1251", "CP932", "UTF-8"). */
+	/** Text encoding for files that declare none ("windows-1251", "CP932", "UTF-8"). */
 	encoding?: string;
+	/** Use `encoding` even when the file declares another (files that declare one code page and hold another). */
+	forceEncoding?: boolean;
 	/** Rows per batch; default 20,000. */
 	batchRows?: number;
 	/** Bytes per read of the data section; default 2 MB. */
@@ -40,7 +42,7 @@ export async function openSav(source: ByteSource, opts: OpenSavOptions = {}): Pr
 	const { header, built } = await guard(source, async () => {
 		const header = await readHeader(cur);
 		const raw = await readRawDictionary(cur);
-		return { header, built: { ...buildDictionary(header, raw, source.name, opts.encoding), dataOffset: raw.dataOffset } };
+		return { header, built: { ...buildDictionary(header, raw, source.name, { encoding: opts.encoding, force: opts.forceEncoding }), dataOffset: raw.dataOffset } };
 	});
 	const { dictionary, layout, sysmis, caseCount, dataOffset } = built;
 	const caseBytes = layout.slotsPerCase * 8;

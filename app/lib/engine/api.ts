@@ -1,0 +1,69 @@
+import type { Variable } from '../dataset/dictionary';
+import type { DemoImport } from './import/demo';
+import type { ImportOptions, ImportProgress, ImportResult } from './import/types';
+
+export type { DemoImport } from './import/demo';
+export type { CsvDialect, ImportOptions, ImportProgress, ImportResult } from './import/types';
+
+/** A cell as the grid shows it: dates as "YYYY-MM-DD", datetimes as ISO text, times as seconds. */
+export type CellValue = string | number | boolean | null;
+
+export interface PageRequest {
+	/** 0-based index of the first row. */
+	offset: number;
+	limit: number;
+	columns: string[];
+}
+
+export interface PageResult {
+	offset: number;
+	/** One array per row: `__row` first, then the requested columns in order. */
+	rows: CellValue[][];
+}
+
+export interface Bin {
+	/** Value or bin start, as text for the chart's axis. */
+	label: string;
+	count: number;
+	/** For value counts: whether this code is declared user-missing. */
+	missing?: boolean;
+}
+
+export interface VariableSummary {
+	name: string;
+	valid: number;
+	systemMissing: number;
+	userMissing: number;
+	distinct: number;
+	mean: number | null;
+	sd: number | null;
+	min: CellValue;
+	max: CellValue;
+	kind: 'values' | 'histogram' | 'top';
+	bins: Bin[];
+}
+
+export interface OpenedProject {
+	/** True when the working copy survived from an earlier visit (no re-import needed). */
+	persisted: boolean;
+	rows: number;
+}
+
+/** The engine worker's API: coarse, task-sized calls; the UI never sends SQL. */
+export interface EngineApi {
+	openProject(projectId: string): Promise<OpenedProject>;
+	importFile(
+		file: Blob,
+		opts: ImportOptions,
+		onProgress?: (p: ImportProgress) => void
+	): Promise<ImportResult>;
+	/** Generates the demo survey (planted problems included) and imports it. */
+	importDemo(
+		opts: { rows?: number; seed?: number },
+		onProgress?: (p: ImportProgress) => void
+	): Promise<DemoImport>;
+	page(req: PageRequest): Promise<PageResult>;
+	/** DuckDB's version and a row count of a generated table: proves the engine runs. */
+	diagnostics(): Promise<{ duckdb: string; rows: number }>;
+	summarize(variable: Variable): Promise<VariableSummary>;
+}

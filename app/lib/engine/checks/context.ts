@@ -1,0 +1,173 @@
+import type { Dictionary, Variable } from '../../dataset/dictionary';
+import type { SqlDb, SqlValue } from '../sql/db';
+import type { SurveyRoles } from '../roles/types';
+import { textFeatures, type TextFeatures } from '../text/features';
+import { computeCareless, loadGridMatrix, type CarelessResult } from '../careless';
+import type { Grid } from '../roles/types';
+import type { SieveConfig } from './config';
+import { Frag, ident, join, sql } from './sql';
+import type { Check, CheckContext, ParamValue } from './types';
+
+export interface OpenEndTexts {
+	rows: Int32Array;
+	texts: string[];
+	features: TextFeatures[];
+}
+
+/** Shared, per-run state: respondent ids and text features, computed once for every check. */
+export interface RunState {
+	db: SqlDb;
+	dictionary: Dictionary;
+	roles: SurveyRoles;
+	config: SieveConfig;
+	ids: (string | number)[] | null;
+	texts: Map<string, Promise<OpenEndTexts>>;
+	careless: Map<string, Promise<GridIndices>>;
+}
+
+export interface GridIndices {
+	grid: Grid;
+	/** `__row` of each respondent, ascending. */
+	rows: Int32Array;
+	result: CarelessResult;
+}
+
+export async function createRunState(
+	db: SqlDb,
+	dictionary: Dictionary,
+	roles: SurveyRoles,
+	config: SieveConfig
+): Promise<RunState> {
+	let ids: (string | number)[] | null = null;
+	if (roles.id) {
+		const t = await db.query(`SELECT ${ident(roles.id).text} AS id FROM data ORDER BY __row`);
+		const col = t.getChild('id')!;
+		ids = new Array(t.numRows);
+		for (let i = 0; i < t.numRows; i++) {
+			const v = col.get(i);
+			ids[i] = typeof v === 'bigint' ? Number(v) : v === null ? i + 1 : v;
+		}
+	}
+	return { db, dictionary, roles, config, ids, texts: new Map(), careless: new Map() };
+}
+
+export function missingCondition(v: Variable, col: Frag): Frag {
+	const parts: Frag[] = [sql`${col} IS NULL`];
+	if (v.type === 'string') parts.push(sql`${col} = ''`);
+	const values = v.missing.values.filter((x) => (v.type === 'string' ? typeof x === 'string' : typeof x === 'number'));
+	if (values.length) parts.push(sql`${col} IN (${join(values.map((x) => sql`${x as SqlValue}`))})`);
+	const r = v.missing.range;
+	if (r && v.type !== 'string') {
+		if (r[0] !== null && r[1] !== null) parts.push(sql`(${col} >= ${r[0]} AND ${col} <= ${r[1]})`);
+		else if (r[0] !== null) parts.push(sql`${col} >= ${r[0]}`);
+		else if (r[1] !== null) parts.push(sql`${col} <= ${r[1]}`);
+	}
+	return parts.length === 1 ? parts[0] : sql`(${join(parts, ' OR ')})`;
+}
+
+export function paradataOf(roles: SurveyRoles): Set<string> {
+	return new Set(
+		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes].filter(
+			(x): x is string => !!x
+		)
+	);
+}
+
+export function resolveParams(check: Check, config: SieveConfig): Record<string, ParamValue> {
+	const given = config.checks?.[check.id] ?? {};
+	const out: Record<string, ParamValue> = {};
+	for (const [k, spec] of Object.entries(check.params)) {
+		const v = given[k] ?? spec.default;
+		if (spec.type === 'number' && v !== null && typeof v !== 'number')
+			throw new Error(`config: checks.${check.id}.${k} must be a number`);
+		if (spec.type === 'number' && typeof v === 'number' && ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)))
+			throw new Error(`config: checks.${check.id}.${k} must be between ${spec.min ?? '-∞'} and ${spec.max ?? '∞'}`);
+		out[k] = v;
+	}
+	return out;
+}
+
+export function createContext(state: RunState, check: Check, signal?: AbortSignal): CheckContext {
+	const vars = new Map(state.dictionary.variables.map((v) => [v.name, v]));
+	const variable = (name: string) => {
+		const v = vars.get(name);
+		if (!v) throw new Error(`unknown variable ${name}`);
+		return v;
+	};
+	const paradata = paradataOf(state.roles);
+	return {
+		db: state.db,
+		dictionary: state.dictionary,
+		roles: state.roles,
+		config: state.config,
+		params: resolveParams(check, state.config),
+		signal,
+		substantive: state.dictionary.variables.map((v) => v.name).filter((n) => !paradata.has(n)),
+		isMissing: (name) => missingCondition(variable(name), ident(name)),
+		value(name) {
+			const v = variable(name);
+			const c = ident(name);
+			const hasUserMissing = v.missing.values.length > 0 || v.missing.range !== null;
+			if (!hasUserMissing) return v.type === 'string' ? sql`nullif(${c}, '')` : c;
+			return sql`(CASE WHEN ${missingCondition(v, c)} THEN NULL ELSE ${c} END)`;
+		},
+		respondent: (row) => (state.ids ? state.ids[row - 1] : row),
+		openEnd: (name) => openEndTexts(state, name),
+		careless: (grid) => gridIndices(state, grid)
+	};
+}
+
+function openEndTexts(state: RunState, name: string): Promise<OpenEndTexts> {
+	let p = state.texts.get(name);
+	if (!p) {
+		p = (async () => {
+			const v = state.dictionary.variables.find((x) => x.name === name)!;
+			const c = ident(name);
+			const f = sql`SELECT __row AS r, ${c} AS t FROM data WHERE NOT ${missingCondition(v, c)} ORDER BY __row`;
+			const table = await state.db.query(f.text, [...f.params]);
+			const rc = table.getChild('r')!;
+			const tc = table.getChild('t')!;
+			const n = table.numRows;
+			const rows = new Int32Array(n);
+			const texts: string[] = new Array(n);
+			const features: TextFeatures[] = new Array(n);
+			const memo = new Map<string, TextFeatures>();
+			for (let i = 0; i < n; i++) {
+				rows[i] = rc.get(i);
+				const t = String(tc.get(i));
+				texts[i] = t;
+				let ft = memo.get(t);
+				if (!ft) {
+					ft = textFeatures(t);
+					memo.set(t, ft);
+				}
+				features[i] = ft;
+			}
+			return { rows, texts, features };
+		})();
+		state.texts.set(name, p);
+	}
+	return p;
+}
+
+/** The careless indices of a grid (SPEC §4), computed once per run and shared by the checks and RESULT. */
+export function gridIndices(state: RunState, grid: Grid): Promise<GridIndices> {
+	let p = state.careless.get(grid.name);
+	if (!p) {
+		p = (async () => {
+			const m = await loadGridMatrix(state.db, state.dictionary, grid.items);
+			const pos = (name: string) => grid.items.indexOf(name);
+			const factors = grid.factors ? Object.values(grid.factors).map((f) => f.map(pos)) : undefined;
+			const crit = state.config.checks?.careless?.psychsynCritval;
+			const result = computeCareless(m.matrix, m.n, m.k, {
+				reversed: grid.reversed.map(pos).filter((i) => i >= 0),
+				scale: grid.scale ?? undefined,
+				factors,
+				psychsynCritval: typeof crit === 'number' ? crit : undefined
+			});
+			return { grid, rows: m.rowIds, result };
+		})();
+		state.careless.set(grid.name, p);
+	}
+	return p;
+}

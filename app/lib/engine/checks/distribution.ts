@@ -1,0 +1,74 @@
+import { aboutVariable, fmt, num, pct } from './finding';
+import { Frag, join, rows, sql } from './sql';
+import { defineCheck, type Finding } from './types';
+
+export default defineCheck({
+	id: 'distribution',
+	version: 1,
+	title: 'Value distribution',
+	description: 'Per-variable summaries, near-zero variance, heaping on round numbers and single-value spikes.',
+	category: 'structure',
+	severity: 'info',
+	needs: ['numbers'],
+	params: {
+		dominantShare: { type: 'number', default: 0.95, min: 0.5, max: 1, description: 'near-zero variance when one value has at least this share' },
+		heapShare: { type: 'number', default: 0.5, min: 0, max: 1, description: 'heaping when at least this share are multiples of 5 (expected 20 %)' },
+		spikeFactor: { type: 'number', default: 5, min: 1, description: 'a spike is this many times as frequent as its neighbours' },
+		minN: { type: 'number', default: 20, min: 1, description: 'skip variables with fewer answers' }
+	},
+	async run(ctx) {
+		const vars = ctx.dictionary.variables.filter((v) => v.type === 'numeric' && ctx.substantive.includes(v.name)).map((v) => v.name);
+		if (!vars.length) return [];
+		const F = (n: string, i: number) => new Frag(`${n}${i}`, []);
+		const [s] = await rows<Record<string, number | null>>(
+			ctx.db,
+			sql`SELECT ${join(
+				vars.map((v, i) => {
+					const x = ctx.value(v);
+					return sql`count(${x}) AS ${F('n', i)}, avg(${x}) AS ${F('mean', i)}, stddev_samp(${x}) AS ${F('sd', i)}, min(${x}) AS ${F('min', i)}, max(${x}) AS ${F('max', i)},
+					  approx_count_distinct(${x}) AS ${F('d', i)}, count(*) FILTER (WHERE ${x} = round(${x})) AS ${F('int', i)}, count(*) FILTER (WHERE ${x} % 5 = 0) AS ${F('five', i)}`;
+				})
+			)} FROM data`
+		);
+		const out: Finding[] = [];
+		const summaries: Record<string, unknown> = {};
+		const small: number[] = [];
+		vars.forEach((v, i) => {
+			const n = s[`n${i}`] ?? 0;
+			summaries[v] = { n, mean: s[`mean${i}`], sd: s[`sd${i}`], min: s[`min${i}`], max: s[`max${i}`], distinct: s[`d${i}`] };
+			if (n < num(ctx.params.minN)) return;
+			const lo = s[`min${i}`] ?? 0;
+			const hi = s[`max${i}`] ?? 0;
+			if ((s[`sd${i}`] ?? 0) === 0) {
+				out.push(aboutVariable('distribution', v, { severity: 'warning', score: 0.5, message: `${v} has the same value (${fmt(lo, 6)}) for all ${n} respondents`, evidence: summaries[v] as Record<string, unknown> }));
+				return;
+			}
+			const whole = (s[`int${i}`] ?? 0) === n;
+			if (whole && hi - lo >= 20 && (s[`d${i}`] ?? 0) >= 10) {
+				const five = (s[`five${i}`] ?? 0) / n;
+				if (five >= num(ctx.params.heapShare))
+					out.push(aboutVariable('distribution', v, { severity: 'info', score: five, message: `${v}: ${pct(five)} of answers are multiples of 5 (heaping; about 20 % expected)`, evidence: { multiplesOf5: five } }));
+			}
+			if ((s[`d${i}`] ?? 0) <= 200) small.push(i);
+		});
+		for (const i of small) {
+			const v = vars[i];
+			const n = s[`n${i}`]!;
+			const freq = await rows<{ x: number; c: number }>(ctx.db, sql`SELECT ${ctx.value(v)} AS x, count(*) AS c FROM data WHERE ${ctx.value(v)} IS NOT NULL GROUP BY 1 ORDER BY 1`);
+			const top = freq.reduce((a, b) => (b.c > a.c ? b : a), freq[0]);
+			if (top && top.c / n >= num(ctx.params.dominantShare)) {
+				out.push(aboutVariable('distribution', v, { severity: 'warning', score: 0.5, message: `${v}: near-zero variance, ${pct(top.c / n)} answered ${fmt(top.x, 6)}`, evidence: { value: top.x, share: top.c / n } }));
+				continue;
+			}
+			if (freq.length >= 7) {
+				for (let j = 1; j + 1 < freq.length; j++) {
+					const nb = (freq[j - 1].c + freq[j + 1].c) / 2;
+					if (freq[j].c >= num(ctx.params.spikeFactor) * nb && freq[j].c / n >= 0.05)
+						out.push(aboutVariable('distribution', v, { severity: 'info', score: 0.3, message: `${v}: spike at ${fmt(freq[j].x, 6)} (${freq[j].c} answers, neighbours ${fmt(nb)} on average)`, evidence: { value: freq[j].x, count: freq[j].c, neighbours: nb } }));
+				}
+			}
+		}
+		out.push(aboutVariable('distribution', undefined, { severity: 'info', score: 0, message: `summaries of ${vars.length} numeric variables`, evidence: { summaries } }));
+		return out;
+	}
+});

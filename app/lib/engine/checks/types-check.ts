@@ -1,0 +1,52 @@
+import { about, num, pct } from './finding';
+import { rows, sql } from './sql';
+import { categoricalStrings } from './categories';
+import { labelledCodes } from './range';
+import { defineCheck, type Finding } from './types';
+
+export default defineCheck({
+	id: 'types',
+	version: 1,
+	title: 'Data types',
+	description: 'Values that do not fit the type of their column: text in a column of numbers or dates, fractions in whole-number or coded variables.',
+	category: 'validity',
+	severity: 'warning',
+	needs: [],
+	params: {
+		majority: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'a text column is numeric (or date) when at least this share parses' },
+		maxCells: { type: 'number', default: 10000, min: 0, description: 'at most this many answer-level findings per variable' }
+	},
+	async run(ctx) {
+		const out: Finding[] = [];
+		const majority = num(ctx.params.majority);
+		for (const name of categoricalStrings(ctx)) {
+			const x = ctx.value(name);
+			const [s] = await rows<{ n: number; num: number; date: number }>(
+				ctx.db,
+				sql`SELECT count(${x}) AS n, count(TRY_CAST(${x} AS DOUBLE)) AS num, count(TRY_CAST(${x} AS DATE)) AS date FROM data`
+			);
+			if (!s.n) continue;
+			for (const [kind, cast, share] of [
+				['number', sql`TRY_CAST(${x} AS DOUBLE)`, s.num / s.n],
+				['date', sql`TRY_CAST(${x} AS DATE)`, s.date / s.n]
+			] as const) {
+				if (share < majority || share === 1) continue;
+				const hits = await rows<{ r: number; v: string }>(ctx.db, sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} IS NOT NULL AND ${cast} IS NULL ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`);
+				for (const h of hits)
+					out.push(about(ctx, 'types', h.r, { variable: name, severity: 'warning', score: 0.5, message: `${name} = ${JSON.stringify(h.v)} is not a ${kind}, unlike ${pct(share)} of the column`, evidence: { value: h.v, expected: kind } }));
+				break;
+			}
+		}
+		const wholes = ctx.dictionary.variables.filter(
+			(v) => v.type === 'numeric' && ctx.substantive.includes(v.name) && (/^(F|N)\d+(\.0)?$/i.test(v.format) || labelledCodes(v).length >= 2)
+		);
+		for (const v of wholes) {
+			const x = ctx.value(v.name);
+			const hits = await rows<{ r: number; v: number }>(ctx.db, sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} <> round(${x}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`);
+			for (const h of hits)
+				out.push(about(ctx, 'types', h.r, { variable: v.name, severity: 'warning', score: 0.5, message: `${v.name} = ${h.v} is not a whole number (format ${v.format}${labelledCodes(v).length ? ', coded answers' : ''})`, evidence: { value: h.v, format: v.format } }));
+		}
+		out.sort((a, b) => a.row! - b.row!);
+		return out;
+	}
+});

@@ -1,0 +1,79 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { SqlDb, SqlValue } from '../sql/db';
+
+/** The browser DuckDB plus what only the browser has: project databases kept in OPFS. */
+export interface BrowserDb extends SqlDb {
+	/** Switches to the project's own database file, creating it on first use; false without OPFS. */
+	useProject(projectId: string): Promise<boolean>;
+}
+
+/**
+ * Starts DuckDB-WASM in its own worker. Only the exception-handling ("eh") bundle ships: every
+ * browser we support has wasm exceptions, and each bundle is ~35 MB of precache.
+ */
+export async function openBrowserDb(): Promise<BrowserDb> {
+	const worker = new Worker(ehWorker);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(ehWasm);
+	await db.open({ opfs: { fileHandling: 'auto' }, query: { castBigIntToDouble: true } });
+	let conn = await db.connect();
+	let attached: string | null = null;
+	const api: BrowserDb = {
+		async query(sql: string, params: SqlValue[] = []) {
+			if (params.length === 0) return conn.query(sql);
+			const stmt = await conn.prepare(sql);
+			try {
+				return await stmt.query(...params);
+			} finally {
+				await stmt.close();
+			}
+		},
+		async exec(sql) {
+			await conn.query(sql);
+		},
+		async registerBuffer(name, bytes) {
+			// AsyncDuckDB transfers the buffer to its worker; callers may still hold views of it.
+			await db.registerFileBuffer(name, bytes.slice());
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
+		async insertArrowIPC(table, ipc, create) {
+			await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+		},
+		async readFile(name) {
+			return db.copyFileToBuffer(name);
+		},
+		async close() {
+			await conn.close();
+			await db.terminate();
+		},
+		async useProject(projectId) {
+			if (attached === projectId) return true;
+			if (!(await hasOpfs())) return false;
+			// The file name is ours (a UUID), never user text.
+			if (!/^[a-zA-Z0-9-]+$/.test(projectId)) throw new Error(`bad project id ${projectId}`);
+			await conn.close();
+			await db.open({
+				path: `opfs://sieve-${projectId}.duckdb`,
+				accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
+				query: { castBigIntToDouble: true }
+			});
+			conn = await db.connect();
+			attached = projectId;
+			return true;
+		}
+	};
+	return api;
+}
+
+async function hasOpfs(): Promise<boolean> {
+	try {
+		await navigator.storage.getDirectory();
+		return true;
+	} catch {
+		return false;
+	}
+}

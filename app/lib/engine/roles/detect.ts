@@ -1,0 +1,171 @@
+import type { Dictionary, Variable } from '../../dataset/dictionary';
+import type { SqlDb } from '../sql/db';
+import type { SieveConfig } from '../checks/config';
+import { columnStats, type ColumnStats } from './stats';
+import { detectGrids } from './grids';
+import type { Demographics, SurveyRoles } from './types';
+
+const ID_NAME = /^(id|rid|resp_?id|respondent_?id|respondent|response_?id|record_?id|case_?id|participant_?id|pid|uuid|serial|responseid|_?uuid|interview_?id)$/i;
+const START_NAME = /^(start|start_?date|start_?time|started(_at)?|startdate|begin|begin_?time|starttime)$/i;
+const END_NAME = /^(end|end_?date|end_?time|ended(_at)?|enddate|submit(ted)?(_?date|_?time|_at)?|completed?(_at|_?date|_?time)?|finish(ed)?(_at|_?time)?|endtime|recorded_?date)$/i;
+const DURATION_NAME = /^(duration|duration_?(s|sec|secs|seconds|in_seconds)?|loi|time_?taken|interview_?length|length_?of_?interview|total_?time|elapsed)$/i;
+const DURATION_MIN_NAME = /^(duration_?(m|min|mins|minutes)|loi_?min(utes)?)$/i;
+const IP_NAME = /^(ip|ip_?address|ipaddress|ip_?addr|remote_?addr)$/i;
+const UA_NAME = /^(user_?agent|useragent|ua|browser_?string|http_?user_?agent)$/i;
+const WEIGHT_NAME = /^(weight|wt|wgt|w|weight_?\w*)$/i;
+const OPEN_NAME = /(^oe|_oe$|open|comment|verbatim|feedback|remarks?|explain|why|_other$|_text$|specify)/i;
+const SCREENER_NAME = /^(s\d+[a-z]?|scr_?\w*|screen(er)?_?\w*|qs\d+)$/i;
+const ATTENTION_NAME = /(attention|attn|^ac_?\d*$|trap|imc|instructed|check_?item|_ac$|red_?herring)/i;
+const ATTENTION_LABEL = /(attention|please (select|choose|mark|click|answer)|select .* (to show|for this)|to show you are (reading|paying))/i;
+const PAGE_TIME_NAME = /^(page_?\d+_?(time|sec|secs|seconds|timer)|(time|timer|t)_?(page|p|pg)_?\d+|pt_?\d+)$/i;
+
+const DEMOGRAPHIC: [keyof Demographics, RegExp, RegExp][] = [
+	['age', /^(age|age_?years|q?age|alter|edad|âge)$/i, /\b(age|how old)\b/i],
+	['gender', /^(gender|sex|geschlecht|sexe|genero|género)$/i, /\b(gender|sex)\b/i],
+	['education', /^(educ(ation)?|edu|education_?level|degree|bildung)$/i, /\b(education|highest degree|schooling)\b/i],
+	['income', /^(income|hh_?income|household_?income|einkommen|revenu|ingresos)$/i, /\bincome\b/i],
+	['region', /^(region|state|province|bundesland|county|district)$/i, /\b(region|state|province)\b/i],
+	['country', /^(country|land|pays|pais|país|country_?code)$/i, /\bcountry\b/i],
+	['birthDate', /^(dob|birth_?date|date_?of_?birth|birthday|geburtsdatum)$/i, /\b(date of birth|birth date)\b/i]
+];
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * Detects roles from names, labels, types and values; `config` overrides any of them.
+ * @example const roles = await detectRoles(db, dictionary, config);
+ */
+export async function detectRoles(db: SqlDb, dict: Dictionary, config: SieveConfig = {}): Promise<SurveyRoles> {
+	const stats = await columnStats(db, dict);
+	const vars = dict.variables;
+	const st = (v: Variable) => stats.get(v.name)!;
+	const rowsTotal = Math.max(...vars.map((v) => st(v).n), 0);
+	const by = (pred: (v: Variable) => boolean) => vars.find(pred)?.name ?? null;
+	const declared = (role: string) => by((v) => v.role === role);
+
+	const unique = (v: Variable) => {
+		const s = st(v);
+		// approx_count_distinct is HyperLogLog: allow its few-percent error
+		return s.n > 0 && s.n >= rowsTotal * 0.98 && s.distinct >= s.n * 0.97 && (v.type !== 'numeric' || s.integerShare === 1);
+	};
+	const id =
+		declared('id') ??
+		by((v) => ID_NAME.test(v.name) && unique(v)) ??
+		by((v) => /(^|_)(id|uuid)$/i.test(v.name) && unique(v)) ??
+		null;
+
+	const timestamps = vars.filter((v) => v.type === 'datetime');
+	let start = declared('start') ?? by((v) => v.type === 'datetime' && START_NAME.test(v.name));
+	let end = declared('end') ?? by((v) => v.type === 'datetime' && END_NAME.test(v.name));
+	if (!start && !end && timestamps.length === 2) {
+		const [a, b] = [...timestamps].sort((x, y) => (st(x).meanEpoch ?? 0) - (st(y).meanEpoch ?? 0));
+		start = a.name;
+		end = b.name;
+	}
+	let durationScale = 1;
+	let duration = declared('duration') ?? by((v) => isNumber(v) && DURATION_NAME.test(v.name));
+	if (!duration) {
+		duration = by((v) => isNumber(v) && DURATION_MIN_NAME.test(v.name));
+		if (duration) durationScale = 60;
+	}
+	const ip =
+		declared('ip') ??
+		by((v) => v.type === 'string' && IP_NAME.test(v.name)) ??
+		by((v) => v.type === 'string' && share(st(v).sample, (s) => IPV4.test(s) || /^[0-9a-f:]+:[0-9a-f:]+$/i.test(s)) > 0.9);
+	const userAgent =
+		declared('user-agent') ??
+		by((v) => v.type === 'string' && UA_NAME.test(v.name)) ??
+		by((v) => v.type === 'string' && share(st(v).sample, (s) => /^Mozilla\/\d/.test(s)) > 0.8);
+	const weight = declared('weight') ?? by((v) => isNumber(v) && WEIGHT_NAME.test(v.name) && st(v).integerShare < 1);
+
+	const paradata = new Set([id, start, end, duration, ip, userAgent, weight].filter((x): x is string => !!x));
+	const pageTimes = vars.filter((v) => isNumber(v) && PAGE_TIME_NAME.test(v.name)).map((v) => v.name);
+	pageTimes.forEach((p) => paradata.add(p));
+
+	const demographics: Demographics = {};
+	for (const [key, nameRe, labelRe] of DEMOGRAPHIC) {
+		const hit =
+			by((v) => !paradata.has(v.name) && nameRe.test(v.name)) ??
+			by((v) => !paradata.has(v.name) && key !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name));
+		if (hit) demographics[key] = hit;
+	}
+	const demoSet = new Set(Object.values(demographics));
+
+	const isOpen = (v: Variable) => {
+		if (v.type !== 'string' || paradata.has(v.name) || demoSet.has(v.name)) return false;
+		const s = st(v);
+		if (s.n === 0) return false;
+		if (looksStructured(s.sample)) return false;
+		const distinctRatio = s.distinct / s.n;
+		if (OPEN_NAME.test(v.name) && distinctRatio > 0.05) return true;
+		return s.avgLength >= 12 && distinctRatio >= 0.3 && s.spaceShare >= 0.3;
+	};
+	const openEnds = vars.filter((v) => v.role === 'open-end' || isOpen(v)).map((v) => v.name);
+	const attentionChecks = vars
+		.filter((v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? ''))))
+		.map((v) => v.name);
+	const screeners = vars
+		.filter((v) => v.role === 'screener' || (!paradata.has(v.name) && (SCREENER_NAME.test(v.name) || /screen/i.test(v.label ?? ''))))
+		.map((v) => v.name);
+
+	const excluded = new Set([...paradata, ...openEnds, ...demoSet, ...attentionChecks]);
+	const grids = detectGrids(vars.filter((v) => !excluded.has(v.name)), stats);
+
+	const roles: SurveyRoles = {
+		id, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
+		screeners, attentionChecks, demographics, pageTimes
+	};
+	return applyConfig(roles, config, dict);
+}
+
+/** CONFIG wins over detection; names it gives must exist. */
+export function applyConfig(roles: SurveyRoles, config: SieveConfig, dict: Dictionary): SurveyRoles {
+	const known = new Set(dict.variables.map((v) => v.name));
+	const need = (name: string, what: string) => {
+		if (!known.has(name)) throw new Error(`config: ${what} "${name}" is not a variable of the file`);
+		return name;
+	};
+	const r = { ...roles };
+	if (config.id) r.id = need(config.id, 'id');
+	if (config.start) r.start = need(config.start, 'start');
+	if (config.end) r.end = need(config.end, 'end');
+	if (config.duration) {
+		r.duration = need(config.duration, 'duration');
+		r.durationScale = 1;
+	}
+	if (config.ip) r.ip = need(config.ip, 'ip');
+	if (config.userAgent) r.userAgent = need(config.userAgent, 'userAgent');
+	if (config.openEnds) r.openEnds = config.openEnds.map((n) => need(n, 'open end'));
+	if (config.attentionChecks) r.attentionChecks = config.attentionChecks.map((a) => need(a.variable, 'attention check'));
+	if (config.grids) {
+		r.grids = config.grids.map((g) => {
+			g.items.forEach((i) => need(i, `item of grid ${g.name}`));
+			const detected = roles.grids.find((d) => d.items.join() === g.items.join());
+			return {
+				name: g.name,
+				items: [...g.items],
+				scale: g.scale ?? detected?.scale ?? null,
+				reversed: g.reversed ?? [],
+				factors: g.factors ?? null
+			};
+		});
+	}
+	return r;
+}
+
+function isNumber(v: Variable): boolean {
+	return v.type === 'numeric' || v.type === 'time';
+}
+
+function share(xs: string[], pred: (s: string) => boolean): number {
+	return xs.length ? xs.filter(pred).length / xs.length : 0;
+}
+
+function looksStructured(sample: string[]): boolean {
+	return (
+		share(sample, (s) => /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(s)) > 0.8 ||
+		share(sample, (s) => /^[+()\d\s./-]{6,}$/.test(s)) > 0.8 ||
+		share(sample, (s) => /^https?:\/\//.test(s)) > 0.8 ||
+		share(sample, (s) => /^\d{4}-\d{2}-\d{2}/.test(s)) > 0.8
+	);
+}

@@ -1,0 +1,2 @@
+export { detectRoles, applyConfig } from './detect';
+export type { SurveyRoles, Grid, Demographics } from './types';

@@ -1,0 +1,39 @@
+export interface Grid {
+	name: string;
+	/** Items in questionnaire order. */
+	items: string[];
+	/** Lowest and highest scale point, from value labels or the observed range. */
+	scale: [number, number] | null;
+	reversed: string[];
+	factors: Record<string, string[]> | null;
+}
+
+export interface Demographics {
+	age?: string;
+	gender?: string;
+	education?: string;
+	income?: string;
+	region?: string;
+	country?: string;
+	birthDate?: string;
+}
+
+/** What each variable is for, as the checks consume it. Detected, then overridden by CONFIG. */
+export interface SurveyRoles {
+	id: string | null;
+	weight: string | null;
+	start: string | null;
+	end: string | null;
+	duration: string | null;
+	/** Multiply the duration variable by this to get seconds (60 for minutes). */
+	durationScale: number;
+	ip: string | null;
+	userAgent: string | null;
+	grids: Grid[];
+	openEnds: string[];
+	screeners: string[];
+	attentionChecks: string[];
+	demographics: Demographics;
+	/** Per-page timers (seconds), in page order. */
+	pageTimes: string[];
+}

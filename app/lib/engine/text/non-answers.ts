@@ -1,0 +1,25 @@
+const NON_ANSWERS = new Set(
+	[
+		'na', 'n a', 'n/a', 'none', 'nothing', 'no', 'nope', 'nil', 'null', 'idk', 'i dont know', 'dont know', 'i do not know',
+		'do not know', 'dunno', 'not sure', 'no idea', 'no comment', 'no comments', 'nothing to add', 'nothing to say',
+		'no opinion', 'whatever', 'x', 'xx', 'xxx', 'test', 'asdf', 'blah', 'bla', 'bla bla', 'blah blah', 'nothing really',
+		'keine', 'keine ahnung', 'weiss nicht', 'weiß nicht', 'nichts', 'k a', 'ka', 'kein kommentar', 'keine angabe',
+		'rien', 'aucun', 'aucune', 'je ne sais pas', 'sais pas', 'nsp', 'pas d avis', 'sans avis',
+		'nada', 'no se', 'no sé', 'ninguno', 'ninguna', 'ns nc', 'sin comentarios'
+	]
+);
+
+/** Normalises an answer for list lookups: lower case, letters and digits only, single spaces. */
+export function normaliseAnswer(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[’']/g, '')
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
+
+/** True for answers that say nothing: "n/a", "idk", "-", "keine Ahnung", "no sé". */
+export function isNonAnswer(text: string): boolean {
+	const n = normaliseAnswer(text);
+	return n === '' || NON_ANSWERS.has(n);
+}

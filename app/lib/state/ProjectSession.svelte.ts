@@ -1,0 +1,134 @@
+import { proxy } from 'comlink';
+import type { Dictionary } from '../dataset/dictionary';
+import type { CsvDialect, ImportProgress } from '../engine/api';
+import { getDb } from '../store/db';
+import type { ProjectRow } from '../store/db';
+import { loadOriginal, saveOriginal } from '../store/originals';
+import { getDictionary, recordImport } from '../store/projects';
+import { getEngine } from '../workers/clients';
+
+export type SessionStatus = 'opening' | 'empty' | 'importing' | 'ready' | 'missing' | 'error';
+
+/** One open project: its stored metadata, its working copy in the engine, and import progress. */
+export class ProjectSession {
+	status = $state<SessionStatus>('opening');
+	project = $state.raw<ProjectRow | null>(null);
+	dictionary = $state.raw<Dictionary | null>(null);
+	progress = $state.raw<ImportProgress | null>(null);
+	error = $state<string | null>(null);
+	rows = $state(0);
+	/** How the open project's rows came back: its saved working copy, or a fresh read of the original. */
+	restored = $state<'working-copy' | 'original' | null>(null);
+	/** Bumped after each import so views that cache rows refetch. */
+	generation = $state(0);
+
+	constructor(readonly projectId: string) {}
+
+	async open(): Promise<void> {
+		const db = getDb();
+		this.status = 'opening';
+		const project = await db.projects.get(this.projectId);
+		if (!project) {
+			this.status = 'missing';
+			return;
+		}
+		this.project = project;
+		if (!project.file) {
+			await getEngine().openProject(this.projectId);
+			this.status = 'empty';
+			return;
+		}
+		this.dictionary = await getDictionary(db, this.projectId);
+		if (project.demo) {
+			const opened = await getEngine().openProject(this.projectId);
+			if (opened.persisted && opened.rows === project.file.rows) {
+				this.rows = opened.rows;
+				this.status = 'ready';
+			} else await this.importDemo(project.demo.seed);
+			return;
+		}
+		const opened = await getEngine().openProject(this.projectId);
+		if (opened.persisted && opened.rows === project.file.rows) {
+			this.rows = opened.rows;
+			this.restored = 'working-copy';
+			this.status = 'ready';
+			return;
+		}
+		this.restored = 'original';
+		const original = await loadOriginal(db, this.projectId, project.file.name);
+		if (!original) {
+			this.error = `The original file ${project.file.name} is no longer stored in this browser; import it again.`;
+			this.status = 'empty';
+			return;
+		}
+		await this.#import(original, project.file.csv, false);
+	}
+
+	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {
+		await this.#import(file, csv, true);
+	}
+
+	/** Reads the stored original again with a different CSV dialect. */
+	async reimport(csv: CsvDialect): Promise<void> {
+		const file = this.project?.file;
+		if (!file) return;
+		const original = await loadOriginal(getDb(), this.projectId, file.name);
+		if (!original) {
+			this.error = `The original file ${file.name} is no longer stored in this browser; import it again.`;
+			return;
+		}
+		await this.#import(original, csv, false);
+	}
+
+	async importDemo(seed = 7): Promise<void> {
+		this.status = 'importing';
+		this.error = null;
+		this.progress = { phase: 'reading', done: 0, total: 1, rows: 0 };
+		try {
+			const result = await getEngine().importDemo({ rows: 2000, seed }, proxy((p: ImportProgress) => (this.progress = p)));
+			const db = getDb();
+			const planted = Object.values(result.planted).reduce((a, b) => a + b, 0);
+			await recordImport(db, this.projectId, { name: 'demo-survey (generated)', size: 0 }, result, 'opfs', {
+				seed: result.seed,
+				planted
+			});
+			this.project = (await db.projects.get(this.projectId)) ?? null;
+			this.dictionary = result.dictionary;
+			this.rows = result.rows;
+			this.generation++;
+			this.status = 'ready';
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			this.status = 'empty';
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	async #import(file: File, csv: Partial<CsvDialect> | undefined, store: boolean): Promise<void> {
+		const before = this.status;
+		this.status = 'importing';
+		this.error = null;
+		this.progress = { phase: 'reading', done: 0, total: file.size, rows: 0 };
+		try {
+			const result = await getEngine().importFile(
+				file,
+				{ name: file.name, csv },
+				proxy((p: ImportProgress) => (this.progress = p))
+			);
+			const db = getDb();
+			const storedIn = store ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');
+			await recordImport(db, this.projectId, file, result, storedIn);
+			this.project = (await db.projects.get(this.projectId)) ?? null;
+			this.dictionary = result.dictionary;
+			this.rows = result.rows;
+			this.generation++;
+			this.status = 'ready';
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			this.status = before === 'ready' ? 'ready' : this.project?.file && this.rows > 0 ? 'ready' : 'empty';
+		} finally {
+			this.progress = null;
+		}
+	}
+}

@@ -1,0 +1,5 @@
+export const prerender = false;
+
+export function load({ params }) {
+	return { id: params.id };
+}

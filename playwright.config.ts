@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const PORT = 4187;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sieve-e2e-'));
+
+// Debian's chromium, because Playwright cannot download its own browser here; the flags keep it
+// from reaching for Google services this machine's closed network refuses.
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 180_000,
+	expect: { timeout: 30_000 },
+	workers: 1,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	webServer: {
+		command: `npx tsx server/index.ts`,
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'build' },
+		url: `http://127.0.0.1:${PORT}/health`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	},
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+		trace: 'retain-on-failure'
+	}
+});

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm test`: everything CI runs, on a fresh machine. Installs Debian's chromium (Playwright may not
+// download browsers here) and PSPP (the oracle for our SPSS writer) when missing, then runs the unit
+// tests, builds the app and runs the end-to-end tests against the relay serving that build.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args, opts = {}) => {
+	console.log(`\n$ ${cmd} ${args.join(' ')}`);
+	const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+	if (r.status !== 0) {
+		console.error(`\n${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+		process.exit(r.status || 1);
+	}
+};
+const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+
+const missing = [];
+if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+if (!has('pspp')) missing.push('pspp');
+if (!has('pdftotext')) missing.push('poppler-utils');
+if (missing.length) {
+	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+	const apt = (args) => (sudo.length ? run('sudo', ['apt-get', ...args]) : run('apt-get', args));
+	apt(['update']);
+	apt(['install', '-y', '-o', 'DPkg::Lock::Timeout=900', '--no-install-recommends', ...missing]);
+}
+
+const npx = 'npx';
+run(npx, ['vitest', 'run']);
+run(npx, ['vite', 'build']);
+run(npx, ['playwright', 'test'], { env: { ...process.env, CI: process.env.CI ?? 'true' } });

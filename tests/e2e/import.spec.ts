@@ -1,0 +1,50 @@
+import { createProject, expect, FIXTURES, gridRows, importFile, test } from './fixtures';
+
+test('imports a CSV, shows its rows as text, keeps it across a reload, and refuses a ragged file', async ({ page }) => {
+	await createProject(page, 'Wave 1');
+	await importFile(page, `${FIXTURES}import/utf8.csv`);
+	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
+	await expect.poll(() => gridRows(page)).toEqual([
+		['1', '1', 'Anna', '3.5', '2024-01-02', 'said "hi"\nthen left'],
+		['2', '2', 'Zoë', '4', '2024-02-03', '<script>alert(1)</script>'],
+		['3', '3', '', 'n/a', '2024-03-04', '']
+	]);
+	// the markup stayed text: no element was created from it
+	expect(await page.locator('.window script').count()).toBe(0);
+
+	await page.reload();
+	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
+	await expect.poll(async () => (await gridRows(page)).length).toBe(3);
+
+	await page.getByRole('button', { name: 'Replace data' }).click();
+	await importFile(page, `${FIXTURES}import/ragged.csv`);
+	await expect(page.getByTestId('import-error')).toHaveText('ragged.csv: row 2 has 2 fields but the header has 3');
+	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
+	await expect.poll(async () => (await gridRows(page))[1]?.[2]).toBe('Zoë');
+});
+
+test('reads Excel and Parquet files, and shows a variable with its distribution', async ({ page }) => {
+	await createProject(page, 'Formats');
+	await importFile(page, `${FIXTURES}import/survey.xlsx`);
+	await expect(page.getByTestId('file-summary')).toHaveText('survey.xlsx · 3 rows × 5 variables');
+	await expect.poll(async () => (await gridRows(page))[1]).toEqual(['2', '102', 'm', '', '1985-01-01', '=cmd|calc']);
+
+	await page.getByRole('button', { name: 'Replace data' }).click();
+	await importFile(page, `${FIXTURES}import/small.parquet`);
+	await expect(page.getByTestId('file-summary')).toHaveText('small.parquet · 4 rows × 4 variables');
+	await page.getByRole('columnheader', { name: 'score' }).click();
+	const panel = page.getByTestId('variable-panel');
+	await expect(panel).toContainText('valid3');
+	await expect(panel).toContainText('system-missing1');
+	await expect(panel.locator('canvas')).toBeVisible();
+});
+
+test('names the file when it is not data at all', async ({ page }) => {
+	await createProject(page, 'Bad input');
+	await importFile(page, `${FIXTURES}import/binary.csv`);
+	await expect(page.getByTestId('import-error')).toHaveText(
+		'binary.csv is not a CSV, Excel, Parquet or SPSS file (it holds binary data)'
+	);
+	await importFile(page, `${FIXTURES}import/empty.csv`);
+	await expect(page.getByTestId('import-error')).toHaveText('empty.csv is empty');
+});
