@@ -90,6 +90,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 			entry.joining += 1;
 			try {
 				const room = await entry.ready;
+				if (closing) throw new Error('relay is shutting down');
 				clearTimeout(entry.idle);
 				room.addConnection(conn);
 				return room;

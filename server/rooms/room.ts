@@ -12,6 +12,9 @@ import {
 } from '../protocol/rooms';
 import type { RoomStore } from '../store/types';
 
+/** Presence is a name and a cursor; anything bigger is abuse, and it is broadcast to everyone. */
+const MAX_AWARENESS_BYTES = 64 * 1024;
+
 /** One client socket as the room sees it. */
 export interface RoomConnection {
 	readonly role: Role;
@@ -188,13 +191,15 @@ export function createRoom(options: RoomOptions): Room {
 					case MESSAGE_SYNC:
 						handleSync(conn, decoder);
 						return;
-					case MESSAGE_AWARENESS:
-						awarenessProtocol.applyAwarenessUpdate(
-							awareness,
-							decoding.readVarUint8Array(decoder),
-							conn
-						);
+					case MESSAGE_AWARENESS: {
+						const update = decoding.readVarUint8Array(decoder);
+						if (update.byteLength > MAX_AWARENESS_BYTES) {
+							conn.close(CLOSE_CODES.badMessage, 'awareness state too large');
+							return;
+						}
+						awarenessProtocol.applyAwarenessUpdate(awareness, update, conn);
 						return;
+					}
 					case MESSAGE_QUERY_AWARENESS:
 						conn.send(encodeAwareness([...awareness.getStates().keys()]));
 						return;

@@ -5,9 +5,10 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CLOSE_CODES, MESSAGE_SYNC } from '../../../../server/protocol/rooms';
+import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../../../server/protocol/rooms';
 import { createTokenSigner } from '../../../../server/rooms/tokens';
 import { createSqliteRoomStore } from '../../../../server/store/sqlite';
 import type { RoomStore } from '../../../../server/store/types';
@@ -222,6 +223,24 @@ describe('room websocket', () => {
 		const socket = await rawSocket(relay, room, token);
 		socket.send(new Uint8Array([MESSAGE_SYNC, syncProtocol.messageYjsUpdate, 200]));
 		expect(await socket.closed).toBe(CLOSE_CODES.badMessage);
+	});
+
+	it('closes a socket whose presence state is oversized, keeping the others', async () => {
+		const relay = await relayWith();
+		const { room, token } = await relay.createRoom();
+		const watcher = client(relay, room, token);
+		await synced(watcher);
+		const socket = await rawSocket(relay, room, await relay.invite(room, token, 'viewer'));
+		const presence = new awarenessProtocol.Awareness(new Y.Doc());
+		presence.setLocalState({ name: 'x'.repeat(100_000) });
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID]));
+		socket.send(encoding.toUint8Array(encoder));
+		expect(await socket.closed).toBe(CLOSE_CODES.badMessage);
+		presence.destroy();
+		expect(watcher.provider.awareness.getStates().has(presence.clientID)).toBe(false);
+		expect(watcher.provider.wsconnected).toBe(true);
 	});
 
 	it('refuses an update that would grow the room past MAX_ROOM_BYTES', async () => {
