@@ -1,0 +1,24 @@
+import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { openNodeDb } from '../lib/engine/duckdb/node';
+import { importFile, type ImportResult } from '../lib/engine/import';
+import type { SqlDb } from '../lib/engine/sql/db';
+import { loadParquetNode } from '../lib/io/parquet-node';
+
+/** Imports a file from disk into a fresh in-process DuckDB, with progress on stderr. */
+export async function loadFile(file: string, opts: { encoding?: string } = {}): Promise<{ db: SqlDb; result: ImportResult }> {
+	const name = path.basename(file);
+	try {
+		await stat(file);
+	} catch {
+		throw new Error(`${file}: no such file`);
+	}
+	const db = await openNodeDb();
+	const tty = process.stderr.isTTY;
+	const result = await importFile({ db, parquet: loadParquetNode }, await openAsBlob(file), { name, encoding: opts.encoding }, (p) => {
+		if (tty) process.stderr.write(`\r${name}: ${p.phase} ${p.rows.toLocaleString()} rows`);
+	});
+	if (tty) process.stderr.write('\n');
+	return { db, result };
+}
