@@ -1,4 +1,4 @@
-import type { Dictionary } from '../../dataset/dictionary';
+import type { Dictionary, Variable } from '../../dataset/dictionary';
 import type { SqlDb, SqlValue } from '../sql/db';
 import { quoteIdent } from '../sql/quote';
 import { missingPredicate } from '../rules/missing-sql';
@@ -12,8 +12,11 @@ export interface GridMatrix {
 	rowIds: Int32Array;
 }
 
+const NAN = `CAST('NaN' AS DOUBLE)`;
+
 /**
  * Reads a grid's items from table `data` as a respondents × items matrix for computeCareless.
+ * Rows are put in `__row` order here rather than by ORDER BY, which costs DuckDB-WASM a sort.
  * @example const { matrix, n, k } = await loadGridMatrix(db, dictionary, ['q1_1', 'q1_2']);
  */
 export async function loadGridMatrix(db: SqlDb, dictionary: Dictionary, items: string[]): Promise<GridMatrix> {
@@ -21,23 +24,41 @@ export async function loadGridMatrix(db: SqlDb, dictionary: Dictionary, items: s
 	const columns = items.map((name, j) => {
 		const variable = dictionary.variables.find((v) => v.name === name);
 		if (!variable) throw new Error(`grid item "${name}" is not a variable of the dataset`);
-		const missing = missingPredicate(variable);
-		params.push(...missing.params);
-		const cast = variable.type === 'numeric' || variable.type === 'time' ? 'CAST' : 'TRY_CAST';
-		const value = `${cast}(${quoteIdent(name)} AS DOUBLE)`;
-		return `CASE WHEN ${missing.sql} THEN CAST('NaN' AS DOUBLE) ELSE COALESCE(${value}, CAST('NaN' AS DOUBLE)) END AS c${j}`;
+		return `${itemExpression(variable, params)} AS c${j}`;
 	});
-	const select = [`CAST(__row AS INTEGER) AS r`, ...columns].join(', ');
-	const table = await db.query(`SELECT ${select} FROM data ORDER BY __row`, params);
+	const select = ['CAST(__row AS INTEGER) AS r', ...columns].join(', ');
+	const table = await db.query(`SELECT ${select} FROM data`, params);
 	const n = table.numRows;
 	const k = items.length;
-	const rowIds = new Int32Array(n);
-	const rowColumn = table.getChildAt(0);
-	if (rowColumn) rowIds.set(rowColumn.toArray() as Int32Array);
+	const rows = Int32Array.from(table.getChildAt(0)!.toArray() as Int32Array);
+	const order = ascendingOrder(rows);
 	const matrix = new Float64Array(n * k);
 	for (let j = 0; j < k; j++) {
 		const col = table.getChildAt(j + 1)!.toArray() as Float64Array;
-		for (let r = 0; r < n; r++) matrix[r * k + j] = col[r];
+		if (order === null) for (let r = 0; r < n; r++) matrix[r * k + j] = col[r];
+		else for (let r = 0; r < n; r++) matrix[r * k + j] = col[order[r]];
 	}
+	const rowIds = order === null ? rows : Int32Array.from(order, (i) => rows[i]);
 	return { matrix, n, k, rowIds };
+}
+
+function itemExpression(variable: Variable, params: SqlValue[]): string {
+	const col = quoteIdent(variable.name);
+	const numeric = variable.type === 'numeric' || variable.type === 'time';
+	const userMissing = variable.missing.values.length > 0 || variable.missing.range !== null;
+	if (numeric && !userMissing) return `COALESCE(CAST(${col} AS DOUBLE), ${NAN})`;
+	const missing = missingPredicate(variable);
+	params.push(...missing.params);
+	const value = `${numeric ? 'CAST' : 'TRY_CAST'}(${col} AS DOUBLE)`;
+	return `CASE WHEN ${missing.sql} THEN ${NAN} ELSE COALESCE(${value}, ${NAN}) END`;
+}
+
+/** null when already ascending, else the permutation that sorts `rows`. */
+function ascendingOrder(rows: Int32Array): Int32Array | null {
+	let sorted = true;
+	for (let i = 1; i < rows.length && sorted; i++) sorted = rows[i - 1] <= rows[i];
+	if (sorted) return null;
+	const order = Int32Array.from(rows.keys());
+	order.sort((a, b) => rows[a] - rows[b]);
+	return order;
 }
