@@ -109,7 +109,7 @@ export default defineCheck({
 					sql`SELECT __row AS r, ${ident(name)} AS v FROM data WHERE ${x} IN (${variants.map((c) => sql`${c.v}`).reduce((a, b) => sql`${a}, ${b}`)}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`
 				);
 				for (const h of hits)
-					out.push(about(ctx, 'categories', h.r, { variable: name, severity: 'info', score: 0.1, message: `${name} = "${h.v}" is a variant of "${canon.v}"`, evidence: { value: h.v, suggestion: canon.v } }));
+					out.push(about(ctx, 'categories', h.r, { variable: name, severity: 'warning', score: 0.1, message: `${name} = "${h.v}" is a variant of "${canon.v}"`, evidence: { value: h.v, suggestion: canon.v } }));
 			}
 		}
 		return out;

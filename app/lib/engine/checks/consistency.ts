@@ -1,6 +1,30 @@
 import { evaluateRule } from '../rules';
 import { about, aboutVariable } from './finding';
-import { defineCheck, type Finding } from './types';
+import { rows, sql } from './sql';
+import { defineCheck, type CheckContext, type Finding } from './types';
+
+const HOUSEHOLD = /^(hh_?size|household_?size|hhsize|persons_?in_?household|hh_?members)$/i;
+const CHILDREN = /^(n_?children|num_?children|number_?of_?children|children|kids|n_?kids|hh_?children)$/i;
+
+/** Rules every survey researcher expects when the variables exist and CONFIG gives none. */
+async function builtIn(ctx: CheckContext): Promise<Finding[]> {
+	const find = (re: RegExp) => ctx.dictionary.variables.find((v) => v.type === 'numeric' && re.test(v.name))?.name;
+	const hh = find(HOUSEHOLD);
+	const ch = find(CHILDREN);
+	if (!hh || !ch) return [];
+	const hits = await rows<{ r: number; h: number; c: number }>(
+		ctx.db,
+		sql`SELECT __row AS r, ${ctx.value(hh)} AS h, ${ctx.value(ch)} AS c FROM data WHERE ${ctx.value(hh)} < ${ctx.value(ch)} ORDER BY __row`
+	);
+	return hits.map((x) =>
+		about(ctx, 'consistency', x.r, {
+			severity: 'error',
+			score: 1,
+			message: `${hh} ${x.h} is smaller than ${ch} ${x.c}: more children than people in the household`,
+			evidence: { rule: 'household-children', when: `${hh} < ${ch}`, builtIn: true }
+		})
+	);
+}
 
 export default defineCheck({
 	id: 'consistency',
@@ -9,7 +33,7 @@ export default defineCheck({
 	description: 'User rules over several fields (e.g. household size < number of children); each rule states the inconsistent case.',
 	category: 'validity',
 	severity: 'warning',
-	needs: ['rules'],
+	needs: [],
 	params: {},
 	async run(ctx) {
 		const out: Finding[] = [];
@@ -39,6 +63,7 @@ export default defineCheck({
 					})
 				);
 		}
+		if (!ctx.config.rules?.length) out.push(...(await builtIn(ctx)));
 		out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 		return out;
 	}

@@ -48,9 +48,10 @@ export default defineCheck({
 		const answered = sql`${vars.length} - (${sumOf(vars.map((v) => ctx.isMissing(v)))})`;
 		const minAnswered = Math.min(num(ctx.params.minAnswered), vars.length);
 		const vals = vars.map((v) => ctx.value(v));
+		const order = ctx.roles.start ? sql`${ident(ctx.roles.start)} NULLS LAST, __row` : sql`__row`;
 		const groups = await rows<{ rs: number[] }>(
 			ctx.db,
-			sql`SELECT list(__row ORDER BY __row) AS rs FROM data WHERE ${answered} >= ${minAnswered}
+			sql`SELECT list(__row ORDER BY ${order}) AS rs FROM data WHERE ${answered} >= ${minAnswered}
 			    GROUP BY hash(${join(vals)}) HAVING count(*) > 1 ORDER BY min(__row)`
 		);
 		const exact = new Set<number>();
@@ -147,12 +148,26 @@ async function nearDuplicates(
 		}
 	}
 	const out: Finding[] = [];
+	const startOf = new Map<number, number>();
+	if (ctx.roles.start && best.size) {
+		const rs = [...best.keys()];
+		for (let i = 0; i < rs.length; i += 1000) {
+			const chunk = rs.slice(i, i + 1000);
+			const t = await rows<{ r: number; s: number | null }>(ctx.db, sql`SELECT __row AS r, epoch(${ident(ctx.roles.start)}) AS s FROM data WHERE __row IN (${join(chunk.map((x) => sql`${x}`))})`);
+			for (const x of t) if (x.s !== null) startOf.set(x.r, x.s);
+		}
+	}
+	const later = (a: number, b: number) => {
+		const sa = startOf.get(a);
+		const sb = startOf.get(b);
+		return sa !== undefined && sb !== undefined && sa !== sb ? sa > sb : a > b;
+	};
 	for (const r of [...best.keys()].sort((a, b) => a - b)) {
 		if (exact.has(r)) continue;
 		const b = best.get(r)!;
 		out.push(
 			about(ctx, 'duplicates', r, {
-				severity: 'warning',
+				severity: later(r, b.other) ? 'warning' : 'info',
 				score: 0.4 + 0.6 * ((b.match - threshold) / Math.max(1e-9, 1 - threshold)),
 				message: `${pct(b.match)} of answers match respondent ${ctx.respondent(b.other)} (${b.same} of ${b.either})`,
 				evidence: { kind: 'near', maxPercentMatch: Number(fmt(b.match, 4)), with: ctx.respondent(b.other) }

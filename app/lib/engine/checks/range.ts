@@ -1,5 +1,5 @@
 import type { Variable } from '../../dataset/dictionary';
-import { about, fmt } from './finding';
+import { about, fmt, num } from './finding';
 import { join, rows, sql, type Frag } from './sql';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
@@ -38,6 +38,9 @@ export function declaredRanges(ctx: CheckContext): Declared[] {
 	}
 	for (const g of ctx.roles.grids)
 		if (g.scale) for (const item of g.items) if (numeric.has(item) && !out.has(item)) out.set(item, { variable: item, lo: g.scale[0], hi: g.scale[1], codes: null, source: `scale of grid ${g.name}` });
+	const age = ctx.roles.demographics.age;
+	if (age && numeric.has(age) && !out.has(age))
+		out.set(age, { variable: age, lo: num(ctx.params.ageMin), hi: num(ctx.params.ageMax), codes: null, source: 'plausible age' });
 	for (const [name, [lo, hi]] of Object.entries(ctx.config.ranges ?? {}))
 		if (numeric.has(name)) out.set(name, { variable: name, lo, hi, codes: null, source: 'declared range' });
 	return [...out.values()];
@@ -51,7 +54,10 @@ export default defineCheck({
 	category: 'validity',
 	severity: 'warning',
 	needs: ['numbers'],
-	params: {},
+	params: {
+		ageMin: { type: 'number', default: 14, description: 'youngest plausible age' },
+		ageMax: { type: 'number', default: 105, description: 'oldest plausible age' }
+	},
 	async run(ctx) {
 		const decl = declaredRanges(ctx);
 		if (!decl.length) return [];

@@ -25,9 +25,10 @@ export default defineCheck({
 	severity: 'warning',
 	needs: [],
 	params: {
-		psychsynBelow: { type: 'number', default: 0, min: -1, max: 1, description: 'flag psychsyn below this' },
-		psychantAbove: { type: 'number', default: 0, min: -1, max: 1, description: 'flag psychant above this (antonyms answered alike)' },
+		psychsynBelow: { type: 'number', default: -0.5, min: -1, max: 1, description: 'flag psychsyn below this' },
+		psychantAbove: { type: 'number', default: 0.5, min: -1, max: 1, description: 'flag psychant above this (antonyms answered alike)' },
 		evenoddAbove: { type: 'number', default: 0, min: -1, max: 1, description: 'flag evenodd above this (negated Spearman-Brown)' },
+		minPairs: { type: 'number', default: 5, min: 3, description: 'judge psychsyn/psychant only over at least this many answered pairs' },
 		repeatTolerance: { type: 'number', default: 1, min: 0, description: 'a repeated question may differ by this much' }
 	},
 	async run(ctx) {
@@ -51,11 +52,12 @@ export default defineCheck({
 				const syn = result.psychsyn.values[i];
 				const ant = result.psychant.values[i];
 				const eo = result.evenodd.values[i];
-				if (syn < num(ctx.params.psychsynBelow)) bad.push(`synonym pairs answered inconsistently (psychsyn ${fmt(syn)})`);
-				if (ant > num(ctx.params.psychantAbove)) bad.push(`opposite statements answered alike (psychant ${fmt(ant)})`);
+				const enough = (c: Int32Array) => c[i] >= num(ctx.params.minPairs);
+				if (enough(result.psychsynPairCount) && syn < num(ctx.params.psychsynBelow)) bad.push(`synonym pairs answered inconsistently (psychsyn ${fmt(syn)})`);
+				if (enough(result.psychantPairCount) && ant > num(ctx.params.psychantAbove)) bad.push(`opposite statements answered alike (psychant ${fmt(ant)})`);
 				if (g.factors && eo > num(ctx.params.evenoddAbove)) bad.push(`halves of the scales disagree (evenodd ${fmt(eo)})`);
 				if (bad.length)
-					out.push(about(ctx, 'repeated-items', rs[i], { severity: 'warning', score: 0.3 + 0.2 * bad.length, message: `${g.name}: ${bad.join('; ')}`, evidence: { kind: 'careless', grid: g.name, psychsyn: nanNull(syn), psychant: nanNull(ant), evenodd: nanNull(eo) } }));
+					out.push(about(ctx, 'repeated-items', rs[i], { severity: 'info', score: 0.3 + 0.2 * bad.length, message: `${g.name}: ${bad.join('; ')}`, evidence: { kind: 'careless', grid: g.name, psychsyn: nanNull(syn), psychant: nanNull(ant), evenodd: nanNull(eo) } }));
 			}
 		}
 		out.push(...(await repeatedQuestions(ctx)));

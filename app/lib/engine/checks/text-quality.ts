@@ -27,7 +27,7 @@ export default defineCheck({
 						out.push(
 							about(ctx, 'text-quality', rows[i], {
 								variable: name,
-								severity: 'info',
+								severity: 'warning',
 								score: 0.3,
 								message: `${name}: non-answer ${quote(texts[i])}`,
 								evidence: { kind: 'non-answer', text: texts[i] }

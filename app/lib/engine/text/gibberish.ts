@@ -26,7 +26,7 @@ export interface Gibberish {
 export function gibberishScore(text: string): Gibberish {
 	const lower = text.toLowerCase();
 	const compact = lower.replace(/\s+/g, '');
-	if (compact.length >= 5 && repeatedUnit(compact)?.length === 1) return { score: 1, reason: `one character repeated ${compact.length} times` };
+	if (compact.length >= 4 && [...compact].every((ch) => ch === compact[0])) return { score: 1, reason: `one character repeated ${compact.length} times` };
 	const letters = lower.replace(/[^\p{L}]/gu, '');
 	if (letters.length < 3) return { score: 0, reason: null };
 	if (!/[a-zà-ÿœ]/.test(letters)) return { score: 0, reason: null };
