@@ -52,4 +52,12 @@ describe('longstring', () => {
 		expect(values(r.longstring)).toEqual([3, 3]);
 		expect(values(r.longstringAvg)).toEqual([2, 2]);
 	});
+
+	it("careless's own test pattern: 10·i ones then 0 1 0 1… over 100 items → 10·i; blocks of ten 1s and 0s → 10", () => {
+		const rows = Array.from({ length: 9 }, (_, r) =>
+			Array.from({ length: 100 }, (_, j) => (j < 10 * (r + 1) ? 1 : (j - 10 * (r + 1)) % 2))
+		);
+		rows.push(Array.from({ length: 100 }, (_, j) => (Math.floor(j / 10) % 2 === 0 ? 1 : 0)));
+		expect(values(careless(rows).longstring)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 10]);
+	});
 });

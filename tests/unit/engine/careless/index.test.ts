@@ -13,7 +13,7 @@ function expectClose(column: IndexColumn, expected: Expected) {
 	});
 }
 
-describe('careless indices against the numpy reference (tests/fixtures/careless/reference.py)', () => {
+describe('computeCareless against the numpy reference (tests/fixtures/careless/reference.py)', () => {
 	for (const c of reference.cases) {
 		describe(c.name, () => {
 			const matrix = Float64Array.from(c.matrix, (v) => (v === null ? Number.NaN : v));
