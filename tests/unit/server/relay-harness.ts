@@ -38,7 +38,7 @@ export interface RunningRelay {
 
 /** The real relay on a random port, as `server/index.ts` wires it. */
 export async function startRelay(
-	options: { store?: RoomStore; config?: Partial<RelayConfig>; now?: () => number } = {}
+	options: { store?: RoomStore; config?: Partial<RelayConfig>; now?: () => number; port?: number } = {}
 ): Promise<RunningRelay> {
 	const store = options.store ?? createMemoryRoomStore();
 	const errors: unknown[] = [];
@@ -48,7 +48,7 @@ export async function startRelay(
 		onError: (e) => errors.push(e)
 	});
 	const server = await new Promise<ServerType>((resolve) => {
-		const s = serve({ fetch: relay.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+		const s = serve({ fetch: relay.app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s));
 	});
 	relay.injectWebSocket(server);
 	const port = (server.address() as AddressInfo).port;

@@ -43,6 +43,13 @@ function client(relay: RunningRelay, room: string, token: string): Client {
 	return c;
 }
 
+/** A SQLite store closed after the relays registered later in the test have stopped. */
+function sqliteStore(file: string) {
+	const store = createSqliteRoomStore({ file });
+	cleanup.push(() => store.close());
+	return store;
+}
+
 function tempDir() {
 	const dir = mkdtempSync(path.join(tmpdir(), 'sieve-relay-'));
 	cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -302,8 +309,7 @@ describe('room websocket', () => {
 		await first.store.close();
 		expect(first.errors).toEqual([]);
 
-		const second = await relayWith({ store: createSqliteRoomStore({ file }) });
-		cleanup.push(() => second.store.close());
+		const second = await relayWith({ store: sqliteStore(file) });
 		const c = client(second, room, token);
 		await until(() => c.doc.getArray('comments').length === 1);
 		expect(c.doc.getMap('decisions').toJSON()).toEqual({ r1: { action: 'exclude', reason: 'speeder' } });
@@ -313,8 +319,7 @@ describe('room websocket', () => {
 	it('keeps acknowledged updates when the relay dies without a graceful shutdown', async () => {
 		const dir = tempDir();
 		const file = path.join(dir, 'relay.sqlite');
-		const crashed = await relayWith({ store: createSqliteRoomStore({ file }) });
-		cleanup.push(() => crashed.store.close());
+		const crashed = await relayWith({ store: sqliteStore(file) });
 		const { room, token } = await crashed.createRoom();
 		const a = client(crashed, room, token);
 		const b = client(crashed, room, token);
@@ -323,10 +328,48 @@ describe('room websocket', () => {
 		await until(() => b.doc.getMap('decisions').has('r5'));
 
 		// the first relay is never closed: a second one opens the same file, as after a kill -9
-		const second = await relayWith({ store: createSqliteRoomStore({ file }) });
-		cleanup.push(() => second.store.close());
+		const second = await relayWith({ store: sqliteStore(file) });
 		const c = client(second, room, token);
 		await until(() => c.doc.getMap('decisions').has('r5'));
 		expect(c.doc.getMap('decisions').get('r5')).toBe('set-missing');
+	});
+
+	it('compacts the stored updates of a busy room periodically, without losing any', async () => {
+		const relay = await relayWith({ config: { compactEvery: 5 } });
+		const { room, token } = await relay.createRoom();
+		const a = client(relay, room, token);
+		const b = client(relay, room, token);
+		await Promise.all([synced(a), synced(b)]);
+		for (let i = 0; i < 23; i++) a.doc.getMap('decisions').set(`r${i}`, i);
+		await until(() => b.doc.getMap('decisions').size === 23);
+		const stat = await relay.store.stat(room);
+		expect(stat!.updates).toBeLessThanOrEqual(6);
+		const persisted = await storedDoc(relay.store, room);
+		expect(persisted.getMap('decisions').toJSON()).toEqual(a.doc.getMap('decisions').toJSON());
+	});
+
+	it('clients that stay open across a relay restart resync, including edits made while it was down', async () => {
+		const file = path.join(tempDir(), 'relay.sqlite');
+		const first = await startRelay({ store: createSqliteRoomStore({ file }) });
+		const { room, token } = await first.createRoom();
+		const a = connectClient(first, room, token);
+		const b = connectClient(first, room, token);
+		cleanup.push(() => a.destroy(), () => b.destroy());
+		await Promise.all([synced(a), synced(b)]);
+		a.doc.getMap('decisions').set('before', 1);
+		await until(() => b.doc.getMap('decisions').has('before'));
+
+		await first.stop();
+		await first.store.close();
+		await until(() => !a.provider.wsconnected && !b.provider.wsconnected);
+		a.doc.getMap('decisions').set('while-down-a', 2);
+		b.doc.getArray('comments').push(['while-down-b']);
+
+		const second = await relayWith({ store: sqliteStore(file), port: first.port });
+		await until(() => a.doc.getArray('comments').length === 1 && b.doc.getMap('decisions').has('while-down-a'));
+		expect(a.doc.getMap('decisions').toJSON()).toEqual({ before: 1, 'while-down-a': 2 });
+		expect(b.doc.getMap('decisions').toJSON()).toEqual({ before: 1, 'while-down-a': 2 });
+		expect(b.doc.getArray('comments').toJSON()).toEqual(['while-down-b']);
+		expect(first.errors).toEqual([]);
 	});
 });
