@@ -59,13 +59,20 @@ describe('tiny system files', () => {
 		expect(err.message).toMatch(/^cut\.sav: truncated at byte \d+ \(inside case 2\)$/);
 	});
 
-	it('the caller can override the declared encoding', async () => {
+	it("the caller's encoding applies when the file declares none, or always when forced", async () => {
 		const cp1251 = [0xcc, 0xee, 0xf1, 0x20, 0x20, 0x20, 0x20, 0x20];
-		const file = buildSav(vars, { encoding: 'windows-1252', data: [...float64Bytes(1), ...cp1251] });
-		expect((await readSavAll(file)).columns[1]).toEqual(['Ìîñ']);
-		const d = await readSavAll(file, 'x.sav', { encoding: 'CP1251' });
-		expect(d.columns[1]).toEqual(['Мос']);
-		expect(d.dictionary.encoding).toBe('windows-1251');
+		const data = [...float64Bytes(1), ...cp1251];
+		const declared = buildSav(vars, { encoding: 'windows-1252', data });
+		expect((await readSavAll(declared)).columns[1]).toEqual(['Ìîñ']);
+		expect((await readSavAll(declared, 'x.sav', { encoding: 'CP1251' })).columns[1]).toEqual(['Ìîñ']);
+		const forced = await readSavAll(declared, 'x.sav', { encoding: 'CP1251', forceEncoding: true });
+		expect(forced.columns[1]).toEqual(['Мос']);
+		expect(forced.dictionary.encoding).toBe('windows-1251');
+		const silent = buildSav(vars, { data });
+		expect((await readSavAll(silent)).dictionary.encoding).toBe('windows-1252');
+		expect((await readSavAll(silent, 'x.sav', { encoding: 'windows-1251' })).columns[1]).toEqual(['Мос']);
+		const bad = await readSavAll(silent, 'x.sav', { encoding: 'klingon' });
+		expect(bad.dictionary.warnings).toContain('unknown encoding "klingon" ignored');
 	});
 
 	it('unknown floating-point formats and compression codes are refused', async () => {
