@@ -109,9 +109,9 @@ export class BytecodeElements extends ChunkedElements implements ElementSink {
 
 	number(v: number): void {
 		const slot = this.#slot();
-		const code = v + BIAS;
+		// Test v itself, not v + BIAS: a tiny v like 5e-324 vanishes in the sum.
 		if (v !== v) this.buf[slot] = 255;
-		else if (code >= 1 && code <= 251 && Math.floor(code) === code && (v !== 0 || 1 / v > 0)) this.buf[slot] = code;
+		else if (v >= 1 - BIAS && v <= 251 - BIAS && Math.floor(v) === v && (v !== 0 || 1 / v > 0)) this.buf[slot] = v + BIAS;
 		else {
 			this.buf[slot] = 253;
 			this.putFloat(v);

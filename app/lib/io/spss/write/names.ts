@@ -7,10 +7,17 @@ import { utf8 } from './text';
 
 const RESERVED = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH']);
 const LONG_MAX_BYTES = 64;
+// Only the Basic Multilingual Plane: PSPP's Unicode tables are older than ours and reject names
+// with letters added since (found by the property test, e.g. U+1E067).
 const FIRST = /^[\p{L}@]$/u;
 const REST = /^[\p{L}\p{M}\p{N}._$#@]$/u;
+const inBmp = (c: string) => c.length === 1;
+const first = (c: string) => inBmp(c) && FIRST.test(c);
+const rest = (c: string) => inBmp(c) && REST.test(c);
 
 export interface Rename {
+	/** Position of the variable in the dictionary (names may repeat, so `from` alone is ambiguous). */
+	index: number;
 	from: string;
 	to: string;
 }
@@ -26,9 +33,9 @@ export interface NamePlan {
 export function isValidLongName(name: string): boolean {
 	const chars = [...name];
 	if (chars.length === 0 || utf8(name).length > LONG_MAX_BYTES) return false;
-	if (!FIRST.test(chars[0]) || name.endsWith('.')) return false;
+	if (!first(chars[0]) || name.endsWith('.')) return false;
 	if (RESERVED.has(name.toUpperCase())) return false;
-	return chars.every((c) => REST.test(c));
+	return chars.every(rest);
 }
 
 function cutToBytes(name: string, max: number): string {
@@ -44,8 +51,8 @@ function cutToBytes(name: string, max: number): string {
 }
 
 function sanitize(name: string): string {
-	let chars = [...name.trim()].map((c) => (REST.test(c) ? c : '_'));
-	if (chars.length === 0 || !FIRST.test(chars[0])) chars = ['v', ...chars];
+	let chars = [...name.trim()].map((c) => (rest(c) ? c : '_'));
+	if (chars.length === 0 || !first(chars[0])) chars = ['v', ...chars];
 	let out = cutToBytes(chars.join(''), LONG_MAX_BYTES);
 	if (out.endsWith('.')) out = out.slice(0, -1) + '_';
 	if (RESERVED.has(out.toUpperCase())) out += '_';
@@ -75,13 +82,13 @@ export function planNames(names: readonly string[]): NamePlan {
 	const taken = new Set<string>();
 	const long: string[] = [];
 	const renamed: Rename[] = [];
-	for (const original of names) {
+	for (const [index, original] of names.entries()) {
 		const base = isValidLongName(original) ? original : sanitize(original);
 		let name = base;
 		for (let n = 2; taken.has(name.toUpperCase()); n++) name = withSuffix(base, n, LONG_MAX_BYTES, false);
 		taken.add(name.toUpperCase());
 		long.push(name);
-		if (name !== original) renamed.push({ from: original, to: name });
+		if (name !== original) renamed.push({ index, from: original, to: name });
 	}
 	// A short name may equal its own long name, never another variable's: PSPP renames the short
 	// names to the long ones one by one and would meet the clash.

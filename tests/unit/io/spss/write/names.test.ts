@@ -11,7 +11,7 @@ describe('planNames', () => {
 		const plan = planNames(['respondent_id', 'respondent_age', 'Größe', 'x', 'X_2', 'émoji😀']);
 		expect(plan.short).toEqual(['RESPONDE', 'RESPOND1', 'GRSSE', 'X', 'X_2', 'MOJI_']);
 		expect(plan.long).toEqual(['respondent_id', 'respondent_age', 'Größe', 'x', 'X_2', 'émoji_']);
-		expect(plan.renamed).toEqual([{ from: 'émoji😀', to: 'émoji_' }]);
+		expect(plan.renamed).toEqual([{ index: 5, from: 'émoji😀', to: 'émoji_' }]);
 	});
 
 	it('never gives a short name that is another variable’s long name', () => {

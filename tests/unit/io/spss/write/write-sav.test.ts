@@ -127,11 +127,11 @@ describe('writeSav names', () => {
 		const file = path.join(dir, 'names.sav');
 		const report = await writeTo(file, dict, [batch], { compression: 'bytecode' });
 		expect(report.renamed).toEqual([
-			{ from: 'q 1', to: 'q_1' },
-			{ from: '1st', to: 'v1st' },
-			{ from: 'AGE', to: 'AGE_2' },
-			{ from: 'x'.repeat(70), to: 'x'.repeat(64) },
-			{ from: 'with', to: 'with_' }
+			{ index: 0, from: 'q 1', to: 'q_1' },
+			{ index: 1, from: '1st', to: 'v1st' },
+			{ index: 4, from: 'AGE', to: 'AGE_2' },
+			{ index: 5, from: 'x'.repeat(70), to: 'x'.repeat(64) },
+			{ index: 7, from: 'with', to: 'with_' }
 		]);
 		const pspp = runPspp(file, ['DISPLAY DICTIONARY.']);
 		expect(pspp.problems).toEqual([]);
