@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeCareless, type CarelessOptions, type IndexColumn } from '../../../../app/lib/engine/careless/index';
+import { CARELESS_INDEX_NAMES, computeCareless, type CarelessOptions, type IndexColumn } from '../../../../app/lib/engine/careless/index';
 import reference from '../../../fixtures/careless/reference.json';
+import { careless, reasons, values } from './helpers';
 
 type Expected = (number | null)[];
 
@@ -45,4 +46,29 @@ describe('computeCareless against the numpy reference (tests/fixtures/careless/r
 			});
 		});
 	}
+});
+
+describe('computeCareless edge cases never throw on data', () => {
+	it('no respondents: empty columns', () => {
+		const r = computeCareless(new Float64Array(0), 0, 5, { factors: [[0, 1], [2, 3]] });
+		for (const name of CARELESS_INDEX_NAMES) expect(r[name].values.length).toBe(0);
+	});
+
+	it('a grid without items: every index null', () => {
+		const r = computeCareless(new Float64Array(0), 3, 0);
+		for (const name of CARELESS_INDEX_NAMES) expect(values(r[name])).toEqual([null, null, null]);
+		expect(reasons(r.longstring)[0]).toBe('the grid has no items');
+	});
+
+	it('one respondent: longstring and irv, but no covariance for mahad and no pairs for psychsyn', () => {
+		const r = careless([[1, 2, 2, 5]]);
+		expect(values(r.longstring)).toEqual([2]);
+		expect(values(r.mahad)).toEqual([null]);
+		expect(reasons(r.mahad)[0]).toBe('item 1 has fewer than 2 answers, so its variance is unknown');
+		expect(values(r.psychsyn)).toEqual([null]);
+	});
+
+	it('a matrix of the wrong size is a programming error and does throw', () => {
+		expect(() => computeCareless(new Float64Array(5), 2, 3)).toThrow('matrix has 5 cells, expected 2 × 3');
+	});
 });
