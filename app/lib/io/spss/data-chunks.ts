@@ -68,15 +68,27 @@ export async function* zlibChunks(
 		expected += b.compressedSize;
 		blocks.push(b);
 	}
+	// Inflate hands out ~16 KB pieces; gathering them into bigger chunks keeps per-chunk costs down.
+	const gather = new Uint8Array(Math.max(64 * 1024, Math.min(window, 1 << 20)));
+	let filled = 0;
 	for (const [i, b] of blocks.entries()) {
 		let produced = 0;
 		for await (const out of inflate(source, b, onRead, window)) {
 			produced += out.length;
 			if (produced > b.uncompressedSize) fail(`corrupt zlib block ${i} at byte ${b.compressedOffset}: too much data`);
-			yield out;
+			if (filled + out.length > gather.length) {
+				if (filled) yield gather.slice(0, filled);
+				filled = 0;
+			}
+			if (out.length >= gather.length) yield out;
+			else {
+				gather.set(out, filled);
+				filled += out.length;
+			}
 		}
 		if (produced !== b.uncompressedSize) fail(`corrupt zlib block ${i} at byte ${b.compressedOffset}: ${produced} of ${b.uncompressedSize} bytes`);
 	}
+	if (filled) yield gather.slice(0, filled);
 }
 
 async function* inflate(source: ByteSource, b: ZBlock, onRead: BytesRead, window: number): AsyncGenerator<Uint8Array> {

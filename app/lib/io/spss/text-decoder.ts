@@ -15,6 +15,7 @@ export function createFieldDecoder(encoding: string): FieldDecoder {
 	const decoder = new TextDecoder(encoding);
 	const asciiCompatible = ASCII_COMPATIBLE.test(encoding);
 	const utf8 = encoding === 'utf-8';
+	let scratch = new Uint8Array(0);
 
 	const trimmedEnd = (bytes: Uint8Array, start: number, end: number): number => {
 		while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
@@ -33,7 +34,8 @@ export function createFieldDecoder(encoding: string): FieldDecoder {
 			const perField = () => Array.from({ length: rows }, (_, r) => decode(bytes, r * stride + offset, r * stride + offset + width));
 			if (!asciiCompatible || rows === 0) return perField();
 			// One TextDecoder call per column instead of one per cell: fields joined by NUL, then split.
-			const joined = new Uint8Array(rows * (width + 1));
+			if (scratch.length < rows * (width + 1)) scratch = new Uint8Array(rows * (width + 1));
+			const joined = scratch;
 			let j = 0;
 			for (let r = 0; r < rows; r++) {
 				const start = r * stride + offset;
