@@ -90,7 +90,7 @@ async function* pieces(dict: Dictionary, batches: Batches, opts: SavWriteOptions
 	const layout = planLayout(dict);
 	report.renamed = layout.renamed;
 	const declared = Array.isArray(batches) ? batches.reduce((n: number, b: ColumnBatch) => n + b.length, 0) : (opts.rowCount ?? -1);
-	const head = dictionaryRecords(dict, layout, { compression: opts.compression, rows: declared, now: opts.now ?? new Date() });
+	const head = dictionaryRecords(dict, layout, { compression: opts.compression, rows: declared > 0x7fffffff ? -1 : declared, now: opts.now ?? new Date() });
 	report.warnings = layout.warnings;
 	yield { bytes: head };
 
@@ -138,7 +138,8 @@ async function* pieces(dict: Dictionary, batches: Batches, opts: SavWriteOptions
 	report.rows = rows;
 	if (rows !== declared) {
 		if (!seekable && declared !== -1) throw new SavWriteError(`declared ${declared} rows but the batches held ${rows}`);
-		if (seekable) yield { bytes: int32Bytes(rows), at: NCASES_OFFSET };
+		// Past int32 the header says "unknown" (-1) and readers count the cases themselves.
+		if (seekable) yield { bytes: int32Bytes(rows > 0x7fffffff ? -1 : rows), at: NCASES_OFFSET };
 	}
 }
 
