@@ -4,6 +4,7 @@ import type { SurveyRoles } from '../roles/types';
 import { textFeatures, type TextFeatures } from '../text/features';
 import { computeCareless, loadGridMatrix, type CarelessResult } from '../careless';
 import type { Grid } from '../roles/types';
+import { effectiveDictionary } from '../roles/missing-codes';
 import type { SieveConfig } from './config';
 import { Frag, ident, join, sql } from './sql';
 import type { Check, CheckContext, ParamValue } from './types';
@@ -48,7 +49,7 @@ export async function createRunState(
 			ids[i] = typeof v === 'bigint' ? Number(v) : v === null ? i + 1 : v;
 		}
 	}
-	return { db, dictionary, roles, config, ids, texts: new Map(), careless: new Map() };
+	return { db, dictionary: effectiveDictionary(dictionary, roles.missingCodes ?? {}), roles, config, ids, texts: new Map(), careless: new Map() };
 }
 
 export function missingCondition(v: Variable, col: Frag): Frag {

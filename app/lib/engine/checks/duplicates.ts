@@ -70,9 +70,9 @@ export default defineCheck({
 				exact.add(r);
 				out.push(
 					about(ctx, 'duplicates', r, {
-						severity: 'error',
+						severity: 'warning',
 						score: 1,
-						message: `answers are an exact copy of respondent ${ctx.respondent(first)}`,
+						message: `answers are an exact copy of respondent ${ctx.respondent(first)}, who started earlier`,
 						evidence: { kind: 'exact', of: ctx.respondent(first) }
 					})
 				);

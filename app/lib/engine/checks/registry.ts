@@ -2,7 +2,7 @@ import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
-import { createContext, createRunState } from './context';
+import { createContext, createRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
 import categories from './categories';
 import completeness from './completeness';
@@ -49,6 +49,8 @@ export interface RunOptions {
 	onProgress?: (p: { id: string; index: number; total: number; state: 'start' | 'done'; ms?: number }) => void;
 	signal?: AbortSignal;
 	checks?: readonly Check[];
+	/** Reuse per-run state (ids, text features, careless indices), e.g. to read indices afterwards. */
+	state?: RunState;
 }
 
 export function missingNeed(check: Check, roles: SurveyRoles, config: SieveConfig, dict: Dictionary): Need | null {
@@ -84,7 +86,7 @@ export async function runChecks(
 		if (unknown.length) throw new Error(`unknown check ${unknown.join(', ')}`);
 	}
 	const list = opts.only ? all.filter((c) => opts.only!.includes(c.id)) : all;
-	const state = await createRunState(db, dictionary, roles, config);
+	const state = opts.state ?? (await createRunState(db, dictionary, roles, config));
 	const runs: CheckRun[] = [];
 	for (const [index, check] of list.entries()) {
 		if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('check run cancelled');

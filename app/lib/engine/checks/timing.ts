@@ -18,7 +18,8 @@ export default defineCheck({
 		nightTo: { type: 'number', default: 5, min: 0, max: 24, description: 'night ends at this hour' }
 	},
 	async run(ctx) {
-		const tsVar = ctx.roles.end ?? ctx.roles.start!;
+		const tsVar = [ctx.roles.end, ctx.roles.start].find((n) => n && ctx.dictionary.variables.find((v) => v.name === n)?.type === 'datetime');
+		if (!tsVar) return [];
 		const t = sql`${ident(tsVar)}::TIMESTAMP`;
 		const w = Math.round(num(ctx.params.windowMinutes) * 60);
 		const bucket = sql`floor(epoch(${t}) / ${w})`;

@@ -3,6 +3,7 @@ import type { SqlDb } from '../sql/db';
 import type { SieveConfig } from '../checks/config';
 import { columnStats, type ColumnStats } from './stats';
 import { detectGrids } from './grids';
+import { effectiveDictionary, inferMissingCodes } from './missing-codes';
 import type { Demographics, SurveyRoles } from './types';
 
 const ID_NAME = /^(id|rid|resp_?id|respondent_?id|respondent|response_?id|record_?id|case_?id|participant_?id|pid|uuid|serial|responseid|_?uuid|interview_?id)$/i;
@@ -35,8 +36,11 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  * Detects roles from names, labels, types and values; `config` overrides any of them.
  * @example const roles = await detectRoles(db, dictionary, config);
  */
-export async function detectRoles(db: SqlDb, dict: Dictionary, config: SieveConfig = {}): Promise<SurveyRoles> {
-	const stats = await columnStats(db, dict);
+export async function detectRoles(db: SqlDb, original: Dictionary, config: SieveConfig = {}): Promise<SurveyRoles> {
+	let stats = await columnStats(db, original);
+	const missingCodes = await inferMissingCodes(db, original, stats);
+	const dict = effectiveDictionary(original, missingCodes);
+	if (Object.keys(missingCodes).length) stats = await columnStats(db, dict);
 	const vars = dict.variables;
 	const st = (v: Variable) => stats.get(v.name)!;
 	const rowsTotal = Math.max(...vars.map((v) => st(v).n), 0);
@@ -55,8 +59,9 @@ export async function detectRoles(db: SqlDb, dict: Dictionary, config: SieveConf
 		null;
 
 	const timestamps = vars.filter((v) => v.type === 'datetime');
-	let start = declared('start') ?? by((v) => v.type === 'datetime' && START_NAME.test(v.name));
-	let end = declared('end') ?? by((v) => v.type === 'datetime' && END_NAME.test(v.name));
+	const when = (v: Variable) => v.type === 'datetime' || v.type === 'date';
+	let start = declared('start') ?? by((v) => when(v) && START_NAME.test(v.name));
+	let end = declared('end') ?? by((v) => when(v) && END_NAME.test(v.name));
 	if (!start && !end && timestamps.length === 2) {
 		const [a, b] = [...timestamps].sort((x, y) => (st(x).meanEpoch ?? 0) - (st(y).meanEpoch ?? 0));
 		start = a.name;
@@ -113,7 +118,7 @@ export async function detectRoles(db: SqlDb, dict: Dictionary, config: SieveConf
 
 	const roles: SurveyRoles = {
 		id, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
-		screeners, attentionChecks, demographics, pageTimes
+		screeners, attentionChecks, demographics, pageTimes, missingCodes
 	};
 	return applyConfig(roles, config, dict);
 }

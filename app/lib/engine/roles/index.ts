@@ -1,2 +1,3 @@
 export { detectRoles, applyConfig } from './detect';
 export type { SurveyRoles, Grid, Demographics } from './types';
+export { effectiveDictionary, inferMissingCodes } from './missing-codes';

@@ -36,4 +36,6 @@ export interface SurveyRoles {
 	demographics: Demographics;
 	/** Per-page timers (seconds), in page order. */
 	pageTimes: string[];
+	/** Codes such as 98/99 or -9 inferred as missing in variables that declare none (CSV, Excel). */
+	missingCodes: Record<string, number[]>;
 }
