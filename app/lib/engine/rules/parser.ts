@@ -30,7 +30,7 @@ const FUNCTIONS: Record<string, FunctionName> = {
 	trim: 'trim',
 	abs: 'abs'
 };
-const KEYWORDS = new Set(['and', 'or', 'not', 'is', 'missing', 'true', 'false']);
+const KEYWORDS = new Set(['and', 'or', 'not', 'is', 'in', 'missing', 'true', 'false']);
 
 /**
  * Parses a rule such as `q5 is not missing and q4 != 1` against the dataset's variables.
@@ -109,6 +109,22 @@ class Parser {
 				throw new RuleError(`comparisons cannot be chained; use "and"`, after.column);
 			}
 			return this.node({ kind: 'compare', op: COMPARE[t.text], left, right, column: t.column });
+		}
+		const negatedIn = this.isKeyword(t, 'not') && this.isKeyword(this.tokens[this.pos + 1], 'in');
+		if (this.isKeyword(t, 'in') || negatedIn) {
+			this.pos += negatedIn ? 2 : 1;
+			const open = this.peek();
+			this.expectPunct('(');
+			const call = this.nested(open, () => {
+				const args = [left, this.parseOr()];
+				while (this.isPunct(this.peek(), ',')) {
+					this.pos++;
+					args.push(this.parseOr());
+				}
+				this.expectPunct(')');
+				return this.node({ kind: 'call', fn: 'in', args, column: open.column });
+			});
+			return negatedIn ? this.node({ kind: 'not', operand: call, column: t.column }) : call;
 		}
 		if (this.isKeyword(t, 'is')) {
 			this.pos++;

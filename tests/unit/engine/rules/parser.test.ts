@@ -110,7 +110,10 @@ describe('parseRule', () => {
 		['`age', 'unterminated `quoted name` starting at column 1', 1],
 		['age < 18;', 'unexpected character ";" at column 9', 9],
 		['12abc > 1', 'unexpected character "a" at column 3', 3],
-		['', 'empty rule at column 1', 1]
+		['', 'empty rule at column 1', 1],
+		["country in 'DE'", "expected '(' at column 12; found a string", 12],
+		["country not in ('DE'", "expected ')' at column 21; found the end of the rule", 21],
+		['country not missing', 'unexpected "not" at column 9', 9]
 	])('%s → %s', (text, message, column) => {
 		const e = errorOf(text);
 		expect(e.message).toBe(message);
