@@ -123,6 +123,22 @@ describe('openPor on portable files exported by PSPP (tests/fixtures/por-make)',
 	});
 });
 
+describe('openPor line handling', () => {
+	it('reads LF-only files whose lines drop their trailing blanks the same as the original', async () => {
+		for (const f of ['sav/pyreadstat_sample.por', 'por-make/pspp-mixed.por']) {
+			const original = readFileSync(fixture(f));
+			const lines = original.toString('latin1').split('\r\n');
+			expect(lines.length).toBeGreaterThan(3);
+			const trimmed = Buffer.from(lines.map((l) => l.replace(/ +$/, '')).join('\n'), 'latin1');
+			expect(trimmed.length).toBeLessThan(original.length);
+			const a = await readPorAll(bytesSource(original, 'a.por'));
+			const b = await readPorAll(bytesSource(trimmed, 'b.por'));
+			expect(b.dictionary).toEqual(a.dictionary);
+			expect(b.columns).toEqual(a.columns);
+		}
+	});
+});
+
 describe('openPor refuses bad input with one line naming the file', () => {
 	it('a system file is not a portable file', async () => {
 		await expect(openPor(source('sav/pyreadstat_sample.sav'))).rejects.toThrow(
