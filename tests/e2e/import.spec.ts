@@ -14,6 +14,7 @@ test('imports a CSV, shows its rows as text, keeps it across a reload, and refus
 
 	await page.reload();
 	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
+	await expect(page.getByTestId('file-summary')).toHaveAttribute('data-restored', 'working-copy');
 	await expect.poll(async () => (await gridRows(page)).length).toBe(3);
 
 	await page.getByRole('button', { name: 'Replace data' }).click();
