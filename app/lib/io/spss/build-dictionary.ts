@@ -1,18 +1,18 @@
 /** Turns raw records into Sieve's Dictionary and the slot layout used to decode cases. */
-import type { Dictionary, Measure, MissingSpec, MultipleResponseSet, Variable } from '../../dataset/dictionary';
+import type { Dictionary, Measure, MultipleResponseSet, Variable } from '../../dataset/dictionary';
 import { parseAttributeSet, parseVariableAttributes, type AttributeSet } from './attribute-records';
 import { buildCaseLayout, type CaseLayout, type LayoutVariable, type Segment } from './case-layout';
-import { spssSecondsToEpochMs, varTypeForFormat } from './dates';
+import { spssSecondsToEpochMs } from './dates';
 import { chooseEncoding, type EncodingRequest } from './encoding';
-import { formatName, printFormat, unpackFormat } from './formats';
 import type { SavHeader } from './header';
 import { parseLongStringLabels, parseLongStringMissing } from './long-string-records';
 import { parseMrSets } from './mr-set-records';
 import { parsePairs } from './name-value-records';
-import type { RawDictionary, RawExtension, RawVariable } from './raw-records';
+import type { RawDictionary, RawExtension } from './raw-records';
 import { RecordBytes } from './record-bytes';
 import { SpssError } from './spss-error';
-import { createFieldDecoder, type FieldDecoder } from './text-decoder';
+import { createFieldDecoder } from './text-decoder';
+import { DBL_MAX, LOWEST_LIMIT, makeVariable, missingFromRecord, segmentVariables, type SegmentVariable } from './variable-records';
 
 export interface BuiltDictionary {
 	dictionary: Dictionary;
@@ -21,15 +21,6 @@ export interface BuiltDictionary {
 	sysmis: number;
 	/** From record 7.16 or the header; -1 when unknown. */
 	caseCount: number;
-}
-
-interface SegmentVariable {
-	raw: RawVariable;
-	shortName: string;
-	firstSlot: number;
-	slots: number;
-	/** Position among non-continuation records, the index record 7.11 uses. */
-	index: number;
 }
 
 interface Draft {
@@ -42,10 +33,6 @@ interface Draft {
 const MEASURES: Measure[] = ['unknown', 'nominal', 'ordinal', 'scale'];
 const ALIGNMENTS = ['left', 'right', 'center'] as const;
 const SPSS_ROLES = ['input', 'target', 'both', 'none', 'partition', 'split'] as const;
-const DBL_MAX = Number.MAX_VALUE;
-// SPSS writes LOWEST as the double just above -DBL_MAX (-DBL_MAX itself is SYSMIS).
-const LOWEST_LIMIT = -1.7976931348623155e308;
-
 export function buildDictionary(
 	header: SavHeader,
 	raw: RawDictionary,
@@ -111,7 +98,7 @@ export function buildDictionary(
 				i += n - 1;
 			}
 		}
-		drafts.push({ variable: makeVariable(sv, width, longNames, text, warnings, le), first: sv, segments, shortName: sv.shortName });
+		drafts.push({ variable: makeVariable(sv, width, longNames, text, warnings), first: sv, segments, shortName: sv.shortName });
 	}
 	const vars = drafts.map((d) => d.variable);
 	const toColumnUnits = (v: Variable, x: number) =>
@@ -221,77 +208,6 @@ export function buildDictionary(
 		toEpochMs: d.variable.type === 'date' || d.variable.type === 'datetime'
 	}));
 	return { dictionary, layout: buildCaseLayout(layoutVars, slotsPerCase), sysmis, caseCount };
-}
-
-function segmentVariables(rawVars: RawVariable[], text: FieldDecoder, fail: (r: string) => never): SegmentVariable[] {
-	const out: SegmentVariable[] = [];
-	for (let i = 0; i < rawVars.length; i++) {
-		const raw = rawVars[i];
-		if (raw.type === -1) fail(`malformed variable record at byte ${raw.offset}: continuation without a string`);
-		const slots = raw.type === 0 ? 1 : Math.ceil(raw.type / 8);
-		for (let j = 1; j < slots; j++) {
-			if (rawVars[i + j]?.type !== -1) fail(`malformed variable record at byte ${raw.offset}: string continuation missing`);
-		}
-		out.push({ raw, shortName: text.decode(raw.name).toUpperCase(), firstSlot: i, slots, index: out.length });
-		i += slots - 1;
-	}
-	return out;
-}
-
-function makeVariable(
-	sv: SegmentVariable,
-	width: number,
-	longNames: Map<string, string>,
-	text: FieldDecoder,
-	warnings: string[],
-	le: boolean
-): Variable {
-	void le;
-	const name = longNames.get(sv.shortName) ?? text.decode(sv.raw.name);
-	const fmt = (word: number) => {
-		const { code, width: w, decimals } = unpackFormat(word);
-		const type = formatName(code);
-		if (width > 0) return type === 'AHEX' ? `AHEX${width * 2}` : `A${width}`;
-		if (!type || type === 'A' || type === 'AHEX') {
-			warnings.push(`${name}: unknown format code ${code}, shown as F8.2`);
-			return 'F8.2';
-		}
-		return printFormat({ type, width: w, decimals });
-	};
-	const format = fmt(sv.raw.print);
-	const formatType = /^[A-Z]+/.exec(format)![0];
-	return {
-		name,
-		label: sv.raw.label ? text.decode(sv.raw.label) : null,
-		type: width > 0 ? 'string' : varTypeForFormat(formatType),
-		width: width > 0 ? width : 8,
-		format,
-		writeFormat: fmt(sv.raw.write),
-		measure: 'unknown',
-		valueLabels: {},
-		missing: { values: [], range: null }
-	};
-}
-
-function missingFromRecord(
-	raw: RawVariable,
-	v: Variable,
-	text: FieldDecoder,
-	le: boolean,
-	limits: { lowest: number; highest: number },
-	units: (v: Variable, x: number) => number
-): MissingSpec {
-	if (raw.missingCount === 0) return { values: [], range: null };
-	if (v.type === 'string') return { values: raw.missing.map((b) => text.decode(b)), range: null };
-	const nums = raw.missing.map((b) => new DataView(b.buffer, b.byteOffset).getFloat64(0, le));
-	if (raw.missingCount > 0) return { values: nums.map((x) => units(v, x)), range: null };
-	const [lo, hi, extra] = nums;
-	const isLowest = lo <= LOWEST_LIMIT || lo === limits.lowest;
-	const isHighest = hi >= DBL_MAX || hi === limits.highest;
-	return {
-		values: extra === undefined ? [] : [units(v, extra)],
-		range: [isLowest ? null : units(v, lo), isHighest ? null : units(v, hi)]
-	};
 }
 
 function applyDisplay(e: RawExtension, nSegVars: number, drafts: Draft[], le: boolean): void {
