@@ -7,7 +7,7 @@ import type { Dictionary } from '../../../dataset/dictionary';
 import { ByteBuilder } from './byte-builder';
 import { formatWord, type SavLayout, type VarLayout } from './layout';
 import { attributesText, mrSetsText } from './set-records';
-import { utf8, utf8Cut } from './text';
+import { cutUtf8, utf8, utf8Cut } from './text';
 import { HIGHEST, LOWEST, SYSMIS, storedNumber } from './values';
 
 export type Compression = 'none' | 'bytecode' | 'zlib';
@@ -144,11 +144,20 @@ function shortValueLabels(b: ByteBuilder, layout: SavLayout, warnings: string[])
 	}
 }
 
+/** Document lines are 80 bytes; longer ones continue on the next line rather than being cut. */
 function documents(b: ByteBuilder, dict: Dictionary): void {
-	const lines = dict.documents ?? [];
+	const lines: Uint8Array[] = [];
+	for (const line of dict.documents ?? []) {
+		let rest = utf8(line);
+		do {
+			const part = cutUtf8(rest, 80);
+			lines.push(part);
+			rest = rest.subarray(part.length);
+		} while (rest.length > 0);
+	}
 	if (lines.length === 0) return;
 	b.int32(6).int32(lines.length);
-	for (const line of lines) b.fixed(utf8Cut(line, 80), 80);
+	for (const line of lines) b.fixed(line, 80);
 }
 
 function extension(b: ByteBuilder, subtype: number, size: number, data: Uint8Array): void {

@@ -27,7 +27,7 @@ export const sampleDictionary: Dictionary = {
 	encoding: 'UTF-8',
 	warnings: [],
 	fileLabel: 'Sieve writer test',
-	documents: ['First document line', 'Second: ünïcödé'],
+	documents: ['First document line', 'Second: ünïcödé', 'ü'.repeat(41)],
 	mrSets: [
 		{ name: '$codes', label: 'Codes chosen', kind: 'dichotomy', countedValue: '7', variables: ['x', 'z'] },
 		{ name: '$texts', label: 'Text answers', kind: 'category', variables: ['s', 's300'] }

@@ -67,7 +67,7 @@ describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, r
 			['d', '31-DEC-1999', 'millennium eve'],
 			['Footnote: a. User-missing value']
 		]);
-		expect(pspp.tables.get('Documents')).toEqual([['First document line\nSecond: ünïcödé']]);
+		expect(pspp.tables.get('Documents')).toEqual([[`First document line\nSecond: ünïcödé\n${'ü'.repeat(40)}\nü`]]);
 	});
 
 	it('keeps variable attributes and multiple response sets', () => {
