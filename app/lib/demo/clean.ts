@@ -19,6 +19,8 @@ const USER_AGENTS = [
 ];
 const UA_WEIGHTS = [30, 25, 20, 10, 6, 6, 3];
 const ISP_OCTETS = [31, 37, 46, 62, 77, 78, 79, 80, 81, 82, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 109, 176, 178, 188, 212, 213, 217];
+/** Aspects differ in how satisfied people are with them: price least, packaging most. */
+const Q1_LEVEL = [-0.3, 0.3, 0.1, 0.2, 0.3, 0.1, 0, 0.3, 0.5, 0.2];
 const SAT_CUTS = [-1.9, -1.0, -0.1, 1.1];
 const AGREE_CUTS = [-1.6, -1.0, -0.4, 0.2, 0.8, 1.5];
 const IMPORTANCE_CUTS = [-1.5, -0.6, 0.3, 1.2];
@@ -101,9 +103,9 @@ function fillGrid(row: Row, r: Rng, ctx: GenContext, grid: Grid, trait: number, 
 		if (grid.name === 'q2') {
 			const factor = k < 5 ? trust : innovation;
 			const sign = Q2_REVERSED.includes(item) ? -1 : 1;
-			v = likert(sign * 0.9 * factor + 0.45 * r.normal() + 0.5 * acquiescence, AGREE_CUTS);
+			v = likert(sign * (0.9 * factor + (k < 5 ? 0.7 : -0.7)) + 0.45 * r.normal() + 0.5 * acquiescence, AGREE_CUTS);
 		} else if (grid.name === 'q1') {
-			v = r.chance(0.012) ? DK : likert(0.75 * trait + 0.6 * r.normal() + acquiescence + 0.2, SAT_CUTS);
+			v = r.chance(0.012) ? DK : likert(0.7 * trait + 0.65 * r.normal() + acquiescence + Q1_LEVEL[k], SAT_CUTS);
 		} else {
 			v = likert(0.6 * trait + 0.8 * r.normal() + acquiescence + ((k * 37) % 7) / 10 - 0.3, IMPORTANCE_CUTS);
 		}

@@ -88,7 +88,7 @@ export function generateDemo(opts: DemoOptions = {}): Demo {
 		config: demoConfig(
 			layout,
 			{ variable: ATTENTION_ITEM, expected: ATTENTION_ANSWER },
-			{ start: isoDay(ctx.fieldworkStart), end: isoDay(ctx.fieldworkStart + (ctx.fieldworkDays - 1) * 86_400_000) }
+			{ start: isoDay(ctx.fieldworkStart), end: isoDay(ctx.fieldworkStart + ctx.fieldworkDays * 86_400_000) }
 		)
 	};
 }

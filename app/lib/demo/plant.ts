@@ -130,7 +130,8 @@ const PLANTERS: Record<PlantedKind, Planter> = {
 		const country = countryOf(ctx.seed, i);
 		const variant = r.pick(country.variants);
 		return {
-			detail: `country ${JSON.stringify(variant)} for ${JSON.stringify(country.name)}`,
+			// Case/blank variants are what fingerprint clustering finds; other names and codes need a synonym list.
+			detail: `country ${JSON.stringify(variant)} for ${JSON.stringify(country.name)} (${variant.trim().toLowerCase() === country.name.toLowerCase() ? 'case/blank variant' : 'other name or code'})`,
 			apply: (row) => set(row, ctx.layout, 'country', variant)
 		};
 	},

@@ -40,6 +40,8 @@ describe('generateDemo', () => {
 		expect(q1.valueLabels['98']).toBe("Don't know");
 		expect(q1.missing.values).toContain(98);
 		expect(demo.dictionary.variables.find((v) => v.name === 'rid')!.role).toBe('id');
+		expect(demo.config.skips).toEqual(['support_sat asked if used_support = 1']);
+		expect(demo.config.fieldwork).toEqual({ start: '2026-03-02', end: '2026-03-30' });
 	});
 
 	it('pads with importance grids up to --cols', () => {
@@ -115,7 +117,12 @@ describe('generateDemo', () => {
 	});
 
 	it('plants the cross-field problems in the data', () => {
-		for (const { i } of truthRows('category-variant')) expect(canonical.has(at('country', i) as string)).toBe(false);
+		for (const { i, detail } of truthRows('category-variant')) {
+			const [, variant, name, how] = /^country ("[^"]*") for ("[^"]*") \((.+)\)$/.exec(detail)!;
+			expect(at('country', i)).toBe(JSON.parse(variant));
+			expect(canonical.has(JSON.parse(variant))).toBe(false);
+			expect(how).toBe(JSON.parse(variant).trim().toLowerCase() === JSON.parse(name).toLowerCase() ? 'case/blank variant' : 'other name or code');
+		}
 		for (const { i } of truthRows('skip-logic')) {
 			expect(at('used_support', i)).toBe(2);
 			expect(Number.isNaN(at('support_sat', i))).toBe(false);
