@@ -134,6 +134,7 @@ describe('README fixtures', () => {
 		expect(variable(d, 'ID').format).toBe('N6.0');
 		expect(variable(d, 'someDate').format).toBe('ADATE40');
 		expect(variable(d, 'aLongStringVar').format).toBe('A100');
+		expect(d.dictionary.weight).toBe('weightVar');
 		expect(variable(d, 'Region').spssRole).toBe('partition');
 		expect(variable(d, 'Income1').spssRole).toBe('target');
 		// The file also holds a dichotomy set "$V=D1 1 0  v1 v2 v3" that the README does not mention.
@@ -190,6 +191,7 @@ describe('README fixtures', () => {
 		expect([d.rows, d.dictionary.variables.length]).toEqual([474, 10]);
 		expect(row(d, 0)).toEqual([1, 'm', spssSecondsToEpochMs(11654150400), 15, 3, 57000, 27000, 98, 144, 0]);
 		expect(d.dictionary.variables[0].name).toBe('id');
+		expect(d.dictionary.weight).toBeNull();
 	});
 
 	it('medella files: big-endian, A32767, zero rows', async () => {
