@@ -1,7 +1,7 @@
 import { chiSquareQuantile } from './chi-square';
 import { createIndexColumn, setAllNull, setNull } from './index-column';
 import { invertMatrix } from './invert';
-import { columnMeans, pairwiseCovariance, type PairwiseMoments } from './pairwise';
+import { columnMeans, type PairwiseMoments } from './pairwise';
 import type { IndexColumn } from './types';
 
 export interface MahadResult {
@@ -28,7 +28,7 @@ export function mahad(
 		setAllNull(out, 'the grid has no items');
 		return { mahad: out, flagged, cutoff };
 	}
-	const cov = pairwiseCovariance(moments);
+	const cov = moments.covariance;
 	for (let p = 0; p < k * k; p++) {
 		if (Number.isNaN(cov[p])) {
 			const i = Math.floor(p / k);

@@ -1,18 +1,17 @@
 /**
- * Pairwise-complete second moments of the columns of a row-major n × k matrix, as R's
- * cov/cor(use = "pairwise.complete.obs") define them: for each pair, means, cross products and
- * sums of squares are taken over the rows where both columns are present. Full k × k, symmetric;
- * squaresFirst[i * k + j] is column i's sum of squared deviations over the rows shared with j.
+ * Pairwise-complete covariance and correlation of the columns of a row-major n × k matrix, as R's
+ * cov/cor(use = "pairwise.complete.obs") define them: each pair's means and sums are taken over
+ * the rows where both columns are present. Full k × k, symmetric; NaN where fewer than 2 rows share
+ * a pair, and a correlation is NaN where either side has no variance.
  */
 export interface PairwiseMoments {
 	k: number;
 	count: Float64Array;
-	crossProducts: Float64Array;
-	squaresFirst: Float64Array;
-	squaresSecond: Float64Array;
+	covariance: Float64Array;
+	correlation: Float64Array;
 }
 
-/** A sum of squares this small against the raw sum is rounding noise around a constant column. */
+/** For non-integer data, a sum of squares this small against the raw sum is rounding around a constant. */
 const ZERO_VARIANCE = 1e-12;
 /** Rows whose cross products are summed together: fewer read-modify-writes of the k × k sums. */
 const BLOCK = 4;
@@ -20,13 +19,16 @@ const BLOCK = 4;
 /**
  * One pass over the rows after a column-mean pass. Values are shifted by their column mean and a
  * missing value becomes 0, so the k²/2 cross products need no branch and can be summed four rows
- * at a time; per-pair sums are the column
- * totals minus what rows missing the other item contributed. The shift keeps the one-pass
- * formulas as accurate as R's two-pass ones.
+ * at a time; per-pair sums are the column totals minus what rows missing the other item
+ * contributed. The shift keeps the one-pass formulas as accurate as R's two-pass ones. Integer
+ * answers are shifted by an integer, so every sum stays exact and a correlation that is exactly
+ * the critical value compares as it does in R.
  */
 export function pairwiseMoments(matrix: Float64Array, n: number, k: number): PairwiseMoments {
 	const kk = k * k;
-	const shift = columnMeans(matrix, n, k);
+	const { means, integral, largest } = columnStats(matrix, n, k);
+	const exact = integral && n * (largest + 1) < EXACT_LIMIT;
+	const shift = exact ? means.map(Math.round) : means;
 	const total1 = new Float64Array(k);
 	const total2 = new Float64Array(k);
 	const cross = new Float64Array(kk);
@@ -81,9 +83,8 @@ export function pairwiseMoments(matrix: Float64Array, n: number, k: number): Pai
 		}
 	}
 	const count = new Float64Array(kk);
-	const crossDev = new Float64Array(kk);
-	const ssFirst = new Float64Array(kk);
-	const ssSecond = new Float64Array(kk);
+	const covariance = new Float64Array(kk);
+	const correlation = new Float64Array(kk);
 	for (let i = 0; i < k; i++) {
 		for (let j = i; j < k; j++) {
 			const c = n - bothMissing[i * k + i] - bothMissing[j * k + j] + bothMissing[i * k + j];
@@ -91,20 +92,53 @@ export function pairwiseMoments(matrix: Float64Array, n: number, k: number): Pai
 			const s2 = total1[j] - lost1[i * k + j];
 			const q1 = total2[i] - lost2[j * k + i];
 			const q2 = total2[j] - lost2[i * k + j];
-			const m1 = c > 0 ? s1 / c : 0;
-			const m2 = c > 0 ? s2 / c : 0;
-			const p = cross[i * k + j] - c * m1 * m2;
-			let a = q1 - c * m1 * m1;
-			let b = q2 - c * m2 * m2;
-			if (a <= q1 * ZERO_VARIANCE) a = 0;
-			if (b <= q2 * ZERO_VARIANCE) b = 0;
+			const [cov, cor] = exact
+				? exactPair(c, cross[i * k + j], s1, s2, q1, q2)
+				: shiftedPair(c, cross[i * k + j], s1, s2, q1, q2);
 			count[i * k + j] = count[j * k + i] = c;
-			crossDev[i * k + j] = crossDev[j * k + i] = i === j ? a : p;
-			ssFirst[i * k + j] = ssSecond[j * k + i] = a;
-			ssSecond[i * k + j] = ssFirst[j * k + i] = b;
+			covariance[i * k + j] = covariance[j * k + i] = cov;
+			correlation[i * k + j] = correlation[j * k + i] = cor;
 		}
 	}
-	return { k, count, crossProducts: crossDev, squaresFirst: ssFirst, squaresSecond: ssSecond };
+	return { k, count, covariance, correlation };
+}
+
+/** Sums of integers: c × cross − s1 × s2 and friends are exact, leaving one rounding per result. */
+function exactPair(c: number, p: number, s1: number, s2: number, q1: number, q2: number): [number, number] {
+	if (c < 2) return [Number.NaN, Number.NaN];
+	const cp = c * p - s1 * s2;
+	const a = c * q1 - s1 * s1;
+	const b = c * q2 - s2 * s2;
+	const cov = cp / (c * (c - 1));
+	return [cov, a === 0 || b === 0 ? Number.NaN : clampCorrelation(cp / Math.sqrt(a * b))];
+}
+
+function shiftedPair(c: number, p: number, s1: number, s2: number, q1: number, q2: number): [number, number] {
+	if (c < 2) return [Number.NaN, Number.NaN];
+	const m1 = s1 / c;
+	const m2 = s2 / c;
+	const cp = p - c * m1 * m2;
+	const a = q1 - c * m1 * m1;
+	const b = q2 - c * m2 * m2;
+	const flat = a <= q1 * ZERO_VARIANCE || b <= q2 * ZERO_VARIANCE;
+	return [cp / (c - 1), flat ? Number.NaN : clampCorrelation(cp / (Math.sqrt(a) * Math.sqrt(b)))];
+}
+
+/** Sums of products of integers stay exact below 2^53; n × (largest + 1) bounds their square root. */
+const EXACT_LIMIT = 9e7;
+
+function columnStats(matrix: Float64Array, n: number, k: number) {
+	const means = columnMeans(matrix, n, k);
+	let integral = true;
+	let largest = 0;
+	for (let p = 0; p < n * k; p++) {
+		const v = matrix[p];
+		if (v !== v) continue;
+		if (integral && !Number.isInteger(v)) integral = false;
+		const d = Math.abs(v - means[p % k]);
+		if (d > largest) largest = d;
+	}
+	return { means, integral, largest };
 }
 
 export function columnMeans(matrix: Float64Array, n: number, k: number): Float64Array {
@@ -122,30 +156,6 @@ export function columnMeans(matrix: Float64Array, n: number, k: number): Float64
 	}
 	for (let j = 0; j < k; j++) sum[j] = count[j] > 0 ? sum[j] / count[j] : 0;
 	return sum;
-}
-
-/** Pairwise covariance matrix; NaN where fewer than 2 rows share the pair. */
-export function pairwiseCovariance(m: PairwiseMoments): Float64Array {
-	const out = new Float64Array(m.k * m.k);
-	for (let p = 0; p < out.length; p++) {
-		out[p] = m.count[p] >= 2 ? m.crossProducts[p] / (m.count[p] - 1) : Number.NaN;
-	}
-	return out;
-}
-
-/** Pairwise correlation matrix; NaN where fewer than 2 shared rows or a zero variance. */
-export function pairwiseCorrelation(m: PairwiseMoments): Float64Array {
-	const out = new Float64Array(m.k * m.k);
-	for (let p = 0; p < out.length; p++) {
-		const sa = m.squaresFirst[p];
-		const sb = m.squaresSecond[p];
-		if (m.count[p] < 2 || sa === 0 || sb === 0) {
-			out[p] = Number.NaN;
-			continue;
-		}
-		out[p] = clampCorrelation(m.crossProducts[p] / (Math.sqrt(sa) * Math.sqrt(sb)));
-	}
-	return out;
 }
 
 export function clampCorrelation(r: number): number {

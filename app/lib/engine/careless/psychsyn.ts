@@ -1,5 +1,5 @@
 import { createIndexColumn, setAllNull, setNull } from './index-column';
-import { clampCorrelation, pairwiseCorrelation, type PairwiseMoments } from './pairwise';
+import { clampCorrelation, type PairwiseMoments } from './pairwise';
 import type { Recoding } from './reverse';
 import type { IndexColumn } from './types';
 
@@ -18,7 +18,7 @@ export interface PsychsynResult {
  */
 export function itemPairs(moments: PairwiseMoments, critval: number, antonyms: boolean): [number, number][] {
 	const k = moments.k;
-	const cor = pairwiseCorrelation(moments);
+	const cor = moments.correlation;
 	const c = Math.abs(critval);
 	const pairs: [number, number][] = [];
 	for (let j = 0; j < k; j++) {

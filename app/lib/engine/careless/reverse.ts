@@ -19,17 +19,20 @@ export function recoding(k: number, reversed: number[], scale: [number, number] 
 }
 
 /**
- * Moments of the recoded items without another pass: reversing an item only flips the sign of its
- * cross products, its sums of squares stay as they are.
+ * Moments of the recoded items without another pass: reversing an item flips the sign of its
+ * covariances and correlations with items not reversed; variances stay as they are.
  */
 export function recodeMoments(m: PairwiseMoments, rec: Recoding): PairwiseMoments {
 	const k = m.k;
 	if (rec.sign.every((s) => s === 1)) return m;
-	const crossProducts = Float64Array.from(m.crossProducts);
+	const covariance = Float64Array.from(m.covariance);
+	const correlation = Float64Array.from(m.correlation);
 	for (let i = 0; i < k; i++) {
 		for (let j = 0; j < k; j++) {
-			if (i !== j && rec.sign[i] !== rec.sign[j]) crossProducts[i * k + j] = -crossProducts[i * k + j];
+			if (rec.sign[i] === rec.sign[j]) continue;
+			covariance[i * k + j] = -covariance[i * k + j];
+			correlation[i * k + j] = -correlation[i * k + j];
 		}
 	}
-	return { ...m, crossProducts };
+	return { ...m, covariance, correlation };
 }

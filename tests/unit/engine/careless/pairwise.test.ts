@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	pairwiseCorrelation,
-	pairwiseCovariance,
-	pairwiseMoments
-} from '../../../../app/lib/engine/careless/pairwise';
+import { pairwiseMoments } from '../../../../app/lib/engine/careless/pairwise';
+import { careless } from './helpers';
 
 /** R's pairwise-complete two-pass cov and cor, written out plainly. */
 function naive(matrix: Float64Array, n: number, k: number) {
@@ -63,8 +60,8 @@ describe('pairwiseMoments', () => {
 					const matrix = Float64Array.from(rows.flat(), (v) => v + Math.round(offset));
 					const m = pairwiseMoments(matrix, n, k);
 					const want = naive(matrix, n, k);
-					const cov = pairwiseCovariance(m);
-					const cor = pairwiseCorrelation(m);
+					const cov = m.covariance;
+					const cor = m.correlation;
 					for (let p = 0; p < k * k; p++) {
 						if (!close(cov[p], want.cov[p])) throw new Error(`cov[${p}] ${cov[p]} vs ${want.cov[p]}`);
 						if (p % (k + 1) !== 0 && !close(cor[p], want.cor[p])) throw new Error(`cor[${p}] ${cor[p]} vs ${want.cor[p]}`);
@@ -84,7 +81,21 @@ describe('pairwiseMoments', () => {
 			[1, Number.NaN]
 		];
 		const m = pairwiseMoments(Float64Array.from(rows.flat()), 5, 2);
-		expect(Number.isNaN(pairwiseCorrelation(m)[1])).toBe(true);
-		expect(pairwiseCovariance(m)[0]).toBeCloseTo(36.8 / 4, 12);
+		expect(Number.isNaN(m.correlation[1])).toBe(true);
+		expect(m.covariance[0]).toBeCloseTo(36.8 / 4, 12);
+	});
+
+	it('5 5 2 4 vs 1 4 1 2 correlate exactly 1/2 (plain double two-pass gives 0.5000000000000001), so not above a critval of 0.5', () => {
+		const m = pairwiseMoments(Float64Array.from([5, 1, 5, 4, 2, 1, 4, 2]), 4, 2);
+		expect(m.correlation[1]).toBe(0.5);
+		const c = careless([[5, 1], [5, 4], [2, 1], [4, 2]], { psychsynCritval: 0.5 });
+		expect(c.synonymPairs).toEqual([]);
+	});
+
+	it('2 4 3 3 2 2 vs 2 5 3 5 4 1 correlate exactly 0.7 (plain double: 0.7000000000000001)', () => {
+		const x = [2, 4, 3, 3, 2, 2];
+		const y = [2, 5, 3, 5, 4, 1];
+		const m = pairwiseMoments(Float64Array.from(x.flatMap((v, i) => [v, y[i]])), 6, 2);
+		expect(m.correlation[1]).toBe(0.7);
 	});
 });
