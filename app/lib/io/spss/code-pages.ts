@@ -7,7 +7,6 @@ const CODE_PAGES: Readonly<Record<number, string>> = Object.freeze({
 	// 2 and 3 mean 7-bit and 8-bit "ASCII"; in practice that is the Windows Latin-1 code page.
 	2: 'windows-1252',
 	3: 'windows-1252',
-	437: 'ibm866',
 	866: 'ibm866',
 	874: 'windows-874',
 	932: 'shift_jis',

@@ -6,6 +6,8 @@ import { openSav, type OpenSavOptions } from './sav-reader';
 
 export { openSav, type OpenSavOptions, type SavProgress, type SavReader } from './sav-reader';
 export { SpssError } from './spss-error';
+export { formatCode, formatName, parseFormat, printFormat, type FormatSpec } from './formats';
+export { epochMsToSpssSeconds, spssSecondsToEpochMs, varTypeForFormat } from './dates';
 
 export interface SavData {
 	dictionary: Dictionary;

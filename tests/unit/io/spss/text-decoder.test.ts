@@ -15,6 +15,7 @@ describe('code pages', () => {
 		expect(labelForCodePage(949)).toBe('euc-kr');
 		expect(labelForCodePage(950)).toBe('big5');
 		expect(labelForCodePage(1)).toBeUndefined();
+		expect(labelForCodePage(437)).toBeUndefined();
 	});
 
 	it('normalises encoding names found in files', () => {
