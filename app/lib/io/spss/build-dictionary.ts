@@ -69,10 +69,8 @@ export function buildDictionary(
 	}
 
 	const segVars = segmentVariables(raw.variables, text, fail);
+	// The header's slot count is not used: SPSS 13 and ReadStat write wrong ones, the records are right.
 	const slotsPerCase = raw.variables.length;
-	if (header.nominalCaseSize !== -1 && header.nominalCaseSize !== slotsPerCase) {
-		warnings.push(`header claims ${header.nominalCaseSize} slots per case but the dictionary has ${slotsPerCase}`);
-	}
 
 	const longNames = new Map<string, string>();
 	for (const e of ext(13)) for (const [k, v] of parsePairs(e.data, text)) if (v) longNames.set(k, v);
