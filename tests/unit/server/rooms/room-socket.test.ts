@@ -116,7 +116,11 @@ describe('room websocket', () => {
 			b.doc.getArray('comments').push([`b-${i}`]);
 			a.doc.getArray('comments').push([`a-${i}`]);
 		}
-		const json = (c: Client) => JSON.stringify([c.doc.getMap('decisions').toJSON(), c.doc.getArray('comments').toJSON()]);
+		const json = (c: Client) =>
+			JSON.stringify([
+				Object.entries(c.doc.getMap('decisions').toJSON()).sort(([x], [y]) => x.localeCompare(y)),
+				c.doc.getArray('comments').toJSON()
+			]);
 		await until(() => a.doc.getArray('comments').length === 40 && json(a) === json(b));
 		expect(a.doc.getMap('decisions').size).toBe(20);
 		expect(json(a)).toBe(json(b));
