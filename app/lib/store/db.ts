@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Dictionary } from '../dataset/dictionary';
+import type { AuditEvent, Checkpoint } from '../audit/events';
 import type { CsvDialect, FileFormat } from '../engine/import/types';
 
 export interface ProjectRow {
@@ -33,11 +34,27 @@ export interface BlobRow {
 	blob: Blob;
 }
 
+/** One event of one device's chain for a project: the seven chain fields plus where it is filed. */
+export type AuditEventRow = AuditEvent & { projectId: string; device: string };
+
+/** The last verified head of a chain, kept apart from auditEvents so a cut tail shows. */
+export type AuditCheckpointRow = Checkpoint & { projectId: string };
+
+/** This browser's identity in audit chains; one row, key 'self'. */
+export interface DeviceIdentityRow {
+	key: 'self';
+	device: string;
+	actor: string;
+}
+
 /** The app's IndexedDB; every schema version stays here, frozen once shipped. */
 export class SieveDb extends Dexie {
 	projects!: EntityTable<ProjectRow, 'id'>;
 	dictionaries!: EntityTable<DictionaryRow, 'projectId'>;
 	originals!: EntityTable<BlobRow, 'projectId'>;
+	auditEvents!: Table<AuditEventRow, [string, string, number]>;
+	auditCheckpoints!: Table<AuditCheckpointRow, [string, string]>;
+	deviceIdentity!: EntityTable<DeviceIdentityRow, 'key'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -45,6 +62,11 @@ export class SieveDb extends Dexie {
 			projects: 'id, updatedAt',
 			dictionaries: 'projectId',
 			originals: 'projectId'
+		});
+		this.version(2).stores({
+			auditEvents: '[projectId+device+seq], projectId, time, type',
+			auditCheckpoints: '[projectId+device], projectId',
+			deviceIdentity: 'key'
 		});
 	}
 }
