@@ -1,6 +1,6 @@
 import { countryOf, fillClean } from './clean';
 import type { PlantedKind } from './kinds';
-import { ATTENTION_ANSWER, ATTENTION_ITEM, DK, type Grid } from './layout';
+import { ATTENTION_ANSWER, ATTENTION_ITEM, type Grid } from './layout';
 import { NON_ANSWERS, gibberish } from './phrases';
 import { rowRng, type Rng } from './rng';
 import { STREAM, num, ridOf, set, type GenContext, type Row } from './row';
@@ -39,7 +39,7 @@ function setDuration(row: Row, ctx: GenContext, seconds: number): void {
 	set(row, layout, 'end_time', num(row, layout, 'start_time') + seconds * MS);
 }
 
-function setOpenEnds(r: Rng, make: (r: Rng) => string): { names: string[]; texts: string[] } {
+function pickOpenEnds(r: Rng, make: (r: Rng) => string): { names: string[]; texts: string[] } {
 	const which = r.int(0, 2);
 	const names = which === 2 ? OPEN_ENDS : [OPEN_ENDS[which]];
 	return { names, texts: names.map(() => make(r)) };
@@ -49,13 +49,13 @@ function describeTexts(names: string[], texts: string[]): string {
 	return names.map((n, k) => `${n} ${JSON.stringify(texts[k])}`).join(', ');
 }
 
-/** Grids whose items a near-duplicate may alter (not the attention item). */
+/** Grid items a near-duplicate may alter; the attention item is not one of them. */
 function editableItems(grids: Grid[]): { item: string; max: number }[] {
 	return grids.flatMap((g) => g.items.map((item) => ({ item, max: g.scale[1] })));
 }
 
 function nudged(v: number, max: number): number {
-	if (v === DK || Number.isNaN(v)) return 3;
+	if (!(v <= max)) return 3;
 	return v < max ? v + 1 : v - 1;
 }
 
@@ -107,12 +107,12 @@ const PLANTERS: Record<PlantedKind, Planter> = {
 	},
 
 	gibberish(r, _i, _s, ctx) {
-		const { names, texts } = setOpenEnds(r, gibberish);
+		const { names, texts } = pickOpenEnds(r, gibberish);
 		return { detail: describeTexts(names, texts), apply: (row) => names.forEach((n, k) => set(row, ctx.layout, n, texts[k])) };
 	},
 
 	'non-answer'(r, _i, _s, ctx) {
-		const { names, texts } = setOpenEnds(r, (g) => g.pick(NON_ANSWERS));
+		const { names, texts } = pickOpenEnds(r, (g) => g.pick(NON_ANSWERS));
 		return { detail: describeTexts(names, texts), apply: (row) => names.forEach((n, k) => set(row, ctx.layout, n, texts[k])) };
 	},
 
