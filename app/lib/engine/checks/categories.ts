@@ -20,20 +20,23 @@ export function ngramFingerprint(s: string, n = 2): string {
 	return [...grams].sort().join('');
 }
 
+/** Edit distance with adjacent transpositions (optimal string alignment); stops early past `max`. */
 export function levenshtein(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+	for (let j = 0; j <= b.length; j++) d[0][j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const cur = [i];
-		let best = i;
+		let best = Infinity;
 		for (let j = 1; j <= b.length; j++) {
-			cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-			best = Math.min(best, cur[j]);
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+			d[i][j] = v;
+			best = Math.min(best, v);
 		}
 		if (best > max) return max + 1;
-		prev = cur;
 	}
-	return prev[b.length];
+	return d[a.length][b.length];
 }
 
 /** Groups spelling variants of one category: same fingerprint, same bigram fingerprint, or a small edit distance. */
@@ -47,7 +50,7 @@ export function clusterValues(counts: { v: string; n: number }[]): { v: string; 
 		const seen = new Map<string, number>();
 		counts.forEach((c, i) => {
 			const k = key(c.v);
-			if (!k) return;
+			if (k.length < 4) return;
 			const j = seen.get(k);
 			if (j === undefined) seen.set(k, i);
 			else union(i, j);
@@ -90,7 +93,8 @@ export default defineCheck({
 		for (const name of categoricalStrings(ctx)) {
 			const x = ctx.value(name);
 			const [{ d }] = await rows<{ d: number }>(ctx.db, sql`SELECT approx_count_distinct(${x}) AS d FROM data`);
-			if (d < 2 || d > num(ctx.params.maxDistinct) * 1.1) continue;
+			const [{ n }] = await rows<{ n: number }>(ctx.db, sql`SELECT count(${x}) AS n FROM data`);
+			if (d < 2 || d > num(ctx.params.maxDistinct) * 1.1 || d > n * 0.5) continue;
 			const counts = await rows<{ v: string; n: number }>(ctx.db, sql`SELECT ${x} AS v, count(*) AS n FROM data WHERE ${x} IS NOT NULL GROUP BY 1 ORDER BY 1`);
 			if (counts.length > num(ctx.params.maxDistinct)) continue;
 			for (const cluster of clusterValues(counts)) {

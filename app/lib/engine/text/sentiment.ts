@@ -69,7 +69,7 @@ export function sentimentOf(text: string): Sentiment {
 			break;
 		}
 	}
-	const score = hits ? Math.max(-1, Math.min(1, sum / Math.sqrt(hits * 1.5))) : 0;
+	const score = hits ? Math.max(-1, Math.min(1, sum / Math.sqrt(hits + 1))) : 0;
 	return { score: Math.round(score * 1000) / 1000, lang, hits };
 }
 
