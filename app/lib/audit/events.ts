@@ -39,7 +39,20 @@ type RuleDef = { when: string; severity: 'info' | 'warning' | 'error'; message: 
 export type AuditPayloads = {
 	/** Seq 0 of every chain; binds it to its device and project so it cannot be refiled under another. */
 	'chain-start': { device: string; project?: string };
-	import: { file: string; sha256: string; format: string; rows: number; variables: number };
+	/** A project created in this browser (its first event after the chain-start). */
+	project: { op: 'create'; name: string };
+	import: {
+		file: string;
+		/** SHA-256 of the file's bytes; for a generated demo, of the canonical JSON of `demo`. */
+		sha256: string;
+		format: string;
+		rows: number;
+		variables: number;
+		/** new: a file the user chose; reimport: the stored original read with another CSV dialect; restore: read again because the working copy was gone. */
+		mode?: 'new' | 'reimport' | 'restore';
+		csv?: { encoding: string; delimiter: string; quote: string };
+		demo?: { generator: string; rows: number; seed: number; planted: number };
+	};
 	'check-run': {
 		dataset: string;
 		checks: { id: string; version: number; flagged: number; ms?: number }[];
@@ -85,6 +98,7 @@ export type EventType = keyof AuditPayloads;
 
 export const EVENT_TYPES = [
 	'chain-start',
+	'project',
 	'import',
 	'check-run',
 	'check-results',

@@ -73,5 +73,6 @@ function detailOf(e: DeviceEvent): string {
 	if (e.type === 'rule-change') return `${String(p.op)} ${String(p.rule)}`;
 	if (e.type === 'setting-change') return String(p.key);
 	if (e.type === 'import') return String(p.file);
+	if (e.type === 'project') return `${String(p.op)} ${String(p.name)}`;
 	return '';
 }

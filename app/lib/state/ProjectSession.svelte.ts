@@ -4,7 +4,8 @@ import type { CsvDialect, ImportProgress } from '../engine/api';
 import { getDb } from '../store/db';
 import type { ProjectRow } from '../store/db';
 import { loadOriginal, saveOriginal } from '../store/originals';
-import { getDictionary, recordImport } from '../store/projects';
+import { fileSha256 } from '../audit/file-sha256';
+import { getDictionary, recordImport, type ImportAudit } from '../store/projects';
 import { getEngine } from '../workers/clients';
 
 export type SessionStatus = 'opening' | 'empty' | 'importing' | 'ready' | 'missing' | 'error';
@@ -44,7 +45,7 @@ export class ProjectSession {
 			if (opened.persisted && opened.rows === project.file.rows) {
 				this.rows = opened.rows;
 				this.status = 'ready';
-			} else await this.importDemo(project.demo.seed);
+			} else await this.importDemo(project.demo.seed, 'restore');
 			return;
 		}
 		const opened = await getEngine().openProject(this.projectId);
@@ -61,11 +62,11 @@ export class ProjectSession {
 			this.status = 'empty';
 			return;
 		}
-		await this.#import(original, project.file.csv, false);
+		await this.#import(original, project.file.csv, 'restore');
 	}
 
 	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {
-		await this.#import(file, csv, true);
+		await this.#import(file, csv, 'new');
 	}
 
 	/** Reads the stored original again with a different CSV dialect. */
@@ -77,10 +78,10 @@ export class ProjectSession {
 			this.error = `The original file ${file.name} is no longer stored in this browser; import it again.`;
 			return;
 		}
-		await this.#import(original, csv, false);
+		await this.#import(original, csv, 'reimport');
 	}
 
-	async importDemo(seed = 7): Promise<void> {
+	async importDemo(seed = 7, mode: ImportAudit['mode'] = 'new'): Promise<void> {
 		this.status = 'importing';
 		this.error = null;
 		this.progress = { phase: 'reading', done: 0, total: 1, rows: 0 };
@@ -91,7 +92,7 @@ export class ProjectSession {
 			await recordImport(db, this.projectId, { name: 'demo-survey (generated)', size: 0 }, result, 'opfs', {
 				seed: result.seed,
 				planted
-			});
+			}, { mode });
 			this.project = (await db.projects.get(this.projectId)) ?? null;
 			this.dictionary = result.dictionary;
 			this.rows = result.rows;
@@ -105,7 +106,7 @@ export class ProjectSession {
 		}
 	}
 
-	async #import(file: File, csv: Partial<CsvDialect> | undefined, store: boolean): Promise<void> {
+	async #import(file: File, csv: Partial<CsvDialect> | undefined, mode: ImportAudit['mode']): Promise<void> {
 		const before = this.status;
 		this.status = 'importing';
 		this.error = null;
@@ -117,8 +118,8 @@ export class ProjectSession {
 				proxy((p: ImportProgress) => (this.progress = p))
 			);
 			const db = getDb();
-			const storedIn = store ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');
-			await recordImport(db, this.projectId, file, result, storedIn);
+			const storedIn = mode === 'new' ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');
+			await recordImport(db, this.projectId, file, result, storedIn, undefined, { mode, sha256: await fileSha256(file) });
 			this.project = (await db.projects.get(this.projectId)) ?? null;
 			this.dictionary = result.dictionary;
 			this.rows = result.rows;

@@ -1,5 +1,9 @@
+import { canonicalize } from '../audit/canonical-json';
+import type { AuditPayloads } from '../audit/events';
+import { sha256Hex } from '../audit/hash';
 import type { Dictionary } from '../dataset/dictionary';
 import type { ImportResult } from '../engine/import/types';
+import { getAuditLog } from './audit-log';
 import type { ProjectRow, SieveDb } from './db';
 
 export function createProjectId(): string {
@@ -9,7 +13,7 @@ export function createProjectId(): string {
 export async function createProject(db: SieveDb, name: string): Promise<ProjectRow> {
 	const now = Date.now();
 	const row: ProjectRow = { id: createProjectId(), name: name.trim() || 'Untitled survey', createdAt: now, updatedAt: now, file: null };
-	await db.projects.add(row);
+	await getAuditLog(db).recordEvent(row.id, 'project', { op: 'create', name: row.name }, () => db.projects.add(row));
 	return row;
 }
 
@@ -17,31 +21,55 @@ export function listProjects(db: SieveDb): Promise<ProjectRow[]> {
 	return db.projects.orderBy('updatedAt').reverse().toArray();
 }
 
-/** Records a finished import: metadata and dictionary in one transaction, so neither is half-written. */
+/** What the import event needs besides the result: why the file was read, and its SHA-256 (omitted for a generated demo, whose hash is taken over its parameters). */
+export type ImportAudit = { mode: NonNullable<AuditPayloads['import']['mode']>; sha256?: string };
+
+const DEMO_GENERATOR = 'demo-survey';
+
+/**
+ * Records a finished import: metadata, dictionary and the import audit event in one transaction,
+ * so none is written without the others.
+ */
 export async function recordImport(
 	db: SieveDb,
 	projectId: string,
 	file: { name: string; size: number },
 	result: ImportResult,
 	storedIn: 'opfs' | 'idb',
-	demo?: ProjectRow['demo']
+	demo: ProjectRow['demo'] | undefined,
+	audit: ImportAudit
 ): Promise<void> {
-	await db.transaction('rw', db.projects, db.dictionaries, async () => {
-		await db.projects.update(projectId, {
-			updatedAt: Date.now(),
-			file: {
-				name: file.name,
-				size: file.size,
-				format: result.format,
-				rows: result.rows,
-				variables: result.dictionary.variables.length,
-				csv: result.csv,
-				storedIn
-			},
-			demo: demo ?? null
+	const payload: AuditPayloads['import'] = {
+		file: file.name,
+		sha256: audit.sha256 ?? '',
+		format: result.format,
+		rows: result.rows,
+		variables: result.dictionary.variables.length,
+		mode: audit.mode,
+		csv: result.csv && { ...result.csv }
+	};
+	if (demo) {
+		payload.demo = { generator: DEMO_GENERATOR, rows: result.rows, seed: demo.seed, planted: demo.planted };
+		payload.sha256 = await sha256Hex(canonicalize(payload.demo));
+	} else if (!audit.sha256) throw new TypeError(`recordImport: no SHA-256 for ${file.name}`);
+	const write = () =>
+		db.transaction('rw', db.projects, db.dictionaries, async () => {
+			await db.projects.update(projectId, {
+				updatedAt: Date.now(),
+				file: {
+					name: file.name,
+					size: file.size,
+					format: result.format,
+					rows: result.rows,
+					variables: result.dictionary.variables.length,
+					csv: result.csv,
+					storedIn
+				},
+				demo: demo ?? null
+			});
+			await db.dictionaries.put({ projectId, dictionary: result.dictionary });
 		});
-		await db.dictionaries.put({ projectId, dictionary: result.dictionary });
-	});
+	await getAuditLog(db).recordEvent(projectId, 'import', payload, write);
 }
 
 export async function getDictionary(db: SieveDb, projectId: string): Promise<Dictionary | null> {

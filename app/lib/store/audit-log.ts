@@ -1,0 +1,118 @@
+import type { AuditExport } from '../audit/audit-export';
+import { appendEvent, createChain, StaleHeadError, type Chain } from '../audit/chain';
+import type { AuditEvent, AuditPayloads, EventInput, EventType } from '../audit/events';
+import { buildAuditExport } from '../audit/export';
+import { verifyAudit, type AuditVerdict } from '../audit/verify-audit';
+import { createDexieChainStore, loadChains, loadCheckpoints, saveCheckpoints } from './audit-store';
+import { getDb, type DeviceIdentityRow, type SieveDb } from './db';
+import { getDeviceIdentity, setActorName } from './device';
+
+export interface AuditLog {
+	/**
+	 * Appends one event to this device's chain for the project. `alsoWrite` is the change the event
+	 * records: it runs in the same Dexie transaction (all tables), so both commit or neither; it may
+	 * only await Dexie calls.
+	 * @example await recordEvent(projectId, 'decision', { action: 'exclude', respondents: [17], reason: 'speeder' }, () => db.decisions.add(d));
+	 */
+	recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown): Promise<AuditEvent>;
+	/** Verifies every chain stored for the project against the kept checkpoints; when intact, moves the checkpoints to the heads and witnesses new peer heads. */
+	verify(projectId: string): Promise<{ audit: AuditExport; verdict: AuditVerdict }>;
+	/** Every chain stored for the project as an AUDIT export (SPEC §7). */
+	exportAudit(projectId: string): Promise<AuditExport>;
+	identity(): Promise<DeviceIdentityRow>;
+	setActor(name: string): Promise<DeviceIdentityRow>;
+}
+
+/**
+ * The audit trail of one database: one chain per (project, this device), appends serialised.
+ * @example const log = createAuditLog(getDb()); await log.recordEvent(id, 'audit-view', { view: 'timeline' });
+ */
+export function createAuditLog(db: SieveDb): AuditLog {
+	const chains = new Map<string, Promise<Chain>>();
+	let identity: Promise<DeviceIdentityRow> | null = null;
+	let queue: Promise<unknown> = Promise.resolve();
+	const me = () => (identity ??= getDeviceIdentity(db));
+
+	async function openChain(projectId: string): Promise<Chain> {
+		const { device, actor } = await me();
+		const store = createDexieChainStore(db, projectId, device);
+		try {
+			return await createChain(device, actor, store, projectId);
+		} catch (e) {
+			// Another tab wrote the chain-start first; the chain now exists.
+			if (e instanceof StaleHeadError) return createChain(device, actor, store, projectId);
+			throw e;
+		}
+	}
+
+	function chainOf(projectId: string): Promise<Chain> {
+		let chain = chains.get(projectId);
+		if (!chain) {
+			chain = openChain(projectId);
+			chains.set(projectId, chain);
+			chain.catch(() => chains.delete(projectId));
+		}
+		return chain;
+	}
+
+	function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown) {
+		const run = async () => {
+			const [chain, { actor }] = await Promise.all([chainOf(projectId), me()]);
+			return appendEvent(chain, { type, payload, actor } as EventInput, alsoWrite);
+		};
+		const result = queue.then(run, run);
+		queue = result.catch(() => undefined);
+		return result;
+	}
+
+	async function exportAudit(projectId: string): Promise<AuditExport> {
+		return buildAuditExport(projectId, await loadChains(db, projectId));
+	}
+
+	async function verify(projectId: string) {
+		const audit = await exportAudit(projectId);
+		const verdict = await verifyAudit(audit, await loadCheckpoints(db, projectId));
+		if (verdict.ok) {
+			await saveCheckpoints(db, projectId, verdict.chains.map((c) => ({ device: c.device, ...c.head })));
+			const { device } = await me();
+			const own = audit.chains.find((c) => c.device === device)?.events ?? [];
+			for (const peer of verdict.chains) {
+				if (peer.device === device) continue;
+				const seen = lastWitness(own, peer.device);
+				if (seen?.seq === peer.head.seq && seen.hash === peer.head.hash) continue;
+				await recordEvent(projectId, 'witness', { device: peer.device, ...peer.head });
+			}
+		}
+		return { audit, verdict };
+	}
+
+	async function setActor(name: string) {
+		const row = await setActorName(db, name);
+		identity = Promise.resolve(row);
+		return row;
+	}
+
+	return { recordEvent, verify, exportAudit, identity: me, setActor };
+}
+
+function lastWitness(events: readonly AuditEvent[], device: string): { seq: number; hash: string } | null {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const p = events[i].payload;
+		if (events[i].type === 'witness' && p.device === device) return { seq: Number(p.seq), hash: String(p.hash) };
+	}
+	return null;
+}
+
+const logs = new WeakMap<SieveDb, AuditLog>();
+
+/** The audit log of `db` (the app's database by default), made once per database. */
+export function getAuditLog(db: SieveDb = getDb()): AuditLog {
+	let log = logs.get(db);
+	if (!log) logs.set(db, (log = createAuditLog(db)));
+	return log;
+}
+
+/** Records one audit event for `projectId` in the app's database; `alsoWrite` (Dexie calls only) commits in the same transaction. */
+export function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown): Promise<AuditEvent> {
+	return getAuditLog().recordEvent(projectId, type, payload, alsoWrite);
+}
