@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendEvent, createChain } from '../../../app/lib/audit/chain';
+import { createMemoryStore } from '../../../app/lib/audit/memory-store';
+import { createAuditLog } from '../../../app/lib/store/audit-log';
+import { addReplicatedEvents, loadChains, loadCheckpoints } from '../../../app/lib/store/audit-store';
+import { SieveDb } from '../../../app/lib/store/db';
+
+const open: SieveDb[] = [];
+let n = 0;
+function freshDb(): SieveDb {
+	const db = new SieveDb(`audit-log-${n++}`);
+	open.push(db);
+	return db;
+}
+afterEach(async () => {
+	for (const db of open.splice(0)) await db.delete();
+});
+
+describe('audit log service', () => {
+	it('starts a chain per project for this device and signs events with the current actor name', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		const { device } = await log.identity();
+		await log.recordEvent('p1', 'audit-view', { view: 'timeline' });
+		await log.setActor('  Alice  ');
+		const e = await log.recordEvent('p1', 'audit-view', { view: 'summary' });
+		expect(e).toMatchObject({ seq: 2, actor: 'Alice', type: 'audit-view' });
+		const [chain] = await loadChains(db, 'p1');
+		expect(chain.device).toBe(device);
+		expect(chain.events.map((x) => [x.type, x.actor])).toEqual([
+			['chain-start', 'anonymous'],
+			['audit-view', 'anonymous'],
+			['audit-view', 'Alice']
+		]);
+		expect(chain.events[0].payload).toEqual({ device, project: 'p1' });
+	});
+
+	it('keeps the device id across reopening the database', async () => {
+		const db = freshDb();
+		const first = await createAuditLog(db).identity();
+		const again = new SieveDb(db.name);
+		open.push(again);
+		expect(await createAuditLog(again).identity()).toEqual(first);
+		expect(first.device).toMatch(/^web-[0-9a-f]{16}$/);
+	});
+
+	it('serialises concurrent appends, also from a second log (another tab) on the same database', async () => {
+		const db = freshDb();
+		const a = createAuditLog(db);
+		const b = createAuditLog(db);
+		await a.recordEvent('p1', 'audit-view', { view: 'timeline' });
+		await Promise.all(
+			Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).recordEvent('p1', 'comment', { id: `c${i}`, text: String(i) }))
+		);
+		const { verdict, audit } = await a.verify('p1');
+		expect(verdict).toMatchObject({ ok: true });
+		expect(audit.chains[0].events).toHaveLength(14);
+	});
+
+	it('reports a changed payload byte in IndexedDB as the first broken event', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		const { device } = await log.identity();
+		await log.recordEvent('p1', 'comment', { id: 'c1', text: 'fine' });
+		await log.recordEvent('p1', 'comment', { id: 'c2', text: 'also fine' });
+		expect((await log.verify('p1')).verdict.ok).toBe(true);
+		await db.auditEvents.update(['p1', device, 1], { payload: { id: 'c1', text: 'fino' } });
+		expect((await log.verify('p1')).verdict).toMatchObject({ ok: false, device, seq: 1, reason: 'hash-mismatch' });
+	});
+
+	it('keeps the verified head as a checkpoint, so a cut tail is reported', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		const { device } = await log.identity();
+		for (let i = 0; i < 3; i++) await log.recordEvent('p1', 'comment', { id: `c${i}`, text: 'x' });
+		await log.verify('p1');
+		expect(await loadCheckpoints(db, 'p1')).toMatchObject([{ device, seq: 3 }]);
+		await db.auditEvents.delete(['p1', device, 3]);
+		expect((await log.verify('p1')).verdict).toMatchObject({ ok: false, device, reason: 'truncated' });
+	});
+
+	it('witnesses a peer chain head once per new head', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		await log.recordEvent('p1', 'audit-view', { view: 'timeline' });
+		const peer = createMemoryStore('peer');
+		const chain = await createChain('peer', 'bob', peer, 'p1');
+		await appendEvent(chain, { type: 'comment', payload: { id: 'b1', text: 'hi' } });
+		await addReplicatedEvents(db, 'p1', 'peer', peer.events);
+
+		expect((await log.verify('p1')).verdict.ok).toBe(true);
+		expect((await log.verify('p1')).verdict.ok).toBe(true);
+		const witnesses = () => db.auditEvents.where('type').equals('witness').toArray();
+		expect((await witnesses()).map((w) => w.payload)).toEqual([{ device: 'peer', seq: 1, hash: peer.events[1].hash }]);
+
+		await appendEvent(chain, { type: 'comment', payload: { id: 'b2', text: 'again' } });
+		await addReplicatedEvents(db, 'p1', 'peer', peer.events.slice(2));
+		await log.verify('p1');
+		expect((await witnesses()).map((w) => w.payload.seq)).toEqual([1, 2]);
+
+		// The peer's chain, cut back in this database, no longer reaches what we witnessed.
+		await db.auditEvents.delete(['p1', 'peer', 2]);
+		expect((await log.verify('p1')).verdict).toMatchObject({ ok: false, device: 'peer', reason: 'truncated' });
+	});
+});
