@@ -1,0 +1,6 @@
+export { applyRecipe, CLEANED_TABLE, type ApplyOptions } from './apply';
+export { parseRecipe, RecipeError } from './parse';
+export { serialiseRecipe } from './serialise';
+export { decisionsToRecipe } from './from-decisions';
+export { resolveIdVariable } from './id-variable';
+export type * from './types';
