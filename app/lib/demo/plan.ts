@@ -6,7 +6,7 @@ import { STREAM } from './row';
 export interface Plan {
 	/** 0 = clean, otherwise 1 + the kind's position in PLANTED_KINDS. */
 	kinds: Uint8Array;
-	/** For duplicates, the (clean) row copied; −1 elsewhere. */
+	/** For duplicates, the clean row copied, an earlier one where there is any; −1 elsewhere. */
 	source: Int32Array;
 	counts: Record<PlantedKind, number>;
 }
@@ -37,16 +37,33 @@ export function makePlan(rows: number, seed: number, rates: PlantRates): Plan {
 	}
 
 	const kinds = new Uint8Array(rows);
-	const source = new Int32Array(rows).fill(-1);
 	let at = 0;
 	PLANTED_KINDS.forEach((k, code) => {
-		for (let n = 0; n < counts[k]; n++) {
-			const row = order[at++];
-			kinds[row] = code + 1;
-			if (k === 'exact-duplicate' || k === 'near-duplicate') source[row] = order[planted + Math.floor(rng.next() * (rows - planted))];
-		}
+		for (let n = 0; n < counts[k]; n++) kinds[order[at++]] = code + 1;
 	});
+
+	const clean = order.slice(planted).sort();
+	const source = new Int32Array(rows).fill(-1);
+	const dupCodes = [PLANTED_KINDS.indexOf('exact-duplicate') + 1, PLANTED_KINDS.indexOf('near-duplicate') + 1];
+	for (let row = 0; row < rows; row++) {
+		if (!dupCodes.includes(kinds[row])) continue;
+		// A copy is submitted after its original, so "keep the first of a pair" is the right call.
+		const before = cleanBelow(clean, row);
+		source[row] = clean[Math.floor(rng.next() * (before || clean.length))];
+	}
 	return { kinds, source, counts };
+}
+
+/** How many of the sorted clean rows lie below `row`. */
+function cleanBelow(clean: Int32Array, row: number): number {
+	let lo = 0;
+	let hi = clean.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (clean[mid] < row) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 export function kindOf(plan: Plan, row: number): PlantedKind | null {

@@ -95,12 +95,16 @@ const PLANTERS: Record<PlantedKind, Planter> = {
 			if (!picked.includes(c)) picked.push(c);
 		}
 		const own = ['rid', 'start_time', 'end_time', 'duration_s', 'ip', 'user_agent'];
+		const later = r.int(10 * 60, 48 * 3600) * MS;
 		return {
 			detail: `copy of rid ${ridOf(source)} with ${picked.map((p) => p.item).join(', ')} changed (${total - changes} of ${total} answers equal)`,
 			apply: (row) => {
 				const keep = own.map((n) => row[layout.index[n]]);
 				fillClean(row, source, ctx);
+				const original = num(row, layout, 'start_time');
 				own.forEach((n, k) => (row[layout.index[n]] = keep[k]));
+				set(row, layout, 'start_time', original + later);
+				setDuration(row, ctx, num(row, layout, 'duration_s'));
 				for (const p of picked) set(row, layout, p.item, nudged(num(row, layout, p.item), p.max));
 			}
 		};

@@ -82,6 +82,7 @@ describe('generateDemo', () => {
 		for (const { i, detail } of truthRows('exact-duplicate')) {
 			const s = sourceOf(detail);
 			expect(s).not.toBe(i);
+			expect(s < i || !cleanRows.some((c) => c < i)).toBe(true);
 			for (const name of Object.keys(data)) if (name !== 'rid') expect(at(name, i)).toEqual(at(name, s));
 		}
 	});
@@ -92,6 +93,8 @@ describe('generateDemo', () => {
 			const s = sourceOf(detail);
 			const same = answers.filter((k) => Object.is(at(k, i), at(k, s))).length;
 			expect(same / answers.length).toBeGreaterThanOrEqual(0.95);
+			expect(at('start_time', i) as number).toBeGreaterThan(at('start_time', s) as number);
+			expect((at('end_time', i) as number) - (at('start_time', i) as number)).toBe((at('duration_s', i) as number) * 1000);
 			expect(same).toBeLessThan(answers.length);
 		}
 	});
