@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../app/lib/demo';
+import { batchToCsv, csvHeader } from '../../../app/lib/demo/to-csv';
+import { CARELESS_INDEX_NAMES } from '../../../app/lib/engine/careless';
+
+const run = promisify(execFile);
+
+describe('sieve check', () => {
+	it('writes RESULT as SPEC §7 says, and a per-respondent CSV', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'sieve-check-'));
+		const demo = generateDemo({ rows: 400, seed: 4 });
+		let csv = csvHeader(demo.dictionary);
+		for (const b of demo.batches()) csv += batchToCsv(demo.dictionary, b);
+		const data = path.join(dir, 'survey.csv');
+		await writeFile(data, csv);
+		const config = path.join(dir, 'config.json');
+		await writeFile(config, JSON.stringify(demo.config));
+		const out = path.join(dir, 'result.json');
+		const per = path.join(dir, 'respondents.csv');
+		const { stdout, stderr } = await run('npx', ['tsx', 'app/cli/sieve.ts', 'check', data, '--config', config, '--out', out, '--csv', per], { cwd: process.cwd() });
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(/\[20\/20\] sections \d+ ms/);
+
+		const result = JSON.parse(await readFile(out, 'utf8'));
+		expect(Object.keys(result)).toEqual(['dataset', 'checks', 'respondents']);
+		expect(result.dataset.rows).toBe(400);
+		expect(result.dataset.variables).toBe(demo.dictionary.variables.length);
+		expect(result.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
+		for (const c of result.checks) {
+			expect(Object.keys(c)).toEqual(['id', 'title', 'flagged', 'ms']);
+			expect(typeof c.flagged).toBe('number');
+		}
+		expect(result.checks.map((c: { id: string }) => c.id)).toContain('straightlining');
+		expect(result.respondents).toHaveLength(400);
+		const grids = demo.config.grids.map((g) => g.name);
+		for (const r of result.respondents) {
+			expect(Object.keys(r)).toEqual(['id', 'score', 'verdict', 'flags', 'indices']);
+			expect(r.score).toBeGreaterThanOrEqual(0);
+			expect(r.score).toBeLessThanOrEqual(100);
+			expect(['keep', 'review', 'remove']).toContain(r.verdict);
+			for (const f of r.flags) expect(Object.keys(f)).toEqual(['check', 'severity', 'message']);
+			expect(Object.keys(r.indices)).toEqual(grids);
+			for (const g of grids) expect(Object.keys(r.indices[g])).toEqual([...CARELESS_INDEX_NAMES]);
+		}
+		const ids = new Set(result.respondents.map((r: { id: number }) => r.id));
+		const straight = demo.truth.filter((t) => t.kind === 'straightliner').map((t) => t.rid);
+		expect(straight.length).toBeGreaterThan(0);
+		for (const rid of straight) {
+			expect(ids.has(rid)).toBe(true);
+			const r = result.respondents.find((x: { id: number }) => x.id === rid);
+			expect(r.flags.map((f: { check: string }) => f.check)).toContain('straightlining');
+			expect(r.indices[grids[0]].longstring).toBe(demo.config.grids[0].items.length);
+		}
+
+		const lines = (await readFile(per, 'utf8')).trimEnd().split('\n');
+		expect(lines).toHaveLength(401);
+		expect(lines[0].split(',').slice(0, 5)).toEqual(['id', 'score', 'verdict', 'flags', 'checks']);
+	}, 120_000);
+
+	it('exits 2 with usage when --out is missing', async () => {
+		await expect(run('npx', ['tsx', 'app/cli/sieve.ts', 'check', 'x.csv'])).rejects.toMatchObject({ code: 2 });
+	}, 60_000);
+});
