@@ -1,0 +1,122 @@
+import { flattenAudit } from '../audit/audit-export';
+import { ANOMALY_RULES, detectAnomalies, type Anomaly } from '../audit/anomalies';
+import { bucketEvents } from '../audit/buckets';
+import type { DeviceEvent } from '../audit/events';
+import { auditCsv, stringifyAudit } from '../audit/export';
+import { auditPdf } from '../audit/pdf-report';
+import type { RiskLevel } from '../audit/risk';
+import { dailySummary } from '../audit/summary';
+import { timeline, type TimelineEntry } from '../audit/timeline';
+import type { AuditVerdict } from '../audit/verify-audit';
+import { getAuditLog, type AuditLog } from '../store/audit-log';
+import { Live } from '../store/live.svelte';
+
+export type AuditDownload = { name: string; blob: Blob };
+export type AuditFormat = 'audit-json' | 'audit-csv' | 'audit-pdf';
+
+/** The audit trail of one project as the audit view shows it: live events, filters, verification, exports. */
+export class AuditView {
+	/** Filters; empty strings mean "any". `from`/`to` are `YYYY-MM-DD` days in the viewer's zone. */
+	type = $state('');
+	actor = $state('');
+	from = $state('');
+	to = $state('');
+	risk = $state<RiskLevel | ''>('');
+	query = $state('');
+
+	verdict = $state.raw<AuditVerdict | null>(null);
+	verifiedAt = $state<string | null>(null);
+	verifying = $state(false);
+	selected = $state.raw<TimelineEntry | null>(null);
+	me = $state.raw<{ device: string; actor: string } | null>(null);
+	summaryDay = $state('');
+
+	readonly #live: Live<DeviceEvent[] | null>;
+	readonly #rules = { ...ANOMALY_RULES, tzOffsetMinutes: -new Date().getTimezoneOffset() };
+
+	constructor(
+		readonly projectId: string,
+		readonly log: AuditLog = getAuditLog()
+	) {
+		this.#live = new Live(async () => flattenAudit(await log.exportAudit(projectId)), null);
+	}
+
+	/** Every stored event of every chain, or null while loading. */
+	get events(): DeviceEvent[] | null {
+		return this.#live.current;
+	}
+
+	readonly entries = $derived.by(() =>
+		timeline(this.events ?? [], {
+			types: this.type ? [this.type] : undefined,
+			actors: this.actor ? [this.actor] : undefined,
+			from: this.from ? `${this.from}T00:00:00` : undefined,
+			to: this.to ? `${this.to}T23:59:59.999` : undefined,
+			risk: this.risk || undefined,
+			query: this.query || undefined
+		})
+	);
+	readonly types = $derived([...new Set((this.events ?? []).map((e) => e.type))].sort());
+	readonly actors = $derived([...new Set((this.events ?? []).map((e) => e.actor))].sort());
+	readonly buckets = $derived(bucketEvents(this.entries, this.#rules.tzOffsetMinutes));
+	readonly anomalies = $derived(detectAnomalies(this.events ?? [], this.#rules));
+	readonly days = $derived([...new Set(this.entries.map((e) => this.#dayOf(e.time)))].sort().reverse());
+	readonly summary = $derived.by(() => {
+		const day = this.summaryDay || this.days[0];
+		return day ? dailySummary(this.events ?? [], day, this.#rules) : '';
+	});
+
+	#dayOf(time: string): string {
+		return new Date(Date.parse(time) + this.#rules.tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
+	}
+
+	/** Opening the view: verifies, then records the opening with the verdict. */
+	async open(): Promise<void> {
+		this.me = await this.log.identity();
+		const ok = await this.#verify();
+		await this.log.recordEvent(this.projectId, 'audit-view', { view: 'timeline', ok });
+	}
+
+	async verify(): Promise<void> {
+		const ok = await this.#verify();
+		await this.log.recordEvent(this.projectId, 'audit-view', { view: 'verify', ok });
+	}
+
+	async #verify(): Promise<boolean> {
+		this.verifying = true;
+		try {
+			this.verdict = (await this.log.verify(this.projectId)).verdict;
+			this.verifiedAt = new Date().toISOString();
+			return this.verdict.ok;
+		} finally {
+			this.verifying = false;
+		}
+	}
+
+	/** Narrows the timeline to the actor and days of a flagged stretch. */
+	showAnomaly(a: Anomaly): void {
+		this.actor = a.actor;
+		this.from = this.#dayOf(a.from);
+		this.to = this.#dayOf(a.to);
+	}
+
+	async setActor(name: string): Promise<void> {
+		this.me = await this.log.setActor(name);
+	}
+
+	/** Records the export, then builds the file from the chains as stored (so it includes its own export event). */
+	async download(format: AuditFormat): Promise<AuditDownload> {
+		await this.log.recordEvent(this.projectId, 'export', { format, identifying: [] });
+		const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
+		const base = `audit-${this.projectId.slice(0, 8)}-${stamp}`;
+		if (format === 'audit-pdf') {
+			const { audit, verdict } = await this.log.verify(this.projectId);
+			this.verdict = verdict;
+			return { name: `${base}.pdf`, blob: new Blob([auditPdf(audit, verdict) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) };
+		}
+		const audit = await this.log.exportAudit(this.projectId);
+		return format === 'audit-json'
+			? { name: `${base}.json`, blob: new Blob([stringifyAudit(audit)], { type: 'application/json' }) }
+			: { name: `${base}.csv`, blob: new Blob([auditCsv(audit)], { type: 'text/csv' }) };
+	}
+}
