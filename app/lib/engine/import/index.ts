@@ -5,7 +5,7 @@ import { importParquet } from './parquet';
 import { sniffFormat } from './sniff-format';
 import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 import { importXlsx } from './xlsx';
-import { importSav } from './spss';
+import { importSpss } from './spss';
 
 export interface ImportDeps {
 	db: SqlDb;
@@ -37,9 +37,8 @@ export async function importFile(
 		case 'xlsx':
 			return importXlsx(deps.db, file, opts, onProgress);
 		case 'sav':
-			return importSav(deps.db, file, opts, onProgress);
 		case 'por':
-			throw new ImportError(`${opts.name}: SPSS portable files cannot be read yet`);
+			return importSpss(deps.db, file, format, opts, onProgress);
 		case 'binary':
 			throw new ImportError(
 				`${opts.name} is not a CSV, Excel, Parquet or SPSS file (it holds binary data)`

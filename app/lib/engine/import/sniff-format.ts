@@ -7,7 +7,8 @@ const ascii = (bytes: Uint8Array, from: number, to: number) =>
 export function sniffFormat(head: Uint8Array): Exclude<FileFormat, 'demo'> | 'binary' {
 	const magic = ascii(head, 0, 4);
 	if (magic === 'PAR1') return 'parquet';
-	if (magic === '$FL2' || magic === '$FL3') return 'sav';
+	// Encrypted system files start with a 36-byte wrapper; the SPSS reader refuses them by name.
+	if (magic === '$FL2' || magic === '$FL3' || ascii(head, 8, 20) === 'ENCRYPTEDSAV') return 'sav';
 	if (magic === 'PK\u0003\u0004') return 'xlsx';
 	if (ascii(head, 0, 464).includes('SPSS PORT FILE')) return 'por';
 	if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
