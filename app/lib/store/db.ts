@@ -47,6 +47,21 @@ export interface DeviceIdentityRow {
 	actor: string;
 }
 
+/** This browser's membership of a project's relay room (collab/membership.ts). */
+export interface CollabRoomRow {
+	projectId: string;
+	room: string;
+	/** Relay token (an owner's also creates invites); role and expiry are readable in its claims. */
+	token: string;
+	role: 'owner' | 'reviewer' | 'viewer';
+	/** Token expiry, seconds since the Unix epoch. */
+	exp: number;
+	/** SHA-256 (hex) of the dataset the room is about, or `demo:<seed>`. */
+	dataset: string;
+	/** When this browser joined, ms since the Unix epoch. */
+	joinedAt: number;
+}
+
 /** The app's IndexedDB; every schema version stays here, frozen once shipped. */
 export class SieveDb extends Dexie {
 	projects!: EntityTable<ProjectRow, 'id'>;
@@ -55,6 +70,7 @@ export class SieveDb extends Dexie {
 	auditEvents!: Table<AuditEventRow, [string, string, number]>;
 	auditCheckpoints!: Table<AuditCheckpointRow, [string, string]>;
 	deviceIdentity!: EntityTable<DeviceIdentityRow, 'key'>;
+	collabRooms!: EntityTable<CollabRoomRow, 'projectId'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -67,6 +83,9 @@ export class SieveDb extends Dexie {
 			auditEvents: '[projectId+device+seq], projectId, time, type',
 			auditCheckpoints: '[projectId+device], projectId',
 			deviceIdentity: 'key'
+		});
+		this.version(3).stores({
+			collabRooms: 'projectId, room'
 		});
 	}
 }
