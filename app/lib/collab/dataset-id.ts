@@ -1,0 +1,17 @@
+import { blobSha256 } from '../io/sha256';
+
+/** SHA-256 (hex) of a file, hashed slice by slice so a large file is never held whole. */
+export const datasetSha256 = (file: Blob): Promise<string> => blobSha256(file);
+
+/** The dataset identity of a generated demo survey (it has no file). */
+export const demoDataset = (seed: number): string => `demo:${seed}`;
+
+/** Whether the file this browser opened is the one the room is about, and a message when not. */
+export function compareDataset(expected: string, actual: string, fileName: string): { ok: true } | { ok: false; message: string } {
+	if (expected === actual) return { ok: true };
+	if (expected.startsWith('demo:')) return { ok: false, message: `This room reviews the generated demo survey (seed ${expected.slice(5)}), not ${fileName}.` };
+	return {
+		ok: false,
+		message: `${fileName} is not the file this room reviews: its SHA-256 starts ${actual.slice(0, 12)}…, the room's starts ${expected.slice(0, 12)}…. Open exactly the same file (the same export, unmodified) as the person who invited you.`
+	};
+}
