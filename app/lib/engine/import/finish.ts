@@ -68,30 +68,54 @@ function normalisePlan(name: string, sqlType: string): ColumnPlan {
 	return { name, type: 'string', expr: `CAST(${c} AS VARCHAR)` };
 }
 
+const TEMPORAL: { type: VarType; sql: string; cast: (c: string) => string }[] = [
+	{ type: 'date', sql: 'DATE', cast: (c) => `CAST(${c} AS DATE)` },
+	{ type: 'datetime', sql: 'TIMESTAMP', cast: (c) => `CAST(${c} AS TIMESTAMP)` },
+	{ type: 'time', sql: 'TIME', cast: (c) => `CAST(epoch(CAST(${c} AS TIME)) AS DOUBLE)` }
+];
+const SAMPLE = 1000;
+
+/**
+ * Types text columns from every value: numbers first (one pass over all columns), then dates and
+ * times, tried on a sample before the whole column — most text columns fail the sample at once,
+ * which keeps the costly string-to-date parsing off open ends and names.
+ */
 async function inferPlans(db: SqlDb, names: string[]): Promise<ColumnPlan[]> {
 	const aggs = names.flatMap((n, i) => {
 		const c = quoteIdent(n);
 		return [
 			`count(${c}) AS n${i}`,
 			`count(TRY_CAST(${c} AS DOUBLE)) AS num${i}`,
-			`count_if(${c} LIKE '0_%' AND ${c} NOT LIKE '0.%') AS zero${i}`,
-			`count(TRY_CAST(${c} AS DATE)) AS date${i}`,
-			`count(TRY_CAST(${c} AS TIMESTAMP)) AS ts${i}`,
-			`count(TRY_CAST(${c} AS TIME)) AS time${i}`
+			`count_if(${c} LIKE '0_%' AND ${c} NOT LIKE '0.%') AS zero${i}`
 		];
 	});
 	const stats = (await db.query(`SELECT ${aggs.join(', ')} FROM ${STAGING_TABLE}`)).get(0)!.toJSON();
 	const num = (k: string) => Number(stats[k]);
-	return names.map((name, i) => {
+	const plans: ColumnPlan[] = [];
+	for (const [i, name] of names.entries()) {
 		const c = quoteIdent(name);
 		const n = num(`n${i}`);
-		if (n === num(`num${i}`) && num(`zero${i}`) === 0) return { name, type: 'numeric', expr: `CAST(${c} AS DOUBLE)` };
-		if (n > 0 && n === num(`date${i}`)) return { name, type: 'date', expr: `CAST(${c} AS DATE)` };
-		if (n > 0 && n === num(`ts${i}`)) return { name, type: 'datetime', expr: `CAST(${c} AS TIMESTAMP)` };
-		if (n > 0 && n === num(`time${i}`))
-			return { name, type: 'time', expr: `CAST(epoch(CAST(${c} AS TIME)) AS DOUBLE)` };
-		return { name, type: 'string', expr: c };
+		if (n === num(`num${i}`) && num(`zero${i}`) === 0) plans.push({ name, type: 'numeric', expr: `nullif(CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)` });
+		else plans.push({ name, type: (n > 0 && (await temporalType(db, c, n))) || 'string', expr: c });
+	}
+	return plans.map((p) => {
+		const t = TEMPORAL.find((x) => x.type === p.type);
+		return t ? { ...p, expr: t.cast(quoteIdent(p.name)) } : p;
 	});
+}
+
+async function temporalType(db: SqlDb, c: string, n: number): Promise<VarType | null> {
+	for (const t of TEMPORAL) {
+		const sample = (
+			await db.query(
+				`SELECT count(*) AS n, count(TRY_CAST(v AS ${t.sql})) AS ok FROM (SELECT ${c} AS v FROM ${STAGING_TABLE} WHERE ${c} IS NOT NULL LIMIT ${SAMPLE})`
+			)
+		).get(0)!;
+		if (Number(sample.ok) !== Number(sample.n)) continue;
+		const all = (await db.query(`SELECT count(TRY_CAST(${c} AS ${t.sql})) AS ok FROM ${STAGING_TABLE}`)).get(0)!;
+		if (Number(all.ok) === n) return t.type;
+	}
+	return null;
 }
 
 async function describeVariables(db: SqlDb, plans: ColumnPlan[]): Promise<Variable[]> {
