@@ -27,6 +27,7 @@ export class AuditView {
 	verdict = $state.raw<AuditVerdict | null>(null);
 	verifiedAt = $state<string | null>(null);
 	verifying = $state(false);
+	error = $state<string | null>(null);
 	selected = $state.raw<TimelineEntry | null>(null);
 	me = $state.raw<{ device: string; actor: string } | null>(null);
 	summaryDay = $state('');
@@ -84,10 +85,14 @@ export class AuditView {
 
 	async #verify(): Promise<boolean> {
 		this.verifying = true;
+		this.error = null;
 		try {
 			this.verdict = (await this.log.verify(this.projectId)).verdict;
 			this.verifiedAt = new Date().toISOString();
 			return this.verdict.ok;
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			return false;
 		} finally {
 			this.verifying = false;
 		}

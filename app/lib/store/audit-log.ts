@@ -11,7 +11,7 @@ export interface AuditLog {
 	/**
 	 * Appends one event to this device's chain for the project. `alsoWrite` is the change the event
 	 * records: it runs in the same Dexie transaction (all tables), so both commit or neither; it may
-	 * only await Dexie calls.
+	 * only await Dexie calls, and must not record another event (appends are queued one at a time).
 	 * @example await recordEvent(projectId, 'decision', { action: 'exclude', respondents: [17], reason: 'speeder' }, () => db.decisions.add(d));
 	 */
 	recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown): Promise<AuditEvent>;
