@@ -4,3 +4,5 @@ export { serialiseRecipe } from './serialise';
 export { decisionsToRecipe } from './from-decisions';
 export { resolveIdVariable } from './id-variable';
 export type * from './types';
+export { cleanForExport, type CleanOptions } from './clean';
+export { flagScores } from './flag-scores';

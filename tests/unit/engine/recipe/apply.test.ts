@@ -28,7 +28,8 @@ async function run(...steps: RecipeStep[]) {
 	return { db, result, rows: await rowsOf(db, result.table, 'rid, age, gender, q1, city, visit') };
 }
 
-const ORIGINAL = [
+type Row = { rid: number; age: number | null; gender: string; q1: number | null; city: string; visit: string | null };
+const ORIGINAL: Row[] = [
 	{ rid: 1, age: 34, gender: 'm', q1: 1, city: 'Berlin', visit: '2024-01-05' },
 	{ rid: 2, age: 19, gender: 'Male ', q1: 2, city: 'Paris', visit: '2024-01-06' },
 	{ rid: 3, age: 45, gender: 'f', q1: 3, city: `O'Brien "town"`, visit: '2024-01-07' },
@@ -36,7 +37,7 @@ const ORIGINAL = [
 	{ rid: 5, age: 52, gender: 'm', q1: 2, city: 'Oslo', visit: '2024-01-09' },
 	{ rid: 6, age: null, gender: 'female', q1: 1, city: '=HYPERLINK(1)', visit: '2024-01-10' }
 ];
-const patch = (changes: Record<number, Partial<(typeof ORIGINAL)[number]>>) =>
+const patch = (changes: Record<number, Partial<Row>>) =>
 	ORIGINAL.map((r) => ({ ...r, ...changes[r.rid] }));
 
 describe('applyRecipe on wave 1', () => {

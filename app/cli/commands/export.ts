@@ -1,0 +1,106 @@
+import { openAsBlob } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { parseConfig, type SieveConfig } from '../../lib/engine/checks/config';
+import { cleanForExport, flagScores, parseRecipe, resolveIdVariable, type Recipe } from '../../lib/engine/recipe';
+import { exportChunks, formatOf } from '../../lib/io/export';
+import { loadParquetNode } from '../../lib/io/parquet-node';
+import { blobSha256 } from '../../lib/io/sha256';
+import { nodeDeflate } from '../../lib/io/spss/write/node-sink';
+import { parseArgs } from '../args';
+import { loadFile } from '../load';
+
+const USAGE = 'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav) [--no-flags] [--bom]\n';
+
+/**
+ * `sieve export`: writes the cleaned data (SPEC §7) through the same functions as the app. A recipe
+ * made on another file (SHA-256 differs) is a warning, not an error: steps match by respondent id
+ * and variable name, and the ones that do not fit are listed on stderr.
+ */
+export default async function exportCommand(args: string[]): Promise<number> {
+	const { positional, options } = parseArgs(args, ['no-flags', 'bom']);
+	const file = positional[0];
+	const out = typeof options.to === 'string' ? options.to : null;
+	if (!file || !out || positional.length > 1) {
+		process.stderr.write(USAGE);
+		return 2;
+	}
+	const format = formatOf(out);
+	if (!format) return fail(`${out}: unknown export format (use .csv, .xlsx, .parquet, .sav or .zsav)`, 2);
+	let recipe: Recipe | null = null;
+	if (options.recipe !== undefined) {
+		if (typeof options.recipe !== 'string') return fail('--recipe needs a file name', 2);
+		try {
+			recipe = parseRecipe(JSON.parse(await readFile(options.recipe, 'utf8')));
+		} catch (e) {
+			return fail(`${options.recipe}: ${message(e)}`, 2);
+		}
+	}
+	let config: SieveConfig = {};
+	if (typeof options.config === 'string') {
+		try {
+			config = parseConfig(JSON.parse(await readFile(options.config, 'utf8')));
+		} catch (e) {
+			return fail(`${options.config}: ${message(e)}`, 2);
+		}
+	}
+
+	let loaded;
+	try {
+		loaded = await loadFile(file);
+	} catch (e) {
+		return fail(message(e), 1);
+	}
+	const { db, result } = loaded;
+	const temp = `${out}.${process.pid}.part`;
+	try {
+		if (recipe) {
+			const sha256 = await blobSha256(await openAsBlob(file));
+			if (sha256 !== recipe.dataset.sha256)
+				process.stderr.write(`warning: ${options.recipe} was made for another file (sha256 ${recipe.dataset.sha256.slice(0, 12)}…, ${file} is ${sha256.slice(0, 12)}…); steps are matched by respondent id and variable name\n`);
+		}
+		const idVariable = await resolveIdVariable(db, result.dictionary, config.id);
+		const scores = options['no-flags']
+			? null
+			: await flagScores(db, result.dictionary, config, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));
+		const { source, report } = await cleanForExport(db, result.dictionary, { recipe, idVariable, scores });
+		for (const s of report.skipped) process.stderr.write(`recipe step ${s.step} (${recipe!.steps[s.step].action}) skipped: ${s.reason}\n`);
+		const tty = process.stderr.isTTY;
+		const handle = await open(temp, 'w');
+		let bytes = 0;
+		let rows = 0;
+		try {
+			for await (const chunk of exportChunks(source, format, { parquet: loadParquetNode, deflate: nodeDeflate }, {
+				bom: options.bom === true,
+				onProgress: (p) => {
+					rows = p.total;
+					if (tty) process.stderr.write(`\rwriting ${p.rows.toLocaleString()} / ${p.total.toLocaleString()} rows`);
+				},
+				onWarning: (w) => process.stderr.write(`warning: ${w}\n`)
+			})) {
+				await handle.write(chunk);
+				bytes += chunk.length;
+			}
+		} finally {
+			await handle.close();
+		}
+		if (tty) process.stderr.write('\n');
+		await rename(temp, out);
+		const steps = recipe ? `; recipe: ${report.applied} steps applied, ${report.skipped.length} skipped` : '';
+		process.stderr.write(`${out}: ${rows || 'no'} rows, ${source.dictionary.variables.length} variables, ${bytes.toLocaleString()} bytes${steps}\n`);
+		return 0;
+	} catch (e) {
+		await rm(temp, { force: true });
+		return fail(message(e), 1);
+	} finally {
+		await db.close();
+	}
+}
+
+function fail(line: string, code: number): number {
+	process.stderr.write(`sieve export: ${line}\n`);
+	return code;
+}
+
+function message(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}

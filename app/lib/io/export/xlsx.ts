@@ -1,0 +1,44 @@
+import writeExcelFile, { type Cell, type SheetData } from 'write-excel-file/universal';
+import type { Dictionary } from '../../dataset/dictionary';
+import type { ColumnBatch } from '../batch';
+import { neutraliseFormula } from './neutralise';
+
+/** Excel's sheet holds 1,048,576 rows, the header included. */
+export const XLSX_MAX_ROWS = 1_048_575;
+
+export class XlsxLimitError extends Error {
+	override name = 'XlsxLimitError';
+}
+
+/**
+ * One-sheet .xlsx: header of variable names, numbers and times (seconds) as numbers, dates and
+ * datetimes as Excel dates, text neutralised against formulas. write-excel-file builds the workbook
+ * in memory, so the cells of every page are kept until the end.
+ */
+export async function xlsxBlob(dictionary: Dictionary, pages: AsyncIterable<ColumnBatch>, totalRows: number): Promise<Blob> {
+	if (totalRows > XLSX_MAX_ROWS) throw new XlsxLimitError(`${totalRows} rows do not fit an Excel sheet (at most ${XLSX_MAX_ROWS}); export CSV, Parquet or SPSS instead`);
+	const vars = dictionary.variables;
+	const header: Cell[] = vars.map((v) => ({ value: neutraliseFormula(v.name), type: String, fontWeight: 'bold' }));
+	const sheet: SheetData = [header];
+	for await (const page of pages) {
+		for (let r = 0; r < page.length; r++) {
+			const row: Cell[] = new Array(vars.length);
+			for (let i = 0; i < vars.length; i++) {
+				const col = page.columns[i];
+				if (Array.isArray(col)) {
+					const s = col[r];
+					row[i] = s === null || s === undefined || s === '' ? null : { value: neutraliseFormula(s), type: String };
+					continue;
+				}
+				const x = col[r];
+				const type = vars[i].type;
+				if (Number.isNaN(x)) row[i] = null;
+				else if (type === 'date') row[i] = new Date(x);
+				else if (type === 'datetime') row[i] = { value: new Date(x), type: Date, format: 'yyyy-mm-dd hh:mm:ss' };
+				else row[i] = x;
+			}
+			sheet.push(row);
+		}
+	}
+	return writeExcelFile(sheet, { dateFormat: 'yyyy-mm-dd', stickyRowsCount: 1 }).toBlob();
+}
