@@ -30,6 +30,8 @@ export interface GridIndices {
 	grid: Grid;
 	/** `__row` of each respondent, ascending. */
 	rows: Int32Array;
+	/** Row-major respondents × items, NaN = missing, as computeCareless saw it. */
+	matrix: Float64Array;
 	result: CarelessResult;
 }
 
@@ -166,7 +168,7 @@ export function gridIndices(state: RunState, grid: Grid): Promise<GridIndices> {
 				factors,
 				psychsynCritval: typeof crit === 'number' ? crit : undefined
 			});
-			return { grid, rows: m.rowIds, result };
+			return { grid, rows: m.rowIds, matrix: m.matrix, result };
 		})();
 		state.careless.set(grid.name, p);
 	}

@@ -51,10 +51,20 @@ export default defineCheck({
 			}
 			if ((s[`d${i}`] ?? 0) <= 200) small.push(i);
 		});
-		for (const i of small) {
+		const hist = small.length
+			? (
+					await rows<Record<string, number[]>>(
+						ctx.db,
+						sql`SELECT ${join(small.map((i, j) => sql`map_keys(histogram(${ctx.value(vars[i])})) AS ${F('k', j)}, map_values(histogram(${ctx.value(vars[i])})) AS ${F('c', j)}`))} FROM data`
+					)
+				)[0]
+			: {};
+		for (const [j, i] of small.entries()) {
 			const v = vars[i];
 			const n = s[`n${i}`]!;
-			const freq = await rows<{ x: number; c: number }>(ctx.db, sql`SELECT ${ctx.value(v)} AS x, count(*) AS c FROM data WHERE ${ctx.value(v)} IS NOT NULL GROUP BY 1 ORDER BY 1`);
+			const keys = hist[`k${j}`] ?? [];
+			const counts = hist[`c${j}`] ?? [];
+			const freq = keys.map((x, q) => ({ x, c: counts[q] })).filter((e) => e.x !== null).sort((a, b) => a.x - b.x);
 			const top = freq.reduce((a, b) => (b.c > a.c ? b : a), freq[0]);
 			if (top && top.c / n >= num(ctx.params.dominantShare)) {
 				out.push(aboutVariable('distribution', v, { severity: 'warning', score: 0.5, message: `${v}: near-zero variance, ${pct(top.c / n)} answered ${fmt(top.x, 6)}`, evidence: { value: top.x, share: top.c / n } }));

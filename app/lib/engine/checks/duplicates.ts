@@ -36,7 +36,7 @@ export default defineCheck({
 	params: {
 		minAnswered: { type: 'number', default: 5, min: 1, description: 'ignore respondents with fewer answers than this' },
 		nearThreshold: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'flag a maximum percent match at or above this' },
-		bands: { type: 'number', default: 12, min: 1, max: 64, description: 'LSH bands (more finds more, slower)' },
+		bands: { type: 'number', default: 8, min: 1, max: 64, description: 'LSH bands (more finds more, slower)' },
 		bandWidth: { type: 'number', default: 0, min: 0, description: 'variables per band (0 = automatic)' },
 		maxBucket: { type: 'number', default: 50, min: 2, description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)' }
 	},
@@ -83,6 +83,10 @@ export default defineCheck({
 	}
 });
 
+async function run(ctx: CheckContext, f: Frag): Promise<void> {
+	await ctx.db.query(f.text, [...f.params]);
+}
+
 async function duplicateIds(ctx: CheckContext): Promise<Finding[]> {
 	const id = ident(ctx.roles.id!);
 	const groups = await rows<{ id: unknown; rs: number[] }>(
@@ -115,27 +119,33 @@ async function nearDuplicates(
 	const width = num(ctx.params.bandWidth) || Math.max(3, Math.min(16, Math.floor(k / 2)));
 	const bands = lshBands(k, num(ctx.params.bands), Math.min(width, k));
 	const vals = vars.map((v) => ctx.value(v));
-	const bandSelects = bands.map(
-		(cols, b) => sql`SELECT ${b} AS b, hash(${new Frag(cols.map((c) => `v${c}`).join(', '), [])}) AS h, __row FROM base`
+	const table = new Frag(`sieve_lsh_${Math.random().toString(36).slice(2, 10)}`, []);
+	// one scan writes every band's hash; the join below then reads only candidate rows
+	await run(
+		ctx,
+		sql`CREATE TEMP TABLE ${table} AS SELECT __row, ${join(bands.map((cols, b) => sql`hash(${join(cols.map((c) => vals[c]))}) AS ${new Frag(`h${b}`, [])}`))}
+		    FROM data WHERE ${answered} >= ${minAnswered}`
 	);
-	const same = join(vars.map((v, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])), ' + ');
-	const either = join(
-		vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])),
-		' + '
-	);
+	const same = join(vars.map((_, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])), ' + ');
+	const either = join(vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])), ' + ');
 	const baseCols = join(vals.map((v, i) => sql`${v} AS ${new Frag(`v${i}`, [])}`));
 	const threshold = num(ctx.params.nearThreshold);
-	const pairs = await rows<{ r1: number; r2: number; same: number; either: number }>(
-		ctx.db,
-		sql`WITH base AS (SELECT __row, ${baseCols} FROM data WHERE ${answered} >= ${minAnswered}),
-		bands AS (${join(bandSelects, ' UNION ALL ')}),
-		kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
-		members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
-		pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
-		scored AS (SELECT p.r1, p.r2, ${same} AS same, ${either} AS either
-		           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
-		SELECT r1, r2, same, either FROM scored WHERE either > 0 AND same < either AND same >= ${threshold} * either`
-	);
+	let pairs: { r1: number; r2: number; same: number; either: number }[];
+	try {
+		pairs = await rows(
+			ctx.db,
+			sql`WITH bands AS (${join(bands.map((_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])), ' UNION ALL ')}),
+			kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
+			members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
+			pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
+			base AS (SELECT __row, ${baseCols} FROM data WHERE __row IN (SELECT r1 FROM pairs UNION SELECT r2 FROM pairs)),
+			scored AS (SELECT p.r1, p.r2, ${same} AS same, ${either} AS either
+			           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
+			SELECT r1, r2, same, either FROM scored WHERE either > 0 AND same < either AND same >= ${threshold} * either`
+		);
+	} finally {
+		await ctx.db.exec(`DROP TABLE IF EXISTS ${table.text}`);
+	}
 	const best = new Map<number, { other: number; match: number; same: number; either: number }>();
 	for (const p of pairs) {
 		const m = p.same / p.either;

@@ -1,4 +1,3 @@
-import { loadGridMatrix } from '../careless';
 import { about, num } from './finding';
 import { defineCheck, type Finding } from './types';
 
@@ -61,7 +60,9 @@ export default defineCheck({
 		const grids = ctx.roles.grids.filter((g) => g.items.length >= num(ctx.params.minItems));
 		const perRow = new Map<number, { grid: string; pattern: Pattern }[]>();
 		for (const g of grids) {
-			const { matrix, n, k, rowIds } = await loadGridMatrix(ctx.db, ctx.dictionary, g.items);
+			const { matrix, rows: rowIds } = await ctx.careless(g);
+			const k = g.items.length;
+			const n = rowIds.length;
 			for (let i = 0; i < n; i++) {
 				const p = patternOf(matrix.subarray(i * k, i * k + k), g.scale);
 				if (!p) continue;

@@ -1,5 +1,5 @@
 import { about, num, pct } from './finding';
-import { rows, sql } from './sql';
+import { Frag, join, rows, sql } from './sql';
 import { categoricalStrings } from './categories';
 import { labelledCodes } from './range';
 import { defineCheck, type Finding } from './types';
@@ -40,11 +40,18 @@ export default defineCheck({
 		const wholes = ctx.dictionary.variables.filter(
 			(v) => v.type === 'numeric' && ctx.substantive.includes(v.name) && (/^(F|N)\d+(\.0)?$/i.test(v.format) || labelledCodes(v).length >= 2)
 		);
-		for (const v of wholes) {
-			const x = ctx.value(v.name);
-			const hits = await rows<{ r: number; v: number }>(ctx.db, sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} <> round(${x}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`);
+		if (wholes.length) {
+			const frac = wholes.map((v) => sql`(${ctx.value(v.name)} <> round(${ctx.value(v.name)}))`);
+			const hits = await rows<Record<string, number | boolean | null>>(
+				ctx.db,
+				sql`SELECT __row AS r, ${join(wholes.map((v, i) => sql`${frac[i]} AS ${new Frag(`b${i}`, [])}, ${ctx.value(v.name)} AS ${new Frag(`x${i}`, [])}`))}
+				    FROM data WHERE ${join(frac, ' OR ')} ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`
+			);
 			for (const h of hits)
-				out.push(about(ctx, 'types', h.r, { variable: v.name, severity: 'warning', score: 0.5, message: `${v.name} = ${h.v} is not a whole number (format ${v.format}${labelledCodes(v).length ? ', coded answers' : ''})`, evidence: { value: h.v, format: v.format } }));
+				wholes.forEach((v, i) => {
+					if (h[`b${i}`] !== true) return;
+					out.push(about(ctx, 'types', h.r as number, { variable: v.name, severity: 'warning', score: 0.5, message: `${v.name} = ${h[`x${i}`]} is not a whole number (format ${v.format}${labelledCodes(v).length ? ', coded answers' : ''})`, evidence: { value: h[`x${i}`], format: v.format } }));
+				});
 		}
 		out.sort((a, b) => a.row! - b.row!);
 		return out;

@@ -102,8 +102,9 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		if (s.n === 0) return false;
 		if (looksStructured(s.sample)) return false;
 		const distinctRatio = s.distinct / s.n;
-		if (OPEN_NAME.test(v.name) && distinctRatio > 0.05) return true;
-		return s.avgLength >= 12 && distinctRatio >= 0.3 && s.spaceShare >= 0.3;
+		// large files repeat short answers often, so many distinct values count as much as a high ratio
+		if (OPEN_NAME.test(v.name) && (distinctRatio > 0.05 || s.distinct >= 50)) return true;
+		return s.avgLength >= 12 && s.spaceShare >= 0.3 && (distinctRatio >= 0.3 || s.distinct >= 5000);
 	};
 	const openEnds = vars.filter((v) => v.role === 'open-end' || isOpen(v)).map((v) => v.name);
 	const attentionChecks = vars
