@@ -1,13 +1,11 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { Awareness } from 'y-protocols/awareness';
-import type { RespondentKey } from './types';
-
 /** What each person shares about themselves: never respondent answers, only an id. */
 export interface PresenceState {
 	name: string;
 	colour: string;
-	/** The respondent this person has open. */
-	respondent?: RespondentKey | null;
+	/** The respondent this person has open, by 1-based row (everyone opened the same file). */
+	row?: number | null;
 	role?: string;
 }
 
@@ -57,13 +55,13 @@ export class Presence {
 		return out.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 	}
 
-	/** Everyone else looking at this respondent. */
-	lookingAt(respondent: RespondentKey): Peer[] {
-		return this.peers.filter((p) => !p.self && p.respondent !== undefined && p.respondent !== null && String(p.respondent) === String(respondent));
+	/** Everyone else looking at the respondent in this row. */
+	lookingAt(row: number): Peer[] {
+		return this.peers.filter((p) => !p.self && p.row === row);
 	}
 
-	look(respondent: RespondentKey | null): void {
-		this.awareness.setLocalStateField('respondent', respondent);
+	look(row: number | null): void {
+		this.awareness.setLocalStateField('row', row);
 	}
 
 	rename(name: string): void {

@@ -202,11 +202,11 @@ export function findingKey(f: { respondent?: RespondentKey; check?: string; vari
 	return JSON.stringify([f.check ?? null, f.respondent === undefined ? null : respondentKey(f.respondent), f.variable ?? null]);
 }
 
-export function setReviewStatus(doc: Y.Doc, actor: Actor, keys: readonly string[], state: ReviewState): void {
+export function setReviewStatus(doc: Y.Doc, actor: Actor, targets: readonly { key: string; row?: number }[], state: ReviewState): void {
 	const time = iso(actor);
 	doc.transact(() => {
 		const map = reviewOf(doc);
-		for (const key of keys) map.set(key, { state, by: actor.name, time });
+		for (const { key, row } of targets) map.set(key, { state, by: actor.name, time, ...(row !== undefined ? { row } : {}) });
 	}, LOCAL_ORIGIN);
 }
 

@@ -9,6 +9,8 @@ export type DocValue = string | number | null;
 /** What a decision is about: a respondent, a cell (respondent + variable), a variable, or categories of one. */
 export interface DecisionTarget {
 	respondent?: RespondentKey;
+	/** 1-based position in the file (the same file everywhere: SHA-256 checked); a locator, not the key. */
+	row?: number;
 	variable?: string;
 	/** The category codes a set-missing, recode or merge applies to. */
 	category?: DocValue[];
@@ -42,6 +44,8 @@ export type DecisionInput = Pick<Decision, 'target' | 'action' | 'value' | 'from
 /** What a comment is attached to: a finding (check + respondent [+ variable]) or a respondent. */
 export interface CommentTarget {
 	respondent?: RespondentKey;
+	/** 1-based position in the file, as in DecisionTarget. */
+	row?: number;
 	check?: string;
 	variable?: string;
 }
@@ -70,6 +74,8 @@ export type ReviewState = 'open' | 'in-review' | 'done' | 'needs-discussion';
 
 export interface ReviewStatus {
 	state: ReviewState;
+	/** 1-based row of the respondent, as in DecisionTarget. */
+	row?: number;
 	by: string;
 	time: string;
 }
