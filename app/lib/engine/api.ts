@@ -1,8 +1,24 @@
-import type { Variable } from '../dataset/dictionary';
+import type { Dictionary, Variable } from '../dataset/dictionary';
 import type { DemoImport } from './import/demo';
 import type { ImportOptions, ImportProgress, ImportResult } from './import/types';
 
+import type { SieveConfig } from './checks/config';
+import type { CheckProgress, RespondentQuery, RespondentRow, RunSummary } from './results/types';
+import type { WhatIfRow } from './scoring';
+
 export type { DemoImport } from './import/demo';
+export type { SieveConfig } from './checks/config';
+export type { CheckOutcome, CheckProgress, HistogramBin, RespondentQuery, RespondentRow, RunSummary } from './results/types';
+export type { WhatIfRow } from './scoring';
+
+/** A check as the checks page lists it. */
+export interface CheckInfo {
+	id: string;
+	title: string;
+	description: string;
+	category: string;
+	severity: string;
+}
 export type { CsvDialect, ImportOptions, ImportProgress, ImportResult } from './import/types';
 
 /** A cell as the grid shows it: dates as "YYYY-MM-DD", datetimes as ISO text, times as seconds. */
@@ -66,4 +82,18 @@ export interface EngineApi {
 	/** DuckDB's version and a row count of a generated table: proves the engine runs. */
 	diagnostics(): Promise<{ duckdb: string; rows: number }>;
 	summarize(variable: Variable): Promise<VariableSummary>;
+	listChecks(): Promise<CheckInfo[]>;
+	/**
+	 * Runs the checks (all, or `only` — then the other checks' findings from `previous` are kept),
+	 * scores every respondent and stores findings and scores beside the data.
+	 */
+	runChecks(
+		req: { dictionary: Dictionary; rows: number; config: SieveConfig; only?: string[]; previous?: RunSummary | null },
+		onProgress?: (p: CheckProgress) => void
+	): Promise<RunSummary>;
+	/** Stops a running check run between two checks. */
+	cancelChecks(): Promise<void>;
+	respondents(q: RespondentQuery): Promise<{ total: number; rows: RespondentRow[] }>;
+	/** Respondents removed and key means with and without them, per removal threshold. */
+	whatIf(req: { dictionary: Dictionary; thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
 }

@@ -7,6 +7,13 @@ import { importFile } from './import';
 import { importDemo } from './import/demo';
 import { DATA_TABLE } from './import/finish';
 import type { SqlDb } from './sql/db';
+import { STANDARD_CHECKS, type CheckRun } from './checks/registry';
+import { loadRuns } from './results/load-runs';
+import { loadScores } from './results/load-scores';
+import { respondentPage } from './results/respondents';
+import { runAnalysis } from './results/run-analysis';
+import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
+import { whatIf, type RespondentScore } from './scoring';
 
 export interface EngineDeps {
 	db: SqlDb & { useProject?(projectId: string): Promise<boolean> };
@@ -22,6 +29,9 @@ export interface EngineDeps {
 export function createEngine(deps: EngineDeps): EngineApi {
 	const { db } = deps;
 	let types = new Map<string, Variable['type']>();
+	let running: AbortController | null = null;
+	let lastRuns: CheckRun[] | null = null;
+	let lastScores: Map<number, RespondentScore> | null = null;
 
 	async function refreshTypes(): Promise<number> {
 		const t = await db.query(
@@ -38,8 +48,19 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		return Number((await db.query(`SELECT count(*)::INTEGER AS n FROM ${DATA_TABLE}`)).get(0)!.n);
 	}
 
+	/** New data: results of the old data no longer apply. */
+	async function forgetResults(): Promise<void> {
+		await db.exec(`DROP TABLE IF EXISTS ${FINDINGS_TABLE}; DROP TABLE IF EXISTS ${SCORES_TABLE}`);
+		await db.exec('CHECKPOINT');
+		await refreshTypes();
+		lastRuns = null;
+		lastScores = null;
+	}
+
 	return {
 		async openProject(projectId) {
+			lastRuns = null;
+			lastScores = null;
 			const persisted = (await db.useProject?.(projectId)) ?? false;
 			const rows = await refreshTypes();
 			return { persisted: persisted && rows > 0, rows };
@@ -51,14 +72,12 @@ export function createEngine(deps: EngineDeps): EngineApi {
 				{ maxBytes: deps.maxImportBytes, ...opts },
 				onProgress
 			);
-			await db.exec('CHECKPOINT');
-			await refreshTypes();
+			await forgetResults();
 			return result;
 		},
 		async importDemo(opts, onProgress = () => {}) {
 			const result = await importDemo(db, opts, onProgress);
-			await db.exec('CHECKPOINT');
-			await refreshTypes();
+			await forgetResults();
 			return result;
 		},
 		page: (req) => readPage(db, req, types),
@@ -66,6 +85,35 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			const r = (await db.query('SELECT version() AS v, (SELECT count(*)::INTEGER FROM range(1000000)) AS n')).get(0)!;
 			return { duckdb: String(r.v), rows: Number(r.n) };
 		},
-		summarize: (variable) => summarize(db, variable)
+		summarize: (variable) => summarize(db, variable),
+		async listChecks() {
+			return STANDARD_CHECKS.map(({ id, title, description, category, severity }) => ({ id, title, description, category, severity }));
+		},
+		async runChecks(req, onProgress) {
+			const abort = new AbortController();
+			running = abort;
+			try {
+				const previous = req.only && req.previous ? (lastRuns ?? (await loadRuns(db, req.previous))) : undefined;
+				const analysis = await runAnalysis(db, req.dictionary, req.rows, req.config, {
+					only: req.only,
+					previous,
+					onProgress,
+					signal: abort.signal
+				});
+				lastRuns = analysis.runs;
+				lastScores = analysis.scores;
+				await db.exec('CHECKPOINT');
+				return analysis.summary;
+			} finally {
+				if (running === abort) running = null;
+			}
+		},
+		async cancelChecks() {
+			running?.abort(new Error('check run cancelled'));
+		},
+		respondents: (q) => respondentPage(db, q),
+		async whatIf(req) {
+			return whatIf(db, req.dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
+		}
 	};
 }
