@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { RunSummary, SieveConfig } from '../engine/api';
 import type { Dictionary } from '../dataset/dictionary';
 import type { AuditEvent, Checkpoint } from '../audit/events';
 import type { CsvDialect, FileFormat } from '../engine/import/types';
@@ -18,9 +19,13 @@ export interface ProjectRow {
 		csv?: CsvDialect;
 		/** Where the original bytes are kept: OPFS, or an IndexedDB blob where OPFS is missing. */
 		storedIn: 'opfs' | 'idb';
+		/** SHA-256 (hex) of the file, or of the demo generator's parameters. */
+		sha256?: string;
 	} | null;
 	/** Generated demo survey: what was planted, for the user to compare findings against. */
 	demo?: { seed: number; planted: number } | null;
+	/** Check settings (CONFIG of SPEC §7): role overrides, grids, rules, parameters. */
+	config?: SieveConfig | null;
 }
 
 export interface DictionaryRow {
@@ -62,6 +67,14 @@ export interface CollabRoomRow {
 	joinedAt: number;
 }
 
+/** The last check run of a project: its summary and the settings it ran with (findings stay in DuckDB). */
+export interface CheckRunRow {
+	projectId: string;
+	summary: RunSummary;
+	config: SieveConfig;
+}
+
+
 /** The app's IndexedDB; every schema version stays here, frozen once shipped. */
 export class SieveDb extends Dexie {
 	projects!: EntityTable<ProjectRow, 'id'>;
@@ -71,6 +84,7 @@ export class SieveDb extends Dexie {
 	auditCheckpoints!: Table<AuditCheckpointRow, [string, string]>;
 	deviceIdentity!: EntityTable<DeviceIdentityRow, 'key'>;
 	collabRooms!: EntityTable<CollabRoomRow, 'projectId'>;
+	checkRuns!: EntityTable<CheckRunRow, 'projectId'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -86,6 +100,9 @@ export class SieveDb extends Dexie {
 		});
 		this.version(3).stores({
 			collabRooms: 'projectId, room'
+		});
+		this.version(4).stores({
+			checkRuns: 'projectId'
 		});
 	}
 }

@@ -53,7 +53,7 @@ export async function recordImport(
 		payload.sha256 = await sha256Hex(canonicalize(payload.demo));
 	} else if (!audit.sha256) throw new TypeError(`recordImport: no SHA-256 for ${file.name}`);
 	const write = () =>
-		db.transaction('rw', db.projects, db.dictionaries, async () => {
+		db.transaction('rw', db.projects, db.dictionaries, db.checkRuns, async () => {
 			await db.projects.update(projectId, {
 				updatedAt: Date.now(),
 				file: {
@@ -63,11 +63,15 @@ export async function recordImport(
 					rows: result.rows,
 					variables: result.dictionary.variables.length,
 					csv: result.csv,
-					storedIn
+					storedIn,
+					sha256: payload.sha256
 				},
-				demo: demo ?? null
+				demo: demo ?? null,
+				config: result.config ?? null
 			});
 			await db.dictionaries.put({ projectId, dictionary: result.dictionary });
+			// results of the data this import replaces no longer apply
+			await db.checkRuns.delete(projectId);
 		});
 	await getAuditLog(db).recordEvent(projectId, 'import', payload, write);
 }

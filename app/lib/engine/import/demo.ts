@@ -23,5 +23,5 @@ export async function importDemo(
 	const dictionary = await finishImport(db, { encoding: 'UTF-8', inferTypes: false, dictionary: demo.dictionary }, (p) =>
 		onProgress({ ...p, rows })
 	);
-	return { format: 'demo', rows, dictionary, seed: opts.seed ?? 7, planted: demo.counts };
+	return { format: 'demo', rows, dictionary, seed: opts.seed ?? 7, planted: demo.counts, config: demo.config };
 }

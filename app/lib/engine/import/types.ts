@@ -1,4 +1,5 @@
 import type { Dictionary } from '../../dataset/dictionary';
+import type { SieveConfig } from '../checks/config';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'sav' | 'por' | 'demo';
 
@@ -34,6 +35,8 @@ export interface ImportResult {
 	rows: number;
 	dictionary: Dictionary;
 	csv?: CsvDialect;
+	/** Check settings that come with the data (the demo survey knows its own grids, rules, timings). */
+	config?: SieveConfig;
 }
 
 /** A file the importer refuses, with a message naming the file and, where it applies, the row. */
