@@ -5,11 +5,14 @@ import type { ImportOptions, ImportProgress, ImportResult } from './import/types
 import type { SieveConfig } from './checks/config';
 import type { CheckProgress, RespondentQuery, RespondentRow, RunSummary } from './results/types';
 import type { WhatIfRow } from './scoring';
+import type { SurveyRoles } from './roles';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
 export type { CheckOutcome, CheckProgress, HistogramBin, RespondentQuery, RespondentRow, RunSummary } from './results/types';
 export type { WhatIfRow } from './scoring';
+export type { SurveyRoles, Grid } from './roles';
+export type { GridConfig, RuleConfig } from './checks/config';
 
 /** A check as the checks page lists it. */
 export interface CheckInfo {
@@ -83,6 +86,10 @@ export interface EngineApi {
 	diagnostics(): Promise<{ duckdb: string; rows: number }>;
 	summarize(variable: Variable): Promise<VariableSummary>;
 	listChecks(): Promise<CheckInfo[]>;
+	/** Roles as detected, with CONFIG overrides applied. */
+	detectRoles(dictionary: Dictionary, config: SieveConfig): Promise<SurveyRoles>;
+	/** Parses a rule (or a skip rule: "q5 asked if q4 = 1") against the dictionary; the error names the column. */
+	checkRule(text: string, kind: 'rule' | 'skip', dictionary: Dictionary): Promise<{ ok: true } | { ok: false; message: string; column: number | null }>;
 	/**
 	 * Runs the checks (all, or `only` — then the other checks' findings from `previous` are kept),
 	 * scores every respondent and stores findings and scores beside the data.

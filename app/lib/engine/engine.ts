@@ -14,6 +14,8 @@ import { respondentPage } from './results/respondents';
 import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
+import { detectRoles } from './roles';
+import { parseRule, parseSkipRule, RuleError } from './rules';
 
 export interface EngineDeps {
 	db: SqlDb & { useProject?(projectId: string): Promise<boolean> };
@@ -86,6 +88,16 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			return { duckdb: String(r.v), rows: Number(r.n) };
 		},
 		summarize: (variable) => summarize(db, variable),
+		detectRoles: (dictionary, config) => detectRoles(db, dictionary, config),
+		async checkRule(text, kind, dictionary) {
+			try {
+				if (kind === 'skip') parseSkipRule(text, dictionary);
+				else parseRule(text, dictionary);
+				return { ok: true };
+			} catch (e) {
+				return { ok: false, message: e instanceof Error ? e.message : String(e), column: e instanceof RuleError ? e.column : null };
+			}
+		},
 		async listChecks() {
 			return STANDARD_CHECKS.map(({ id, title, description, category, severity }) => ({ id, title, description, category, severity }));
 		},

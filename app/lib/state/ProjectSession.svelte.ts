@@ -7,6 +7,8 @@ import { loadOriginal, saveOriginal } from '../store/originals';
 import { fileSha256 } from '../audit/file-sha256';
 import { getDictionary, recordImport, type ImportAudit } from '../store/projects';
 import { getEngine } from '../workers/clients';
+import { saveProjectConfig } from '../store/project-config';
+import type { SieveConfig } from '../engine/api';
 
 export type SessionStatus = 'opening' | 'empty' | 'importing' | 'ready' | 'missing' | 'error';
 
@@ -63,6 +65,12 @@ export class ProjectSession {
 			return;
 		}
 		await this.#import(original, project.file.csv, 'restore');
+	}
+
+	/** Saves the check settings (roles, grids, rules, parameters) and records the change. */
+	async saveConfig(config: SieveConfig): Promise<void> {
+		await saveProjectConfig(getDb(), this.projectId, this.project?.config ?? {}, config);
+		this.project = (await getDb().projects.get(this.projectId)) ?? null;
 	}
 
 	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {
