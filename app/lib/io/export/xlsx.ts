@@ -6,6 +6,12 @@ import { neutraliseFormula } from './neutralise';
 /** Excel's sheet holds 1,048,576 rows, the header included. */
 export const XLSX_MAX_ROWS = 1_048_575;
 
+/**
+ * write-excel-file renders the sheet's XML as one JS string, and V8 caps strings at ~512 MiB: a
+ * 1M × 60 sheet fails with "Invalid string length" after minutes, so refuse it up front.
+ */
+export const XLSX_MAX_CELLS = 10_000_000;
+
 export class XlsxLimitError extends Error {
 	override name = 'XlsxLimitError';
 }
@@ -18,6 +24,8 @@ export class XlsxLimitError extends Error {
 export async function xlsxBlob(dictionary: Dictionary, pages: AsyncIterable<ColumnBatch>, totalRows: number): Promise<Blob> {
 	if (totalRows > XLSX_MAX_ROWS) throw new XlsxLimitError(`${totalRows} rows do not fit an Excel sheet (at most ${XLSX_MAX_ROWS}); export CSV, Parquet or SPSS instead`);
 	const vars = dictionary.variables;
+	if (totalRows * vars.length > XLSX_MAX_CELLS)
+		throw new XlsxLimitError(`${(totalRows * vars.length).toLocaleString('en')} cells are more than the Excel export holds (${XLSX_MAX_CELLS.toLocaleString('en')}); export CSV, Parquet or SPSS instead`);
 	const header: Cell[] = vars.map((v) => ({ value: neutraliseFormula(v.name), type: String, fontWeight: 'bold' }));
 	const sheet: SheetData = [header];
 	for await (const page of pages) {
