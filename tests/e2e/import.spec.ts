@@ -49,3 +49,24 @@ test('names the file when it is not data at all', async ({ page }) => {
 	await importFile(page, `${FIXTURES}import/empty.csv`);
 	await expect(page.getByTestId('import-error')).toHaveText('empty.csv is empty');
 });
+
+test('reads an SPSS file with its dictionary: variable labels, value labels instead of codes, user-missing marked', async ({ page }) => {
+	await createProject(page, 'SPSS');
+	await importFile(page, `${FIXTURES}sav/pyreadstat_sample_missing.sav`);
+	await expect(page.getByTestId('file-summary')).toHaveText('pyreadstat_sample_missing.sav · 7 rows × 7 variables');
+	await page.getByRole('columnheader', { name: 'mylabl' }).click();
+	const panel = page.getByTestId('variable-panel');
+	await expect(panel).toContainText('Male');
+	await expect(panel).toContainText('Female');
+	const col = 5; // row number, mychar, mynum, mydate, dtime, mylabl
+	const codes = (await gridRows(page)).map((r) => r[col]);
+	await page.getByTestId('labels-toggle').check();
+	await expect.poll(async () => (await gridRows(page)).map((r) => r[col])).toEqual(codes.map((c) => ({ '1': 'Male', '2': 'Female', '-1': 'undetermined' })[c] ?? c));
+	expect(await page.locator('.window .cell.missing').count()).toBeGreaterThan(0);
+});
+
+test('refuses an encrypted SPSS file with one clear line', async ({ page }) => {
+	await createProject(page, 'Locked');
+	await importFile(page, `${FIXTURES}sav/pspp_hotel-encrypted.sav`);
+	await expect(page.getByTestId('import-error')).toHaveText('pspp_hotel-encrypted.sav: encrypted SPSS file: decrypt it in SPSS first');
+});
