@@ -6,6 +6,8 @@ import type { SieveConfig } from './checks/config';
 import type { CheckProgress, RespondentQuery, RespondentRow, RunSummary } from './results/types';
 import type { WhatIfRow } from './scoring';
 import type { SurveyRoles } from './roles';
+import type { ApplyReport, Recipe } from './recipe';
+import type { ExportFormat } from '../io/export/types';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -13,6 +15,8 @@ export type { CheckOutcome, CheckProgress, HistogramBin, RespondentQuery, Respon
 export type { WhatIfRow } from './scoring';
 export type { SurveyRoles, Grid } from './roles';
 export type { GridConfig, RuleConfig } from './checks/config';
+export type { ApplyReport, Recipe } from './recipe';
+export type { ExportFormat } from '../io/export/types';
 
 /** A check as the checks page lists it. */
 export interface CheckInfo {
@@ -101,6 +105,14 @@ export interface EngineApi {
 	/** Stops a running check run between two checks. */
 	cancelChecks(): Promise<void>;
 	respondents(q: RespondentQuery): Promise<{ total: number; rows: RespondentRow[] }>;
+	/**
+	 * The cleaned dataset as a file: the recipe replayed on the data, plus `sieve_score` and
+	 * `sieve_verdict` from the last check run when `flags`. Same code as `sieve export`.
+	 */
+	exportCleaned(
+		req: { dictionary: Dictionary; config: SieveConfig; format: ExportFormat; recipe: Recipe | null; flags: boolean; bom?: boolean },
+		onProgress?: (p: { rows: number; total: number }) => void
+	): Promise<{ blob: Blob; report: ApplyReport; warnings: string[] }>;
 	/** Respondents removed and key means with and without them, per removal threshold. */
 	whatIf(req: { dictionary: Dictionary; thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
 }

@@ -15,6 +15,17 @@ import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
 import { detectRoles } from './roles';
+import { cleanForExport, resolveIdVariable } from './recipe';
+import { exportChunks } from '../io/export';
+import type { ExportFormat } from '../io/export/types';
+
+const EXPORT_TYPES: Record<ExportFormat, string> = {
+	csv: 'text/csv',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	parquet: 'application/vnd.apache.parquet',
+	sav: 'application/x-spss-sav',
+	zsav: 'application/x-spss-sav'
+};
 import { parseRule, parseSkipRule, RuleError } from './rules';
 
 export interface EngineDeps {
@@ -124,6 +135,16 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			running?.abort(new Error('check run cancelled'));
 		},
 		respondents: (q) => respondentPage(db, q),
+		async exportCleaned(req, onProgress) {
+			const idVariable = await resolveIdVariable(db, req.dictionary, req.config.id);
+			const scores = req.flags ? (lastScores ?? (await loadScores(db))) : null;
+			const { source, report } = await cleanForExport(db, req.dictionary, { recipe: req.recipe, idVariable, scores });
+			const warnings: string[] = [];
+			const parts: Uint8Array[] = [];
+			const chunks = exportChunks(source, req.format, { parquet: deps.parquet }, { bom: req.bom, onProgress, onWarning: (w) => warnings.push(w) });
+			for await (const chunk of chunks) parts.push(chunk);
+			return { blob: new Blob(parts as BlobPart[], { type: EXPORT_TYPES[req.format] }), report, warnings };
+		},
 		async whatIf(req) {
 			return whatIf(db, req.dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
 		}
