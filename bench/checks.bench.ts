@@ -4,7 +4,7 @@
  * native DuckDB (@duckdb/node-api) for the WASM/native ratio. `npx tsx bench/checks.bench.ts [ROWS]`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadFile } from '../app/cli/load';
 import { createRunState } from '../app/lib/engine/checks/context';
@@ -68,16 +68,17 @@ const scores = scoreRespondents(runs.flatMap((r) => r.findings));
 const suiteMs = performance.now() - tRun;
 const wasmRss = rss();
 
-// the same statements on native DuckDB, over the very table the WASM run checked
-await raw.exec(`COPY data TO 'bench-data.parquet' (FORMAT PARQUET)`);
-const copy = `/tmp/sieve-bench-native-${rows}.parquet`;
-writeFileSync(copy, await raw.readFile('bench-data.parquet'));
+// the same statements on native DuckDB, over the same file typed the same way (checked below)
+const wasmSchema = (await raw.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position`)).toArray().map((r) => `${r.column_name}:${r.data_type}`);
 await raw.close();
+process.stderr.write(`replaying ${log.length} statements on native DuckDB\n`);
 
 async function native(threads: number): Promise<Map<string, number>> {
 	const inst = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 	const conn = await inst.connect();
-	await conn.run(`CREATE TABLE data AS SELECT * FROM read_parquet('${copy}')`);
+	await conn.run(`CREATE TABLE data AS SELECT CAST(file_row_number + 1 AS INTEGER) AS __row, * EXCLUDE (file_row_number) FROM read_parquet('${file}', file_row_number = true) ORDER BY file_row_number`);
+	const schema = (await conn.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position`)).getRows().map((r) => `${r[0]}:${r[1]}`);
+	if (schema.join() !== wasmSchema.join()) throw new Error(`native table differs from the imported one:\n${schema.join(' ')}\n${wasmSchema.join(' ')}`);
 	const out = new Map<string, number>();
 	for (const s of log) {
 		const t = performance.now();

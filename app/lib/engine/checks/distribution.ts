@@ -51,20 +51,24 @@ export default defineCheck({
 			}
 			if ((s[`d${i}`] ?? 0) <= 200) small.push(i);
 		});
-		const hist = small.length
-			? (
-					await rows<Record<string, number[]>>(
-						ctx.db,
-						sql`SELECT ${join(small.map((i, j) => sql`map_keys(histogram(${ctx.value(vars[i])})) AS ${F('k', j)}, map_values(histogram(${ctx.value(vars[i])})) AS ${F('c', j)}`))} FROM data`
-					)
-				)[0]
-			: {};
+		// one pass: a grouping set per variable instead of one GROUP BY scan each
+		const freqs: { x: number; c: number }[][] = small.map(() => []);
+		if (small.length) {
+			const vs = small.map((_, j) => new Frag(`v${j}`, []));
+			const grouped = await rows<Record<string, number | null>>(
+				ctx.db,
+				sql`SELECT ${join(vs)}, count(*) AS c FROM (SELECT ${join(small.map((i, j) => sql`${ctx.value(vars[i])} AS ${vs[j]}`))} FROM data)
+				    GROUP BY GROUPING SETS (${join(vs.map((v) => sql`(${v})`))})`
+			);
+			for (const g of grouped) {
+				const j = small.findIndex((_, q) => g[`v${q}`] !== null);
+				if (j >= 0) freqs[j].push({ x: g[`v${j}`] as number, c: g.c as number });
+			}
+		}
 		for (const [j, i] of small.entries()) {
 			const v = vars[i];
 			const n = s[`n${i}`]!;
-			const keys = hist[`k${j}`] ?? [];
-			const counts = hist[`c${j}`] ?? [];
-			const freq = keys.map((x, q) => ({ x, c: counts[q] })).filter((e) => e.x !== null).sort((a, b) => a.x - b.x);
+			const freq = freqs[j].sort((a, b) => a.x - b.x);
 			const top = freq.reduce((a, b) => (b.c > a.c ? b : a), freq[0]);
 			if (top && top.c / n >= num(ctx.params.dominantShare)) {
 				out.push(aboutVariable('distribution', v, { severity: 'warning', score: 0.5, message: `${v}: near-zero variance, ${pct(top.c / n)} answered ${fmt(top.x, 6)}`, evidence: { value: top.x, share: top.c / n } }));

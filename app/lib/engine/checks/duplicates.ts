@@ -47,43 +47,63 @@ export default defineCheck({
 		if (!vars.length) return out;
 		const answered = sql`${vars.length} - (${sumOf(vars.map((v) => ctx.isMissing(v)))})`;
 		const minAnswered = Math.min(num(ctx.params.minAnswered), vars.length);
-		const vals = vars.map((v) => ctx.value(v));
-		const order = ctx.roles.start ? sql`${ident(ctx.roles.start)} NULLS LAST, __row` : sql`__row`;
-		const groups = await rows<{ rs: number[] }>(
-			ctx.db,
-			sql`SELECT list(__row ORDER BY ${order}) AS rs FROM data WHERE ${answered} >= ${minAnswered}
-			    GROUP BY hash(${join(vals)}) HAVING count(*) > 1 ORDER BY min(__row)`
+		const open = new Set(ctx.roles.openEnds);
+		const closed = vars.map((v, i) => i).filter((i) => !open.has(vars[i]));
+		const width = num(ctx.params.bandWidth) || Math.max(3, Math.min(16, Math.floor(closed.length / 2)));
+		const bands = closed.length >= 4 ? lshBands(closed.length, num(ctx.params.bands), Math.min(width, closed.length)).map((b) => b.map((c) => closed[c])) : [];
+		const table = new Frag(`sieve_dup_${Math.random().toString(36).slice(2, 10)}`, []);
+		const v = (i: number) => `v${i}`;
+		// one scan: every answer is turned into its missing-aware value once, then hashed whole and per band
+		await exec(
+			ctx,
+			sql`CREATE TEMP TABLE ${table} AS SELECT __row, ${new Frag(`hash(${vars.map((_, i) => v(i)).join(', ')}) AS hx`, [])}${new Frag(
+				bands.map((b, j) => `, hash(${b.map(v).join(', ')}) AS h${j}`).join(''),
+				[]
+			)}
+			    FROM (SELECT __row, ${join(vars.map((name, i) => sql`${ctx.value(name)} AS ${new Frag(v(i), [])}`))} FROM data)`
 		);
-		const exact = new Set<number>();
-		for (const g of groups) {
-			const [first, ...copies] = g.rs;
-			exact.add(first);
-			out.push(
-				about(ctx, 'duplicates', first, {
-					severity: 'info',
-					score: 0.2,
-					message: `has ${copies.length} exact duplicate${copies.length > 1 ? 's' : ''} (${copies.map((r) => ctx.respondent(r)).join(', ')})`,
-					evidence: { kind: 'exact', copies: copies.map((r) => ctx.respondent(r)) }
-				})
+		try {
+			const order = ctx.roles.start ? sql`d.${ident(ctx.roles.start)} NULLS LAST, m.__row` : sql`m.__row`;
+			const groups = await rows<{ rs: number[] }>(
+				ctx.db,
+				sql`WITH dup AS (SELECT hx FROM ${table} GROUP BY hx HAVING count(*) > 1),
+				m AS (SELECT t.hx, t.__row FROM ${table} t SEMI JOIN dup USING (hx))
+				SELECT list(m.__row ORDER BY ${order}) AS rs FROM m JOIN data d ON d.__row = m.__row
+				WHERE ${answered} >= ${minAnswered} GROUP BY m.hx HAVING count(*) > 1 ORDER BY min(m.__row)`
 			);
-			for (const r of copies) {
-				exact.add(r);
+			const exact = new Set<number>();
+			for (const g of groups) {
+				const [first, ...copies] = g.rs;
+				exact.add(first);
 				out.push(
-					about(ctx, 'duplicates', r, {
-						severity: 'warning',
-						score: 1,
-						message: `answers are an exact copy of respondent ${ctx.respondent(first)}, who started earlier`,
-						evidence: { kind: 'exact', of: ctx.respondent(first) }
+					about(ctx, 'duplicates', first, {
+						severity: 'info',
+						score: 0.2,
+						message: `has ${copies.length} exact duplicate${copies.length > 1 ? 's' : ''} (${copies.map((r) => ctx.respondent(r)).join(', ')})`,
+						evidence: { kind: 'exact', copies: copies.map((r) => ctx.respondent(r)) }
 					})
 				);
+				for (const r of copies) {
+					exact.add(r);
+					out.push(
+						about(ctx, 'duplicates', r, {
+							severity: 'warning',
+							score: 1,
+							message: `answers are an exact copy of respondent ${ctx.respondent(first)}, who started earlier`,
+							evidence: { kind: 'exact', of: ctx.respondent(first) }
+						})
+					);
+				}
 			}
+			if (bands.length) out.push(...(await nearDuplicates(ctx, vars, table, bands.length, minAnswered, exact)));
+		} finally {
+			await ctx.db.exec(`DROP TABLE IF EXISTS ${table.text}`);
 		}
-		out.push(...(await nearDuplicates(ctx, vars, answered, minAnswered, exact)));
 		return out;
 	}
 });
 
-async function run(ctx: CheckContext, f: Frag): Promise<void> {
+async function exec(ctx: CheckContext, f: Frag): Promise<void> {
 	await ctx.db.query(f.text, [...f.params]);
 }
 
@@ -108,44 +128,30 @@ async function duplicateIds(ctx: CheckContext): Promise<Finding[]> {
 async function nearDuplicates(
 	ctx: CheckContext,
 	allVars: string[],
-	answered: Frag,
+	table: Frag,
+	bandCount: number,
 	minAnswered: number,
 	exact: Set<number>
 ): Promise<Finding[]> {
 	const open = new Set(ctx.roles.openEnds);
 	const vars = allVars.filter((v) => !open.has(v));
-	const k = vars.length;
-	if (k < 4) return [];
-	const width = num(ctx.params.bandWidth) || Math.max(3, Math.min(16, Math.floor(k / 2)));
-	const bands = lshBands(k, num(ctx.params.bands), Math.min(width, k));
 	const vals = vars.map((v) => ctx.value(v));
-	const table = new Frag(`sieve_lsh_${Math.random().toString(36).slice(2, 10)}`, []);
-	// one scan writes every band's hash; the join below then reads only candidate rows
-	await run(
-		ctx,
-		sql`CREATE TEMP TABLE ${table} AS SELECT __row, ${join(bands.map((cols, b) => sql`hash(${join(cols.map((c) => vals[c]))}) AS ${new Frag(`h${b}`, [])}`))}
-		    FROM data WHERE ${answered} >= ${minAnswered}`
-	);
 	const same = join(vars.map((_, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])), ' + ');
 	const either = join(vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])), ' + ');
 	const baseCols = join(vals.map((v, i) => sql`${v} AS ${new Frag(`v${i}`, [])}`));
 	const threshold = num(ctx.params.nearThreshold);
-	let pairs: { r1: number; r2: number; same: number; either: number }[];
-	try {
-		pairs = await rows(
-			ctx.db,
-			sql`WITH bands AS (${join(bands.map((_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])), ' UNION ALL ')}),
-			kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
-			members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
-			pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
-			base AS (SELECT __row, ${baseCols} FROM data WHERE __row IN (SELECT r1 FROM pairs UNION SELECT r2 FROM pairs)),
-			scored AS (SELECT p.r1, p.r2, ${same} AS same, ${either} AS either
-			           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
-			SELECT r1, r2, same, either FROM scored WHERE either > 0 AND same < either AND same >= ${threshold} * either`
-		);
-	} finally {
-		await ctx.db.exec(`DROP TABLE IF EXISTS ${table.text}`);
-	}
+	const start = ctx.roles.start ? sql`epoch(${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
+	const pairs = await rows<{ r1: number; r2: number; same: number; either: number; s1: number | null; s2: number | null }>(
+		ctx.db,
+		sql`WITH bands AS (${join(Array.from({ length: bandCount }, (_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])), ' UNION ALL ')}),
+		kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
+		members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
+		pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
+		base AS (SELECT __row, ${start} AS s, ${baseCols} FROM data WHERE __row IN (SELECT r1 FROM pairs UNION SELECT r2 FROM pairs)),
+		scored AS (SELECT p.r1, p.r2, a.s AS s1, c.s AS s2, ${same} AS same, ${either} AS either
+		           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
+		SELECT r1, r2, s1, s2, same, either FROM scored WHERE either >= ${minAnswered} AND same < either AND same >= ${threshold} * either`
+	);
 	const best = new Map<number, { other: number; match: number; same: number; either: number }>();
 	for (const p of pairs) {
 		const m = p.same / p.either;
@@ -159,13 +165,9 @@ async function nearDuplicates(
 	}
 	const out: Finding[] = [];
 	const startOf = new Map<number, number>();
-	if (ctx.roles.start && best.size) {
-		const rs = [...best.keys()];
-		for (let i = 0; i < rs.length; i += 1000) {
-			const chunk = rs.slice(i, i + 1000);
-			const t = await rows<{ r: number; s: number | null }>(ctx.db, sql`SELECT __row AS r, epoch(${ident(ctx.roles.start)}) AS s FROM data WHERE __row IN (${join(chunk.map((x) => sql`${x}`))})`);
-			for (const x of t) if (x.s !== null) startOf.set(x.r, x.s);
-		}
+	for (const p of pairs) {
+		if (p.s1 !== null) startOf.set(p.r1, p.s1);
+		if (p.s2 !== null) startOf.set(p.r2, p.s2);
 	}
 	const later = (a: number, b: number) => {
 		const sa = startOf.get(a);

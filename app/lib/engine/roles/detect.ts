@@ -2,6 +2,7 @@ import type { Dictionary, Variable } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { SieveConfig } from '../checks/config';
 import { columnStats, type ColumnStats } from './stats';
+import { ident, rows, sql } from '../checks/sql';
 import { detectGrids } from './grids';
 import { effectiveDictionary, inferMissingCodes } from './missing-codes';
 import type { Demographics, SurveyRoles } from './types';
@@ -47,16 +48,23 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	const by = (pred: (v: Variable) => boolean) => vars.find(pred)?.name ?? null;
 	const declared = (role: string) => by((v) => v.role === role);
 
-	const unique = (v: Variable) => {
+	// approx_count_distinct is HyperLogLog, off by a few percent: it only shortlists, an exact count decides
+	const nearlyUnique = (v: Variable) => {
 		const s = st(v);
-		// approx_count_distinct is HyperLogLog: allow its few-percent error
-		return s.n > 0 && s.n >= rowsTotal * 0.98 && s.distinct >= s.n * 0.97 && (v.type !== 'numeric' || s.integerShare === 1);
+		return s.n > 0 && s.n >= rowsTotal * 0.98 && s.distinct >= s.n * 0.9 && (v.type !== 'numeric' || s.integerShare === 1);
 	};
-	const id =
-		declared('id') ??
-		by((v) => ID_NAME.test(v.name) && unique(v)) ??
-		by((v) => /(^|_)(id|uuid)$/i.test(v.name) && unique(v)) ??
-		null;
+	// a few repeated ids are what the duplicates check reports, so an id-like name needs 95 % unique only
+	const exactlyUnique = async (v: Variable, share: number) => {
+		const [r] = await rows<{ n: number; d: number }>(db, sql`SELECT count(${ident(v.name)}) AS n, count(DISTINCT ${ident(v.name)}) AS d FROM data`);
+		return r.d >= r.n * share;
+	};
+	let id = declared('id');
+	for (const [re, share] of [[ID_NAME, 0.95], [/(^|_)(id|uuid)$/i, 1]] as const) {
+		for (const v of vars) {
+			if (id) break;
+			if (re.test(v.name) && nearlyUnique(v) && (await exactlyUnique(v, share))) id = v.name;
+		}
+	}
 
 	const timestamps = vars.filter((v) => v.type === 'datetime');
 	const when = (v: Variable) => v.type === 'datetime' || v.type === 'date';
