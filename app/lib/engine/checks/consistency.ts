@@ -63,7 +63,7 @@ export default defineCheck({
 					})
 				);
 		}
-		if (!ctx.config.rules?.length) out.push(...(await builtIn(ctx)));
+		if (!ctx.config.rules?.length) for (const finding of await builtIn(ctx)) out.push(finding);
 		out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 		return out;
 	}

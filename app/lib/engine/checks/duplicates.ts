@@ -42,7 +42,7 @@ export default defineCheck({
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
-		if (ctx.roles.id) out.push(...(await duplicateIds(ctx)));
+		if (ctx.roles.id) for (const finding of await duplicateIds(ctx)) out.push(finding);
 		const vars = ctx.substantive;
 		if (!vars.length) return out;
 		const answered = sql`${vars.length} - (${sumOf(vars.map((v) => ctx.isMissing(v)))})`;
@@ -95,7 +95,7 @@ export default defineCheck({
 					);
 				}
 			}
-			if (bands.length) out.push(...(await nearDuplicates(ctx, vars, table, bands.length, minAnswered, exact)));
+			if (bands.length) for (const finding of await nearDuplicates(ctx, vars, table, bands.length, minAnswered, exact)) out.push(finding);
 		} finally {
 			await ctx.db.exec(`DROP TABLE IF EXISTS ${table.text}`);
 		}

@@ -98,7 +98,7 @@ export default defineCheck({
 			}
 		}
 		const mv = vars.slice(0, num(ctx.params.maxMultivariate));
-		if (mv.length >= 2) out.push(...(await mahalanobis(ctx, mv)));
+		if (mv.length >= 2) for (const finding of await mahalanobis(ctx, mv)) out.push(finding);
 		out.sort((a, b) => a.row! - b.row!);
 		return out;
 	}

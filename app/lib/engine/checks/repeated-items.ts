@@ -60,7 +60,7 @@ export default defineCheck({
 					out.push(about(ctx, 'repeated-items', rs[i], { severity: 'info', score: 0.3 + 0.2 * bad.length, message: `${g.name}: ${bad.join('; ')}`, evidence: { kind: 'careless', grid: g.name, psychsyn: nanNull(syn), psychant: nanNull(ant), evenodd: nanNull(eo) } }));
 			}
 		}
-		out.push(...(await repeatedQuestions(ctx)));
+		for (const finding of await repeatedQuestions(ctx)) out.push(finding);
 		out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 		return out;
 	}

@@ -32,7 +32,7 @@ export default defineCheck({
 			for (const r of v.missingWhenAsked)
 				out.push(about(ctx, 'skip-logic', r, { variable: q, severity: 'info', score: 0.3, message: `${q} missing although it was asked (${text})`, evidence: { rule: text, kind: 'missing-when-asked' } }));
 		}
-		if (!skips.length && ctx.params.infer) out.push(...(await inferred(ctx)));
+		if (!skips.length && ctx.params.infer) for (const finding of await inferred(ctx)) out.push(finding);
 		out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 		return out;
 	}

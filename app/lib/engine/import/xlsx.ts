@@ -26,7 +26,7 @@ export async function importXlsx(
 	const [headerRow, ...body] = sheet;
 	if (body.length === 0) throw new ImportError(`${opts.name} has a header but no data rows`);
 	const names = headerNames(headerRow);
-	const width = Math.max(names.length, ...body.map((r) => r.length));
+	const width = body.reduce((w, r) => Math.max(w, r.length), names.length);
 	while (names.length < width) names.push(`column_${names.length + 1}`);
 	const variables = names.map((name, i) => variable(name, columnType(body, i)));
 	const dictionary: Dictionary = { variables, encoding: 'UTF-8', warnings: [] };
