@@ -51,18 +51,34 @@ export default defineCheck({
 			}
 			if ((s[`d${i}`] ?? 0) <= 200) small.push(i);
 		});
-		// one pass: a grouping set per variable instead of one GROUP BY scan each
+		// one pass for all frequency tables: short integer scales count each point with a filter
+		// (cheap comparisons), anything else gets a grouping set (a hash table each)
 		const freqs: { x: number; c: number }[][] = small.map(() => []);
-		if (small.length) {
-			const vs = small.map((_, j) => new Frag(`v${j}`, []));
+		const points = (i: number) => {
+			const lo = s[`min${i}`] ?? 0;
+			const hi = s[`max${i}`] ?? 0;
+			return (s[`int${i}`] ?? 0) === (s[`n${i}`] ?? 0) && hi - lo <= 20 ? Array.from({ length: hi - lo + 1 }, (_, q) => lo + q) : null;
+		};
+		const scales = small.filter((i) => points(i));
+		const others = small.filter((i) => !points(i));
+		if (scales.length) {
+			const counts: Frag[] = [];
+			scales.forEach((i, j) => points(i)!.forEach((p, q) => counts.push(sql`count(*) FILTER (WHERE ${ctx.value(vars[i])} = ${p}) AS ${F(`p${j}_`, q)}`)));
+			const [c] = await rows<Record<string, number>>(ctx.db, sql`SELECT ${join(counts)} FROM data`);
+			scales.forEach((i, j) => {
+				freqs[small.indexOf(i)] = points(i)!.map((p, q) => ({ x: p, c: c[`p${j}_${q}`] })).filter((e) => e.c > 0);
+			});
+		}
+		if (others.length) {
+			const vs = others.map((_, j) => new Frag(`v${j}`, []));
 			const grouped = await rows<Record<string, number | null>>(
 				ctx.db,
-				sql`SELECT ${join(vs)}, count(*) AS c FROM (SELECT ${join(small.map((i, j) => sql`${ctx.value(vars[i])} AS ${vs[j]}`))} FROM data)
+				sql`SELECT ${join(vs)}, count(*) AS c FROM (SELECT ${join(others.map((i, j) => sql`${ctx.value(vars[i])} AS ${vs[j]}`))} FROM data)
 				    GROUP BY GROUPING SETS (${join(vs.map((v) => sql`(${v})`))})`
 			);
 			for (const g of grouped) {
-				const j = small.findIndex((_, q) => g[`v${q}`] !== null);
-				if (j >= 0) freqs[j].push({ x: g[`v${j}`] as number, c: g.c as number });
+				const j = others.findIndex((_, q) => g[`v${q}`] !== null);
+				if (j >= 0) freqs[small.indexOf(others[j])].push({ x: g[`v${j}`] as number, c: g.c as number });
 			}
 		}
 		for (const [j, i] of small.entries()) {

@@ -45,15 +45,21 @@ export default defineCheck({
 async function inferred(ctx: CheckContext): Promise<Finding[]> {
 	const vars = ctx.substantive.filter((n) => !ctx.roles.openEnds.includes(n));
 	const dict = new Map(ctx.dictionary.variables.map((v) => [v.name, v]));
-	const filters = vars.filter((n) => {
-		const v = dict.get(n)!;
-		return v.type === 'numeric' && Object.keys(v.valueLabels).length >= 2 && Object.keys(v.valueLabels).length <= 12;
-	});
-	if (!filters.length) return [];
+	const numeric = vars.filter((n) => dict.get(n)!.type === 'numeric');
 	const shares = await rows<Record<string, number>>(
 		ctx.db,
-		sql`SELECT count(*) AS n, ${joinAll(vars.map((v, i) => sql`count(*) FILTER (WHERE ${ctx.isMissing(v)}) AS ${ident('m' + i)}`))} FROM data`
+		sql`SELECT count(*) AS n, ${joinAll([
+			...vars.map((v, i) => sql`count(*) FILTER (WHERE ${ctx.isMissing(v)}) AS ${ident('m' + i)}`),
+			...numeric.map((v, i) => sql`approx_count_distinct(${ctx.value(v)}) AS ${ident('d' + i)}, count(*) FILTER (WHERE ${ctx.value(v)} <> round(${ctx.value(v)})) AS ${ident('f' + i)}`)
+		])} FROM data`
 	);
+	// filter questions: closed, with 2–12 codes (value labels when the file has them, else observed)
+	const filters = numeric.filter((n, i) => {
+		const labels = Object.keys(dict.get(n)!.valueLabels).length;
+		const d = shares[0]['d' + i];
+		return (labels >= 2 && labels <= 12) || (labels === 0 && d >= 2 && d <= 12 && shares[0]['f' + i] === 0);
+	});
+	if (!filters.length) return [];
 	const n = shares[0].n;
 	const purity = num(ctx.params.purity);
 	const out: Finding[] = [];
@@ -61,12 +67,20 @@ async function inferred(ctx: CheckContext): Promise<Finding[]> {
 	for (const [qi, q] of vars.entries()) {
 		const miss = shares[0]['m' + qi] / Math.max(1, n);
 		if (miss < 0.1 || miss > 0.9 || gridItems.has(q)) continue;
-		for (const f of filters) {
-			if (vars.indexOf(f) >= qi) break;
-			const groups = await rows<{ c: number; n: number; a: number }>(
-				ctx.db,
-				sql`SELECT ${ctx.value(f)} AS c, count(*) AS n, count(*) FILTER (WHERE NOT ${ctx.isMissing(q)}) AS a FROM data WHERE ${ctx.value(f)} IS NOT NULL GROUP BY 1`
-			);
+		const before = filters.filter((f) => vars.indexOf(f) < qi).reverse();
+		if (!before.length) continue;
+		const fv = before.map((_, j) => ident(`f${j}`));
+		// one scan per question: every earlier filter's split as a grouping set, nearest filter first
+		const grouped = await rows<Record<string, number | null>>(
+			ctx.db,
+			sql`SELECT ${joinAll(fv)}, count(*) AS n, count(*) FILTER (WHERE NOT m) AS a
+			    FROM (SELECT ${joinAll(before.map((f, j) => sql`${ctx.value(f)} AS ${fv[j]}`))}, ${ctx.isMissing(q)} AS m FROM data)
+			    GROUP BY GROUPING SETS (${joinAll(fv.map((v) => sql`(${v})`))})`
+		);
+		for (const [j, f] of before.entries()) {
+			const groups = grouped
+				.filter((g) => g[`f${j}`] !== null && before.every((_, o) => o === j || g[`f${o}`] === null))
+				.map((g) => ({ c: g[`f${j}`] as number, n: g.n as number, a: g.a as number }));
 			const asked = groups.filter((g) => g.a / g.n >= purity).map((g) => g.c);
 			const skipped = groups.filter((g) => g.a / g.n <= 1 - purity).map((g) => g.c);
 			if (!asked.length || !skipped.length || asked.length + skipped.length < groups.length) continue;
