@@ -38,7 +38,7 @@ export default defineCheck({
 		nearThreshold: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'flag a maximum percent match at or above this' },
 		bands: { type: 'number', default: 8, min: 1, max: 64, description: 'LSH bands (more finds more, slower)' },
 		bandWidth: { type: 'number', default: 0, min: 0, description: 'variables per band (0 = automatic)' },
-		maxBucket: { type: 'number', default: 50, min: 2, description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)' }
+		maxBucket: { type: 'number', default: 20, min: 2, description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)' }
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
