@@ -38,7 +38,7 @@ export interface CheckRun {
 	/** Skipped because the data lacks a role the check needs. */
 	skipped: string | null;
 	findings: Finding[];
-	/** Respondents with at least one finding from this check. */
+	/** Respondents with at least one warning or error from this check (info findings are evidence only). */
 	flagged: number;
 	ms: number;
 	error: string | null;
@@ -104,7 +104,7 @@ export async function runChecks(
 			}
 		}
 		const ms = Math.round(performance.now() - t0);
-		const flagged = new Set(findings.filter((f) => f.row !== undefined).map((f) => f.row)).size;
+		const flagged = new Set(findings.filter((f) => f.row !== undefined && f.severity !== 'info').map((f) => f.row)).size;
 		runs.push({ id: check.id, title: check.title, version: check.version, skipped: need ? `needs ${need}` : null, findings, flagged, ms, error });
 		opts.onProgress?.({ id: check.id, index, total: list.length, state: 'done', ms });
 	}
