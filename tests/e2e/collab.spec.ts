@@ -1,4 +1,9 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -9,8 +14,8 @@ import { createProject, expect, FIXTURES, importFile, test } from './fixtures';
 const FILE = `${FIXTURES}import/utf8.csv`;
 const SYNC = { timeout: 5_000 };
 
-async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
+async function newPage(browser: Browser, baseURL?: string): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ serviceWorkers: 'block', ...(baseURL ? { baseURL } : {}) });
 	return { context, page: await context.newPage() };
 }
 
@@ -37,8 +42,8 @@ async function comment(page: Page, n: number, text: string) {
 
 const connection = (page: Page) => page.getByTestId('connection-state');
 
-async function owner(browser: Browser) {
-	const { context, page } = await newPage(browser);
+async function owner(browser: Browser, baseURL?: string) {
+	const { context, page } = await newPage(browser, baseURL);
 	await createProject(page, 'Shared wave');
 	await importFile(page, FILE);
 	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
@@ -59,7 +64,7 @@ async function invite(ownerPage: Page, role: 'reviewer' | 'viewer'): Promise<str
 }
 
 async function join(browser: Browser, link: string, name: string, wrongFileFirst = false) {
-	const { context, page } = await newPage(browser);
+	const { context, page } = await newPage(browser, new URL(link).origin);
 	await page.goto(link);
 	await page.getByTestId('join-name').fill(name);
 	await page.getByTestId('join-submit').click();
@@ -188,4 +193,75 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 	await expect(badge(a.page, 3)).toHaveAttribute('data-action', 'exclude');
 
 	await Promise.all([a.context.close(), b.context.close(), v.context.close()]);
+});
+
+/** A relay process of our own (the webServer one cannot be restarted from a test), serving build/. */
+async function spawnRelay(port: number, dataDir: string): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'build' },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((resolve, reject) => {
+		let out = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			if (out.includes(`:${port}`)) resolve();
+		});
+		child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+	});
+	return child;
+}
+
+const stopRelay = (child: ChildProcess) =>
+	new Promise<void>((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGTERM');
+	});
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const srv = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+test('the relay restarts mid-session and nothing is lost', async ({ browser }) => {
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'sieve-e2e-restart-'));
+	const port = await freePort();
+	let relay = await spawnRelay(port, dataDir);
+	try {
+		const origin = `http://127.0.0.1:${port}`;
+		const a = await owner(browser, origin);
+		const b = await join(browser, await invite(a.page, 'reviewer'), 'Rémi');
+		await decide(a.page, 1, 'x', 'speeder');
+		await expect.poll(() => badge(b.page, 1).getAttribute('data-action'), SYNC).toBe('exclude');
+
+		await stopRelay(relay);
+		await expect(connection(a.page)).not.toHaveAttribute('data-state', 'connected');
+		await expect(connection(b.page)).not.toHaveAttribute('data-state', 'connected');
+		await decide(b.page, 2, 'Shift+K', 'fine');
+		await comment(a.page, 3, 'while the relay was down');
+
+		relay = await spawnRelay(port, dataDir);
+		await expect(connection(a.page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+		await expect(connection(b.page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+		await expect.poll(() => badge(a.page, 2).getAttribute('data-action'), SYNC).toBe('keep');
+		await row(b.page, 3).click();
+		await expect.poll(() => b.page.getByTestId('comment').allTextContents(), SYNC).toEqual([expect.stringContaining('while the relay was down')]);
+
+		// a newcomer after the restart, with both others gone, gets everything from the relay's store
+		const viewerLink = await invite(a.page, 'viewer');
+		await Promise.all([a.context.close(), b.context.close()]);
+		const v = await join(browser, viewerLink, 'Vera');
+		await expect.poll(() => badge(v.page, 1).getAttribute('data-action'), SYNC).toBe('exclude');
+		await expect.poll(() => badge(v.page, 2).getAttribute('data-action'), SYNC).toBe('keep');
+		await row(v.page, 3).click();
+		await expect.poll(() => v.page.getByTestId('comment').allTextContents(), SYNC).toEqual([expect.stringContaining('while the relay was down')]);
+		await v.context.close();
+	} finally {
+		await stopRelay(relay).catch(() => {});
+		rmSync(dataDir, { recursive: true, force: true });
+	}
 });

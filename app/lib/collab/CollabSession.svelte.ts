@@ -179,7 +179,10 @@ export class CollabSession {
 	}
 
 	#audit(type: Parameters<typeof recordEvent>[1], payload: Parameters<typeof recordEvent>[2]): void {
-		recordEvent(this.projectId, type, payload as never).catch((e) => console.warn('audit', e));
+		recordEvent(this.projectId, type, payload as never).then(
+			() => this.#replicate(),
+			(e) => console.warn('audit', e)
+		);
 	}
 
 	decide(inputs: DecisionInput[]): string[] {
