@@ -26,7 +26,7 @@ export default defineCheck({
 				vars.map((v, i) => {
 					const x = ctx.value(v);
 					return sql`count(${x}) AS ${F('n', i)}, avg(${x}) AS ${F('mean', i)}, stddev_samp(${x}) AS ${F('sd', i)}, min(${x}) AS ${F('min', i)}, max(${x}) AS ${F('max', i)},
-					  approx_count_distinct(${x}) AS ${F('d', i)}, count(*) FILTER (WHERE ${x} = round(${x})) AS ${F('int', i)}, count(*) FILTER (WHERE ${x} % 5 = 0) AS ${F('five', i)}`;
+					  sum((${x} = round(${x}))::INTEGER)::BIGINT AS ${F('int', i)}, sum((${x} % 5 = 0)::INTEGER)::BIGINT AS ${F('five', i)}`;
 				})
 			)} FROM data`
 		);
@@ -35,7 +35,7 @@ export default defineCheck({
 		const small: number[] = [];
 		vars.forEach((v, i) => {
 			const n = s[`n${i}`] ?? 0;
-			summaries[v] = { n, mean: s[`mean${i}`], sd: s[`sd${i}`], min: s[`min${i}`], max: s[`max${i}`], distinct: s[`d${i}`] };
+			summaries[v] = { n, mean: s[`mean${i}`], sd: s[`sd${i}`], min: s[`min${i}`], max: s[`max${i}`] };
 			if (n < num(ctx.params.minN)) return;
 			const lo = s[`min${i}`] ?? 0;
 			const hi = s[`max${i}`] ?? 0;
@@ -44,41 +44,25 @@ export default defineCheck({
 				return;
 			}
 			const whole = (s[`int${i}`] ?? 0) === n;
-			if (whole && hi - lo >= 20 && (s[`d${i}`] ?? 0) >= 10) {
+			if (whole && hi - lo >= 20) {
 				const five = (s[`five${i}`] ?? 0) / n;
 				if (five >= num(ctx.params.heapShare))
 					out.push(aboutVariable('distribution', v, { severity: 'info', score: five, message: `${v}: ${pct(five)} of answers are multiples of 5 (heaping; about 20 % expected)`, evidence: { multiplesOf5: five } }));
 			}
-			if ((s[`d${i}`] ?? 0) <= 200) small.push(i);
+			if (whole && hi - lo <= 200) small.push(i);
 		});
-		// one pass for all frequency tables: short integer scales count each point with a filter
-		// (cheap comparisons), anything else gets a grouping set (a hash table each)
+		// one pass for all frequency tables: a grouping set per variable
 		const freqs: { x: number; c: number }[][] = small.map(() => []);
-		const points = (i: number) => {
-			const lo = s[`min${i}`] ?? 0;
-			const hi = s[`max${i}`] ?? 0;
-			return (s[`int${i}`] ?? 0) === (s[`n${i}`] ?? 0) && hi - lo <= 20 ? Array.from({ length: hi - lo + 1 }, (_, q) => lo + q) : null;
-		};
-		const scales = small.filter((i) => points(i));
-		const others = small.filter((i) => !points(i));
-		if (scales.length) {
-			const counts: Frag[] = [];
-			scales.forEach((i, j) => points(i)!.forEach((p, q) => counts.push(sql`count(*) FILTER (WHERE ${ctx.value(vars[i])} = ${p}) AS ${F(`p${j}_`, q)}`)));
-			const [c] = await rows<Record<string, number>>(ctx.db, sql`SELECT ${join(counts)} FROM data`);
-			scales.forEach((i, j) => {
-				freqs[small.indexOf(i)] = points(i)!.map((p, q) => ({ x: p, c: c[`p${j}_${q}`] })).filter((e) => e.c > 0);
-			});
-		}
-		if (others.length) {
-			const vs = others.map((_, j) => new Frag(`v${j}`, []));
+		if (small.length) {
+			const vs = small.map((_, j) => new Frag(`v${j}`, []));
 			const grouped = await rows<Record<string, number | null>>(
 				ctx.db,
-				sql`SELECT ${join(vs)}, count(*) AS c FROM (SELECT ${join(others.map((i, j) => sql`${ctx.value(vars[i])} AS ${vs[j]}`))} FROM data)
+				sql`SELECT ${join(vs)}, count(*) AS c FROM (SELECT ${join(small.map((i, j) => sql`${ctx.value(vars[i])} AS ${vs[j]}`))} FROM data)
 				    GROUP BY GROUPING SETS (${join(vs.map((v) => sql`(${v})`))})`
 			);
 			for (const g of grouped) {
-				const j = others.findIndex((_, q) => g[`v${q}`] !== null);
-				if (j >= 0) freqs[small.indexOf(others[j])].push({ x: g[`v${j}`] as number, c: g.c as number });
+				const j = small.findIndex((_, q) => g[`v${q}`] !== null);
+				if (j >= 0) freqs[j].push({ x: g[`v${j}`] as number, c: g.c as number });
 			}
 		}
 		for (const [j, i] of small.entries()) {
