@@ -11,13 +11,14 @@ describe('presence', () => {
 		const pb = new Presence(b, { name: 'bo', colour: colourFor('bo') });
 		pb.look(42);
 		applyAwarenessUpdate(a, encodeAwarenessUpdate(b, [b.clientID]), 'remote');
-		expect(pa.peers.map((p) => [p.name, p.self, p.respondent ?? null])).toEqual([
+		expect(pa.peers.map((p) => [p.name, p.self, p.row ?? null])).toEqual([
 			['ana', true, null],
 			['bo', false, 42]
 		]);
-		expect(pa.lookingAt('42').map((p) => p.name)).toEqual(['bo']);
+		expect(pa.lookingAt(42).map((p) => p.name)).toEqual(['bo']);
 		pa.look(42);
 		expect(pa.lookingAt(42).map((p) => p.name)).toEqual(['bo']);
+		expect(pa.lookingAt(41)).toEqual([]);
 		expect(colourFor('ana')).toBe(colourFor('ana'));
 	});
 });

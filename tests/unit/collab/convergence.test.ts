@@ -131,7 +131,7 @@ function simulate(steps: Step[], seed: number) {
 				break;
 			}
 			case 7:
-				setReviewStatus(doc, me, [findingKey({ respondent: s.b % 5, check: 'speeders' })], STATES[s.a % STATES.length]);
+				setReviewStatus(doc, me, [{ key: findingKey({ respondent: s.b % 5, check: 'speeders' }), row: s.b % 5 }], STATES[s.a % STATES.length]);
 				break;
 			case 8:
 				undos[s.peer].undo();

@@ -151,8 +151,8 @@ describe('comments, assignments, review status', () => {
 		const k = findingKey({ check: 'speeders', respondent: 3 });
 		expect(findingKey({ check: 'speeders', respondent: '3' })).toBe(k);
 		expect(findingKey({ respondent: 3 })).not.toBe(k);
-		setReviewStatus(doc, actor('ana'), [k], 'done');
-		expect(reviewOf(doc).get(k)).toMatchObject({ state: 'done', by: 'ana' });
+		setReviewStatus(doc, actor('ana'), [{ key: k, row: 4 }], 'done');
+		expect(reviewOf(doc).get(k)).toMatchObject({ state: 'done', by: 'ana', row: 4 });
 	});
 });
 
