@@ -105,6 +105,8 @@ export interface EngineApi {
 	/** Stops a running check run between two checks. */
 	cancelChecks(): Promise<void>;
 	respondents(q: RespondentQuery): Promise<{ total: number; rows: RespondentRow[] }>;
+	/** Scored respondents with a row in `from`..`to` (1-based, ≤1000 rows); rows without findings are absent. Null before the first check run. */
+	respondentRange(from: number, to: number): Promise<RespondentRow[] | null>;
 	/**
 	 * The cleaned dataset as a file: the recipe replayed on the data, plus `sieve_score` and
 	 * `sieve_verdict` from the last check run when `flags`. Same code as `sieve export`.

@@ -11,6 +11,7 @@ import { STANDARD_CHECKS, type CheckRun } from './checks/registry';
 import { loadRuns } from './results/load-runs';
 import { loadScores } from './results/load-scores';
 import { respondentPage } from './results/respondents';
+import { respondentRange } from './results/respondent-range';
 import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
@@ -135,6 +136,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			running?.abort(new Error('check run cancelled'));
 		},
 		respondents: (q) => respondentPage(db, q),
+		respondentRange: (from, to) => respondentRange(db, from, to),
 		async exportCleaned(req, onProgress) {
 			const idVariable = await resolveIdVariable(db, req.dictionary, req.config.id);
 			const scores = req.flags ? (lastScores ?? (await loadScores(db))) : null;
