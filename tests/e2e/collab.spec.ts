@@ -42,11 +42,16 @@ async function comment(page: Page, n: number, text: string) {
 
 const connection = (page: Page) => page.getByTestId('connection-state');
 
-async function owner(browser: Browser, baseURL?: string) {
+async function owner(browser: Browser, baseURL?: string, runChecks = false) {
 	const { context, page } = await newPage(browser, baseURL);
 	await createProject(page, 'Shared wave');
 	await importFile(page, FILE);
 	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
+	if (runChecks) {
+		await page.getByRole('link', { name: 'Checks' }).click();
+		await page.getByRole('button', { name: 'Run selected checks' }).click();
+		await expect(page.getByTestId('verdicts')).toBeVisible();
+	}
 	await page.getByRole('link', { name: 'Review' }).click();
 	await expect(page.getByTestId('review-table')).toHaveAttribute('data-count', '3');
 	await page.getByTestId('my-name').fill('Olga');
@@ -87,8 +92,12 @@ async function seenAfter(start: number, check: () => Promise<void>): Promise<num
 }
 
 test('two reviewers on one project through the relay: live edits, offline edits converge, a viewer changes nothing', async ({ browser }) => {
-	const a = await owner(browser);
+	const a = await owner(browser, undefined, true);
 	const b = await join(browser, await invite(a.page, 'reviewer'), 'Rémi', true);
+	// scores of the owner's own check run fill the table's score and verdict columns
+	await expect(row(a.page, 1).getByTestId('score')).toHaveText(/^\d+(\.\d+)?$/);
+	await expect(row(a.page, 1).getByTestId('verdict')).toHaveText(/^(keep|review|remove)$/);
+	await expect(row(b.page, 1).getByTestId('score')).toHaveText('—');
 
 	// both decide at the same time and see each other's decisions
 	const t0 = Date.now();

@@ -24,6 +24,7 @@ export async function projectDatasetId(projectId: string): Promise<string> {
 	const project = await db.projects.get(projectId);
 	if (!project?.file) throw new Error('Import the data file before sharing: collaborators open the same file.');
 	if (project.demo) return demoDataset(project.demo.seed);
+	if (project.file.sha256) return project.file.sha256;
 	const original = await loadOriginal(db, projectId, project.file.name);
 	if (!original) throw new Error(`The original file ${project.file.name} is no longer stored in this browser; import it again before sharing.`);
 	return datasetSha256(original);

@@ -1,7 +1,6 @@
 /**
- * What the review table needs from check results. The check engine's API (`runChecks`, findings
- * with score/verdict per respondent) is not in engine/api.ts yet: `NO_FINDINGS` keeps the score,
- * verdict and flags columns empty until an implementation backed by it is passed in.
+ * What the review table needs from check results: EngineFindings reads them from the engine,
+ * NO_FINDINGS stands in before the first check run (and in tests).
  */
 export type Verdict = 'keep' | 'review' | 'remove';
 
@@ -10,6 +9,8 @@ export interface RespondentQuality {
 	verdict: Verdict;
 	/** Check ids that flagged the respondent. */
 	flags: string[];
+	/** What each check found, for the detail view. */
+	reasons?: { check: string; severity: string; message: string }[];
 }
 
 export interface FindingsSource {
