@@ -70,11 +70,13 @@ function normalisePlan(name: string, sqlType: string): ColumnPlan {
 	return { name, type: 'string', expr: `CAST(${c} AS VARCHAR)` };
 }
 
+// DuckDB casts '2026-03-10 20:25:58' to DATE by dropping the time, so timestamps are tried first
+// and a column is a date only when none of its values has a time part.
 const TEMPORAL: { type: VarType; sql: string; cast: (c: string) => string }[] = [
-	{ type: 'date', sql: 'DATE', cast: (c) => `CAST(${c} AS DATE)` },
 	{ type: 'datetime', sql: 'TIMESTAMP', cast: (c) => `CAST(${c} AS TIMESTAMP)` },
 	{ type: 'time', sql: 'TIME', cast: (c) => `CAST(epoch(CAST(${c} AS TIME)) AS DOUBLE)` }
 ];
+const DATE_CAST = (c: string) => `CAST(${c} AS DATE)`;
 const SAMPLE = 1000;
 
 /**
@@ -101,6 +103,7 @@ async function inferPlans(db: SqlDb, names: string[]): Promise<ColumnPlan[]> {
 		else plans.push({ name, type: (n > 0 && (await temporalType(db, c, n))) || 'string', expr: c });
 	}
 	return plans.map((p) => {
+		if (p.type === 'date') return { ...p, expr: DATE_CAST(quoteIdent(p.name)) };
 		const t = TEMPORAL.find((x) => x.type === p.type);
 		return t ? { ...p, expr: t.cast(quoteIdent(p.name)) } : p;
 	});
@@ -114,8 +117,11 @@ async function temporalType(db: SqlDb, c: string, n: number): Promise<VarType | 
 			)
 		).get(0)!;
 		if (Number(sample.ok) !== Number(sample.n)) continue;
-		const all = (await db.query(`SELECT count(TRY_CAST(${c} AS ${t.sql})) AS ok FROM ${STAGING_TABLE}`)).get(0)!;
-		if (Number(all.ok) === n) return t.type;
+		const all = (
+			await db.query(`SELECT count(TRY_CAST(${c} AS ${t.sql})) AS ok, count_if(${c} LIKE '%:%') AS timed FROM ${STAGING_TABLE}`)
+		).get(0)!;
+		if (Number(all.ok) !== n) continue;
+		return t.type === 'datetime' && Number(all.timed) === 0 ? 'date' : t.type;
 	}
 	return null;
 }

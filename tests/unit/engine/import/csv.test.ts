@@ -21,6 +21,15 @@ describe('CSV import', () => {
 		]);
 	});
 
+	it('keeps the time of day: timestamps are datetimes, plain dates are dates', async () => {
+		const { db, result } = await importFixture('timestamps.csv');
+		expect(result.dictionary.variables.map((v) => v.type)).toEqual(['numeric', 'datetime', 'date']);
+		expect(await rows(db, `SELECT strftime(started, '%Y-%m-%dT%H:%M:%S.%g') AS s, strftime(day, '%Y-%m-%d') AS d FROM data ORDER BY __row`)).toEqual([
+			{ s: '2026-03-10T20:25:58.000', d: '2026-03-10' },
+			{ s: '2026-03-11T07:00:01.500', d: '2026-03-11' }
+		]);
+	});
+
 	it('sniffs a UTF-8 BOM and semicolons', async () => {
 		const { db, result } = await importFixture('bom-semicolon.csv');
 		expect(result.csv).toMatchObject({ encoding: 'utf-8', delimiter: ';' });
