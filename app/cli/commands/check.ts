@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { appendRunEvents } from '../../lib/audit/node-file';
 import { parseConfig, type SieveConfig } from '../../lib/engine/checks/config';
 import { createRunState, gridIndices } from '../../lib/engine/checks/context';
 import { runChecks } from '../../lib/engine/checks/registry';
@@ -10,7 +12,7 @@ import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/care
 import { parseArgs } from '../args';
 import { loadFile } from '../load';
 
-const USAGE = 'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b]\n';
+const USAGE = 'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json]\n';
 
 /** `sieve check`: runs every applicable check and writes RESULT (SPEC §7); progress on stderr. */
 export default async function check(args: string[]): Promise<number> {
@@ -128,6 +130,17 @@ export default async function check(args: string[]): Promise<number> {
 		process.stderr.write(
 			`${n} respondents: ${verdicts.keep} keep, ${verdicts.review} review, ${verdicts.remove} remove (${Math.round(performance.now() - t0)} ms)\n`
 		);
+		if (typeof options.audit === 'string') {
+			const { head } = await appendRunEvents(options.audit, [
+				{
+					type: 'import',
+					payload: { file: path.basename(file), sha256, format: result.format, rows: n, variables: dictionary.variables.length, mode: 'new' }
+				},
+				{ type: 'check-run', payload: { dataset: sha256, checks: ran.map((r) => ({ id: r.id, version: r.version, flagged: r.flagged, ms: r.ms })) } },
+				{ type: 'check-results', payload: { dataset: sha256, respondents: n, ...verdicts } }
+			]);
+			process.stderr.write(`audit: ${options.audit} now ends at seq ${head.seq} (${head.hash.slice(0, 12)}…)\n`);
+		}
 		return 0;
 	} finally {
 		await db.close();

@@ -66,3 +66,27 @@ describe('sieve check', () => {
 		await expect(run('npx', ['tsx', 'app/cli/sieve.ts', 'check', 'x.csv'])).rejects.toMatchObject({ code: 2 });
 	}, 60_000);
 });
+
+describe('sieve check --audit', () => {
+	it('appends the run to an audit chain file that sieve verify accepts, creating it when absent', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'sieve-check-audit-'));
+		const data = path.join(dir, 'survey.csv');
+		const demo = generateDemo({ rows: 150, seed: 9 });
+		let csv = csvHeader(demo.dictionary);
+		for (const b of demo.batches()) csv += batchToCsv(demo.dictionary, b);
+		await writeFile(data, csv);
+		const audit = path.join(dir, 'audit.json');
+		const out = path.join(dir, 'r.json');
+		for (let i = 0; i < 2; i++) await run('npx', ['tsx', 'app/cli/sieve.ts', 'check', data, '--out', out, '--audit', audit]);
+		const chain = JSON.parse(await readFile(audit, 'utf8'));
+		expect(chain.version).toBe(1);
+		expect(chain.chains).toHaveLength(1);
+		const types = chain.chains[0].events.map((e: { type: string }) => e.type);
+		expect(types.filter((t: string) => t !== 'chain-start')).toEqual(['import', 'check-run', 'check-results', 'import', 'check-run', 'check-results']);
+		const results = chain.chains[0].events.filter((e: { type: string }) => e.type === 'check-results');
+		expect(results[0].payload.respondents).toBe(150);
+		expect(results[0].payload.keep + results[0].payload.review + results[0].payload.remove).toBe(150);
+		const { stdout } = await run('npx', ['tsx', 'app/cli/sieve.ts', 'verify', audit]);
+		expect(stdout).toMatch(/intact/i);
+	});
+});
