@@ -1,13 +1,11 @@
 // Audit chain in Chromium: append throughput into IndexedDB through the Dexie ChainStore (one
 // transaction per event, as the app writes them) and verification time for N events read back,
 // on the relay's origin. The bench code is bundled with Vite and injected into the built app's page.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { build, type Rolldown } from 'vite';
+import { startApp } from './lib/app';
 
 const N = Number(process.argv[2] ?? 100_000);
 const WITH_CHANGE = Math.min(N, 5_000);
@@ -73,23 +71,7 @@ const bundle = (await build({
 })) as Rolldown.RolldownOutput[];
 const script = bundle[0].output[0].code;
 
-const relay = spawn('npx', ['tsx', 'server/index.ts'], {
-	cwd: root,
-	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sieve-audit-bench-')), STATIC_DIR: 'build' },
-	stdio: 'ignore'
-});
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(`${base}/health`)).ok) break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const { base, browser, stop } = await startApp(PORT);
 try {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();
@@ -114,6 +96,5 @@ try {
 	for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
 	await context.close();
 } finally {
-	await browser.close();
-	relay.kill();
+	await stop();
 }
