@@ -272,6 +272,14 @@ export class CollabSession {
 		if (this.doc) this.#connect(this.membership);
 	}
 
+	/** After the relay closed with 4401: continues with the token of a fresh invite link for the same room. */
+	async renew(room: string, token: string): Promise<void> {
+		const m = this.membership;
+		if (!m || m.room !== room) throw new Error('That invite is for another room.');
+		this.membership = await saveMembership(getDb(), this.projectId, room, token, m.dataset);
+		this.link?.reconnect(token);
+	}
+
 	/** A link for someone else to join as reviewer or viewer. */
 	async invite(role: 'reviewer' | 'viewer', projectName: string): Promise<string> {
 		const m = this.membership;
