@@ -146,6 +146,26 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 		['3', 'exclude', 'proposed']
 	]);
 
+	// the doc lives in the project layout: on the Data tab the owner stays connected and receives
+	// the reviewer's comment; offline afterwards, Review shows it (a reopened doc would not have it)
+	const header = (page: Page) => page.getByTestId('project-connection');
+	await a.page.getByRole('link', { name: 'Data', exact: true }).click();
+	await expect(a.page.getByTestId('review-table')).toHaveCount(0);
+	await expect(header(a.page)).toHaveAttribute('data-state', 'connected');
+	await comment(b.page, 2, 'seen from the data tab');
+	await expect(b.page.getByTestId('comment')).toContainText(['seen from the data tab']);
+	await a.page.waitForTimeout(3_000);
+	await a.context.setOffline(true);
+	await expect(header(a.page)).toHaveAttribute('data-state', /disconnected|connecting/, { timeout: 40_000 });
+	await expect(header(a.page)).not.toHaveText('connected');
+	await a.page.getByRole('link', { name: 'Review' }).click();
+	await row(a.page, 2).click();
+	await expect(a.page.getByTestId('comment')).toContainText(['seen from the data tab']);
+	await a.context.setOffline(false);
+	await expect(header(a.page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+	await a.page.getByTestId('share-toggle').click();
+	await expect(connection(a.page)).toHaveAttribute('data-state', 'connected');
+
 	// the owner approves every pending decision of a filtered view at once
 	await a.page.getByTestId('filter-decision').selectOption('pending');
 	await expect(a.page.getByTestId('review-table')).toHaveAttribute('data-count', '2');

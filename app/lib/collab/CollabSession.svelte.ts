@@ -88,13 +88,11 @@ export class CollabSession {
 			};
 			this.#undo.on('stack-item-added', refreshUndo);
 			this.#undo.on('stack-item-popped', refreshUndo);
+			// the version moves on every update, watched or not: the doc keeps syncing while no page reads it
+			local.doc.on('update', () => this.#version++);
 			this.#subscribe = createSubscriber((update) => {
-				const bump = () => {
-					this.#version++;
-					update();
-				};
-				local.doc.on('update', bump);
-				return () => local.doc.off('update', bump);
+				local.doc.on('update', update);
+				return () => local.doc.off('update', update);
 			});
 			this.membership = membership ?? null;
 			if (membership) this.#connect(membership);

@@ -4,6 +4,8 @@ import type { ImportOptions, ImportProgress, ImportResult } from './import/types
 
 import type { SieveConfig } from './checks/config';
 import type { CheckProgress, RespondentQuery, RespondentRow, RunSummary } from './results/types';
+import type { RowFinding } from './results/row-findings';
+import type { Severity } from './checks/types';
 import type { WhatIfRow } from './scoring';
 import type { SurveyRoles } from './roles';
 import type { ApplyReport, Recipe } from './recipe';
@@ -13,6 +15,7 @@ export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
 export type { CheckOutcome, CheckProgress, HistogramBin, RespondentQuery, RespondentRow, RunSummary } from './results/types';
 export type { WhatIfRow } from './scoring';
+export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
 export type { GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
@@ -107,6 +110,14 @@ export interface EngineApi {
 	respondents(q: RespondentQuery): Promise<{ total: number; rows: RespondentRow[] }>;
 	/** Scored respondents with a row in `from`..`to` (1-based, ≤1000 rows); rows without findings are absent. Null before the first check run. */
 	respondentRange(from: number, to: number): Promise<RespondentRow[] | null>;
+	/** Rows (ascending) with a finding of this check (warnings and errors) and/or of this severity. */
+	flaggedRows(q: { check?: string | null; severity?: Severity | null }): Promise<number[]>;
+	/** Scored rows below 100, lowest score first; the other rows all score 100. */
+	rowsByScore(): Promise<number[]>;
+	/** Every finding of one row from the last check run, with its variable, message and evidence. */
+	rowFindings(row: number): Promise<RowFinding[]>;
+	/** Rows (ascending) where any of `variables` contains `text` (case-insensitive, matched literally). */
+	searchText(variables: string[], text: string): Promise<number[]>;
 	/**
 	 * The cleaned dataset as a file: the recipe replayed on the data, plus `sieve_score` and
 	 * `sieve_verdict` from the last check run when `flags`. Same code as `sieve export`.

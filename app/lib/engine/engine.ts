@@ -12,6 +12,9 @@ import { loadRuns } from './results/load-runs';
 import { loadScores } from './results/load-scores';
 import { respondentPage } from './results/respondents';
 import { respondentRange } from './results/respondent-range';
+import { flaggedRows, rowsByScore } from './results/flagged-rows';
+import { rowFindings } from './results/row-findings';
+import { searchText } from './results/text-search';
 import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
@@ -137,6 +140,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		},
 		respondents: (q) => respondentPage(db, q),
 		respondentRange: (from, to) => respondentRange(db, from, to),
+		flaggedRows: (q) => flaggedRows(db, q),
+		rowsByScore: () => rowsByScore(db),
+		rowFindings: (row) => rowFindings(db, row),
+		searchText: (variables, text) => searchText(db, variables, text),
 		async exportCleaned(req, onProgress) {
 			const idVariable = await resolveIdVariable(db, req.dictionary, req.config.id);
 			const scores = req.flags ? (lastScores ?? (await loadScores(db))) : null;

@@ -1,4 +1,5 @@
 import type { EngineApi } from '$lib/engine/api';
+import type { Severity } from '$lib/engine/checks/types';
 import { PageCache } from '$lib/ui/grid/page-cache.svelte';
 import type { FindingsSource, RespondentQuality, Verdict } from './findings';
 
@@ -17,9 +18,12 @@ export class EngineFindings implements FindingsSource {
 	version = $state(0);
 	#cache: PageCache;
 	#verdicts = new Map<Verdict, number[] | null>();
+	#lists = new Map<string, number[] | null>();
+	/** Checks the filter offers, with titles. */
+	checks = $state.raw<{ id: string; title: string }[]>([]);
 
 	constructor(
-		private readonly engine: Pick<EngineApi, 'respondents' | 'respondentRange'>,
+		private readonly engine: Pick<EngineApi, 'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'listChecks'>,
 		total: number
 	) {
 		this.#cache = new PageCache(async (offset, limit) => {
@@ -36,6 +40,7 @@ export class EngineFindings implements FindingsSource {
 	async probe(): Promise<void> {
 		try {
 			this.available = (await this.engine.respondentRange(1, 1)) !== null;
+			if (this.available) this.checks = (await this.engine.listChecks()).map(({ id, title }) => ({ id, title }));
 		} catch {
 			this.available = false;
 		}
@@ -68,6 +73,31 @@ export class EngineFindings implements FindingsSource {
 			void this.#load(verdict);
 		}
 		return [];
+	}
+
+	/** Rows with a finding of this check and/or severity; null while loading. */
+	rowsFlagged(check: string | null, severity: Severity | null): number[] | null {
+		return this.#list(JSON.stringify(['flagged', check, severity]), () => this.engine.flaggedRows({ check, severity }));
+	}
+
+	/** Rows scoring below 100, lowest first; empty until loaded. */
+	ranked(): number[] {
+		return this.#list('ranked', () => this.engine.rowsByScore()) ?? [];
+	}
+
+	#list(key: string, load: () => Promise<number[]>): number[] | null {
+		void this.version;
+		const rows = this.#lists.get(key);
+		if (rows !== undefined || !this.available) return rows ?? null;
+		this.#lists.set(key, null);
+		load().then(
+			(r) => {
+				this.#lists.set(key, r);
+				this.version++;
+			},
+			(e) => console.warn('review filter', e)
+		);
+		return null;
 	}
 
 	async #load(verdict: Verdict): Promise<void> {

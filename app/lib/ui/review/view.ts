@@ -10,12 +10,22 @@ export interface ReviewFilter {
 	verdict: Verdict | 'any';
 	/** Only rows assigned to this reviewer. */
 	assignee: string | null;
+	/** Only rows with a finding of this check (warnings and errors unless a severity is chosen). */
+	check: string | 'any';
+	severity: 'info' | 'warning' | 'error' | 'any';
+	/** Text searched in the open ends; blank searches nothing. */
+	search: string;
+	/** `score`: lowest score first, ties and unflagged rows (score 100) by row. */
+	order: 'row' | 'score';
 }
 
-export const ALL: ReviewFilter = { decision: 'all', status: 'any', verdict: 'any', assignee: null };
+export const ALL: ReviewFilter = { decision: 'all', status: 'any', verdict: 'any', assignee: null, check: 'any', severity: 'any', search: '', order: 'row' };
 
-/** The rows a view shows: every row (`all`, no list needed at 1M) or an ascending list of rows. */
-export type RowSet = { kind: 'all'; count: number } | { kind: 'list'; rows: number[] };
+/**
+ * The rows a view shows: every row (`all`, no list needed at 1M) or a list of rows, ascending unless
+ * `ordered` (sorted by score).
+ */
+export type RowSet = { kind: 'all'; count: number } | { kind: 'list'; rows: number[]; ordered?: boolean };
 
 export interface ViewInputs {
 	total: number;
@@ -28,6 +38,12 @@ export interface ViewInputs {
 	findings: FindingsSource;
 	/** Row of a respondent key, when the doc knows it. */
 	rowOf: (key: string) => number | undefined;
+	/** Rows matching the check/severity filter, as the engine found them (absent when not filtered). */
+	flagged?: readonly number[] | null;
+	/** Rows whose open ends contain the search text (absent when not searching). */
+	searched?: readonly number[] | null;
+	/** Rows scoring below 100, lowest first: the head of the score order. */
+	ranked?: readonly number[];
 }
 
 /** The rows matching a filter. Row sets from the doc are small (decisions, comments); `all` is not materialised. */
@@ -68,6 +84,8 @@ export function filterRows(f: ReviewFilter, input: ViewInputs): RowSet {
 		sets.push(rows);
 	}
 	if (f.verdict !== 'any') sets.push(new Set(input.findings.rowsWithVerdict(f.verdict)));
+	if (input.flagged) sets.push(new Set(input.flagged));
+	if (input.searched) sets.push(new Set(input.searched));
 
 	let rows: number[] | null = null;
 	if (sets.length) {
@@ -84,14 +102,27 @@ export function filterRows(f: ReviewFilter, input: ViewInputs): RowSet {
 			rows = [...set];
 		}
 	}
-	if (!rows) return { kind: 'all', count: input.total };
-	return { kind: 'list', rows: rows.filter((r) => r >= 1 && r <= input.total).sort((a, b) => a - b) };
+	const set: RowSet = rows ? { kind: 'list', rows: rows.filter((r) => r >= 1 && r <= input.total).sort((a, b) => a - b) } : { kind: 'all', count: input.total };
+	return f.order === 'score' && input.ranked?.length ? byScore(set, input.ranked) : set;
+}
+
+/** The rows of `set` in score order: `ranked` rows first in their order, then the rest by row. */
+export function byScore(set: RowSet, ranked: readonly number[]): RowSet {
+	const rank = new Map(ranked.map((r, i) => [r, i]));
+	if (set.kind === 'list') {
+		const head = set.rows.filter((r) => rank.has(r)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+		return { kind: 'list', rows: [...head, ...set.rows.filter((r) => !rank.has(r))], ordered: true };
+	}
+	const rows = ranked.filter((r) => r >= 1 && r <= set.count);
+	for (let r = 1; r <= set.count; r++) if (!rank.has(r)) rows.push(r);
+	return { kind: 'list', rows, ordered: true };
 }
 
 export const rowSetSize = (s: RowSet): number => (s.kind === 'all' ? s.count : s.rows.length);
 export const rowAt = (s: RowSet, i: number): number => (s.kind === 'all' ? i + 1 : s.rows[i]);
 export function indexOfRow(s: RowSet, row: number): number {
 	if (s.kind === 'all') return row - 1;
+	if (s.ordered) return s.rows.indexOf(row);
 	let lo = 0;
 	let hi = s.rows.length - 1;
 	while (lo <= hi) {

@@ -1,0 +1,35 @@
+import type { Severity } from '../checks/types';
+import type { SqlDb, SqlValue } from '../sql/db';
+import { hasResults } from './respondents';
+import { FINDINGS_TABLE, SCORES_TABLE } from './store-results';
+
+/**
+ * Rows (ascending) with a finding of `check` and/or of `severity`, both in the same finding.
+ * A check alone counts its warnings and errors, as `respondentPage` does: info findings do not flag.
+ * Empty before the first check run.
+ */
+export async function flaggedRows(db: SqlDb, q: { check?: string | null; severity?: Severity | null }): Promise<number[]> {
+	if (!(await hasResults(db))) return [];
+	const where = ['row IS NOT NULL', 'NOT isnan(row)'];
+	const params: SqlValue[] = [];
+	if (q.check) {
+		where.push('"check" = ?');
+		params.push(q.check);
+	}
+	if (q.severity) {
+		where.push('severity = ?');
+		params.push(q.severity);
+	} else if (q.check) where.push(`severity <> 'info'`);
+	const t = await db.query(`SELECT DISTINCT row::INTEGER AS row FROM ${FINDINGS_TABLE} WHERE ${where.join(' AND ')} ORDER BY row`, params);
+	return t.toArray().map((r) => Number(r.row));
+}
+
+/**
+ * Scored rows below 100, lowest score first (ties by row). Every other row scores 100, so this list
+ * followed by the remaining rows in row order is the whole file sorted by score.
+ */
+export async function rowsByScore(db: SqlDb): Promise<number[]> {
+	if (!(await hasResults(db))) return [];
+	const t = await db.query(`SELECT row::INTEGER AS row FROM ${SCORES_TABLE} WHERE score < 100 ORDER BY score, row`);
+	return t.toArray().map((r) => Number(r.row));
+}
