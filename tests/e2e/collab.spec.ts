@@ -92,6 +92,8 @@ async function seenAfter(start: number, check: () => Promise<void>): Promise<num
 }
 
 test('two reviewers on one project through the relay: live edits, offline edits converge, a viewer changes nothing', async ({ browser }) => {
+	// two browsers, a viewer, offline phases: minutes of work on a loaded 2-core machine
+	test.setTimeout(360_000);
 	const a = await owner(browser, undefined, true);
 	const b = await join(browser, await invite(a.page, 'reviewer'), 'Rémi', true);
 	// scores of the owner's own check run fill the table's score and verdict columns
@@ -220,6 +222,21 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 	expect(relayState.getArray<Y.Map<unknown>>('decisions').map((d) => d.get('id'))).not.toContain('forged');
 	expect(relayState.getArray('decisions').length).toBe(3);
 	await expect(badge(a.page, 3)).toHaveAttribute('data-action', 'exclude');
+
+	// each collaborator's audit chain reached the other through the project doc, and both verify
+	for (const p of [a.page, b.page]) {
+		await p.getByRole('link', { name: 'Audit trail' }).click();
+		await expect
+			.poll(
+				async () => {
+					await p.getByRole('button', { name: 'Verify', exact: true }).click();
+					return p.getByTestId('verify-result').textContent();
+				},
+				{ timeout: 30_000 }
+			)
+			.toMatch(/Intact: 2 chains/);
+		await expect(p.getByTestId('audit-timeline').locator('tr[data-type=decision]').first()).toBeVisible();
+	}
 
 	await Promise.all([a.context.close(), b.context.close(), v.context.close()]);
 });

@@ -283,7 +283,7 @@ export class CollabSession {
 		const m = this.membership;
 		if (!m || m.role !== 'owner') throw new Error('only the owner of the room can invite');
 		const { token } = await createInvite(location.origin, m.room, m.token, { role });
-		return inviteLink(location.origin, { room: m.room, token, dataset: m.dataset, name: projectName });
+		return inviteLink(location.origin, { room: m.room, token, dataset: m.dataset, name: projectName, project: this.projectId });
 	}
 
 	/** Stops sharing from this browser; the local doc and its decisions stay. */

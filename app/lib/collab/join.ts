@@ -8,7 +8,8 @@ import type { Invite } from './token';
 export async function acceptInvite(invite: Invite, name: string): Promise<string> {
 	const db = getDb();
 	if (name.trim()) await setActorName(db, name);
-	const project = await createProject(db, invite.name);
+	const existing = invite.project ? await db.projects.get(invite.project) : undefined;
+	const project = existing ?? (await createProject(db, invite.name, invite.project));
 	await saveMembership(db, project.id, invite.room, invite.token, invite.dataset);
 	return project.id;
 }

@@ -25,10 +25,15 @@ export interface Invite {
 	dataset: string;
 	/** Project name, for the invitee's new project. */
 	name: string;
+	/** The owner's project id: the invitee's project takes it, so all audit chains name one project. */
+	project?: string;
 }
+
+const PROJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function inviteLink(origin: string, invite: Invite): string {
 	const hash = new URLSearchParams({ room: invite.room, token: invite.token, dataset: invite.dataset, name: invite.name });
+	if (invite.project) hash.set('project', invite.project);
 	return `${origin}/join#${hash}`;
 }
 
@@ -43,7 +48,13 @@ export function parseInvite(linkOrHash: string): { invite: Invite; role: (typeof
 	const claims = readToken(token);
 	if (!claims || claims.room !== room) return { error: 'This invite link is damaged: ask for a new one.' };
 	if (tokenExpired(claims)) return { error: `This invite expired on ${new Date(claims.exp * 1000).toLocaleString()}: ask for a new one.` };
-	return { invite: { room, token, dataset, name: p.get('name') || 'Shared project' }, role: claims.role, exp: claims.exp };
+	const project = p.get('project');
+	if (project !== null && !PROJECT_ID.test(project)) return { error: 'This invite link is damaged: ask for a new one.' };
+	return {
+		invite: { room, token, dataset, name: p.get('name') || 'Shared project', ...(project ? { project } : {}) },
+		role: claims.role,
+		exp: claims.exp
+	};
 }
 
 /** The relay's websocket base URL for a page served by the relay. */

@@ -10,9 +10,13 @@ export function createProjectId(): string {
 	return crypto.randomUUID();
 }
 
-export async function createProject(db: SieveDb, name: string): Promise<ProjectRow> {
+/**
+ * Creates a project; `id` is given when joining a shared project, so that every collaborator's
+ * audit chain names the same project and each verifies on every device.
+ */
+export async function createProject(db: SieveDb, name: string, id: string = createProjectId()): Promise<ProjectRow> {
 	const now = Date.now();
-	const row: ProjectRow = { id: createProjectId(), name: name.trim() || 'Untitled survey', createdAt: now, updatedAt: now, file: null };
+	const row: ProjectRow = { id, name: name.trim() || 'Untitled survey', createdAt: now, updatedAt: now, file: null };
 	await getAuditLog(db).recordEvent(row.id, 'project', { op: 'create', name: row.name }, () => db.projects.add(row));
 	return row;
 }

@@ -21,6 +21,14 @@ describe('tokens and invite links', () => {
 		expect(parsed).toMatchObject({ invite: { room: 'abc', token, dataset: 'f'.repeat(64), name: 'Wave 3 & more' }, role: 'reviewer' });
 	});
 
+	it("carries the owner's project id, so the invitee's project (and its audit chain) names the same project", () => {
+		const { token } = signer.issue('abc', 'reviewer', 600);
+		const project = '3f2b8c1e-9a7d-4e21-b6f0-1c2d3e4f5a6b';
+		const parsed = parseInvite(inviteLink('https://sieve.example', { room: 'abc', token, dataset: 'd', name: 'W', project }));
+		expect(parsed).toMatchObject({ invite: { project } });
+		expect(parseInvite(`room=abc&token=${token}&dataset=d&project=x'%3B--`)).toEqual({ error: expect.stringMatching(/damaged/) });
+	});
+
 	it('explains broken, foreign and expired invites', () => {
 		const { token } = signer.issue('abc', 'reviewer', 600);
 		expect(parseInvite('room=abc&dataset=x')).toEqual({ error: expect.stringMatching(/incomplete/) });
