@@ -1,6 +1,5 @@
 import type { SqlDb } from '../sql/db';
-import type { Verdict } from '../scoring';
-import { hasResults } from './respondents';
+import { hasResults, toRespondentRow } from './respondents';
 import { SCORES_TABLE } from './store-results';
 import type { RespondentRow } from './types';
 
@@ -12,16 +11,5 @@ export async function respondentRange(db: SqlDb, from: number, to: number): Prom
 	if (!(await hasResults(db))) return null;
 	const last = Math.min(to, from + 999);
 	const t = await db.query(`SELECT row, respondent, score, verdict, reasons FROM ${SCORES_TABLE} WHERE row BETWEEN ? AND ? ORDER BY row`, [from, last]);
-	return t.toArray().map((r) => {
-		const reasons = JSON.parse(String(r.reasons)) as RespondentRow['reasons'];
-		return {
-			row: Number(r.row),
-			respondent: String(r.respondent),
-			score: Number(r.score),
-			verdict: String(r.verdict) as Verdict,
-			flags: reasons.length,
-			checks: [...new Set(reasons.map((x) => x.check))],
-			reasons
-		};
-	});
+	return t.toArray().map(toRespondentRow);
 }

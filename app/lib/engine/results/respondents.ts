@@ -22,19 +22,22 @@ export async function respondentPage(db: SqlDb, q: RespondentQuery): Promise<{ t
 		`SELECT s.row, s.respondent, s.score, s.verdict, s.reasons FROM ${SCORES_TABLE} s ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
 		[...params, Math.min(1000, Math.max(0, q.limit)), Math.max(0, q.offset)]
 	);
-	const rows = t.toArray().map((r) => {
-		const reasons = JSON.parse(String(r.reasons)) as RespondentRow['reasons'];
-		return {
-			row: Number(r.row),
-			respondent: String(r.respondent),
-			score: Number(r.score),
-			verdict: String(r.verdict) as Verdict,
-			flags: reasons.length,
-			checks: [...new Set(reasons.map((x) => x.check))],
-			reasons
-		};
-	});
+	const rows = t.toArray().map(toRespondentRow);
 	return { total, rows };
+}
+
+/** A `sieve_scores` row as the review table shows it. */
+export function toRespondentRow(r: { row: unknown; respondent: unknown; score: unknown; verdict: unknown; reasons: unknown }): RespondentRow {
+	const reasons = JSON.parse(String(r.reasons)) as RespondentRow['reasons'];
+	return {
+		row: Number(r.row),
+		respondent: String(r.respondent),
+		score: Number(r.score),
+		verdict: String(r.verdict) as Verdict,
+		flags: reasons.length,
+		checks: [...new Set(reasons.map((x) => x.check))],
+		reasons
+	};
 }
 
 export async function hasResults(db: SqlDb): Promise<boolean> {
