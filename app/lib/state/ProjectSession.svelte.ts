@@ -4,7 +4,7 @@ import type { CsvDialect, ImportProgress } from '../engine/api';
 import { getDb } from '../store/db';
 import type { ProjectRow } from '../store/db';
 import { loadOriginal, saveOriginal } from '../store/originals';
-import { fileSha256 } from '../audit/file-sha256';
+import { blobSha256 } from '../io/sha256';
 import { getDictionary, recordImport, type ImportAudit } from '../store/projects';
 import { getEngine } from '../workers/clients';
 import { saveProjectConfig } from '../store/project-config';
@@ -127,7 +127,7 @@ export class ProjectSession {
 			);
 			const db = getDb();
 			const storedIn = mode === 'new' ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');
-			await recordImport(db, this.projectId, file, result, storedIn, undefined, { mode, sha256: await fileSha256(file) });
+			await recordImport(db, this.projectId, file, result, storedIn, undefined, { mode, sha256: await blobSha256(file) });
 			this.project = (await db.projects.get(this.projectId)) ?? null;
 			this.dictionary = result.dictionary;
 			this.rows = result.rows;
