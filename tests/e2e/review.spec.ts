@@ -17,6 +17,12 @@ test('review: filter by a check, search open ends, sort by score; the detail hig
 	await expect(table).toHaveAttribute('data-count', String(speeders));
 	await page.getByTestId('filter-check').selectOption('any');
 	await expect(table).toHaveAttribute('data-count', '2000');
+	// out-of-range answers are findings on their variable
+	await page.getByTestId('filter-variable').selectOption('age');
+	await expect.poll(async () => Number(await table.getAttribute('data-count'))).toBeGreaterThan(0);
+	await expect.poll(async () => Number(await table.getAttribute('data-count'))).toBeLessThan(2000);
+	await page.getByTestId('filter-variable').selectOption('any');
+	await expect(table).toHaveAttribute('data-count', '2000');
 
 	// planted keyboard mashing such as "asdfgh jkl" sits in the open ends
 	await page.getByTestId('search-open-ends').fill('asdf');

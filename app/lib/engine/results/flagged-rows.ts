@@ -8,7 +8,7 @@ import { FINDINGS_TABLE, SCORES_TABLE } from './store-results';
  * A check alone counts its warnings and errors, as `respondentPage` does: info findings do not flag.
  * Empty before the first check run.
  */
-export async function flaggedRows(db: SqlDb, q: { check?: string | null; severity?: Severity | null }): Promise<number[]> {
+export async function flaggedRows(db: SqlDb, q: { check?: string | null; severity?: Severity | null; variable?: string | null }): Promise<number[]> {
 	if (!(await hasResults(db))) return [];
 	const where = ['row IS NOT NULL', 'NOT isnan(row)'];
 	const params: SqlValue[] = [];
@@ -19,7 +19,11 @@ export async function flaggedRows(db: SqlDb, q: { check?: string | null; severit
 	if (q.severity) {
 		where.push('severity = ?');
 		params.push(q.severity);
-	} else if (q.check) where.push(`severity <> 'info'`);
+	} else if (q.check || q.variable) where.push(`severity <> 'info'`);
+	if (q.variable) {
+		where.push('variable = ?');
+		params.push(q.variable);
+	}
 	const t = await db.query(`SELECT DISTINCT row::INTEGER AS row FROM ${FINDINGS_TABLE} WHERE ${where.join(' AND ')} ORDER BY row`, params);
 	return t.toArray().map((r) => Number(r.row));
 }

@@ -75,9 +75,9 @@ export class EngineFindings implements FindingsSource {
 		return [];
 	}
 
-	/** Rows with a finding of this check and/or severity; null while loading. */
-	rowsFlagged(check: string | null, severity: Severity | null): number[] | null {
-		return this.#list(JSON.stringify(['flagged', check, severity]), () => this.engine.flaggedRows({ check, severity }));
+	/** Rows with a finding of this check, severity and/or variable; null while loading. */
+	rowsFlagged(check: string | null, severity: Severity | null, variable: string | null = null): number[] | null {
+		return this.#list(JSON.stringify(['flagged', check, severity, variable]), () => this.engine.flaggedRows({ check, severity, variable }));
 	}
 
 	/** Rows scoring below 100, lowest first; empty until loaded. */

@@ -13,13 +13,15 @@ export interface ReviewFilter {
 	/** Only rows with a finding of this check (warnings and errors unless a severity is chosen). */
 	check: string | 'any';
 	severity: 'info' | 'warning' | 'error' | 'any';
+	/** Respondents with a warning or error finding on this variable. */
+	variable: string | 'any';
 	/** Text searched in the open ends; blank searches nothing. */
 	search: string;
 	/** `score`: lowest score first, ties and unflagged rows (score 100) by row. */
 	order: 'row' | 'score';
 }
 
-export const ALL: ReviewFilter = { decision: 'all', status: 'any', verdict: 'any', assignee: null, check: 'any', severity: 'any', search: '', order: 'row' };
+export const ALL: ReviewFilter = { decision: 'all', status: 'any', verdict: 'any', assignee: null, check: 'any', severity: 'any', variable: 'any', search: '', order: 'row' };
 
 /**
  * The rows a view shows: every row (`all`, no list needed at 1M) or a list of rows, ascending unless

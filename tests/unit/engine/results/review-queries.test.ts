@@ -108,6 +108,10 @@ describe('flaggedRows, rowsByScore, rowFindings', () => {
 		expect(await flaggedRows(db, { check: "' OR 1=1 --" })).toEqual([]);
 		expect(await flaggedRows(db, {})).toEqual([2, 3, 4, 5, 6, 7, 8]);
 		expect(await flaggedRows(db, { check: 'duplicates' })).toEqual([4]);
+		expect(await flaggedRows(db, { variable: 'q2' })).toEqual([3]);
+		expect(await flaggedRows(db, { variable: 'q3' })).toEqual([]);
+		expect(await flaggedRows(db, { variable: 'q3', severity: 'info' })).toEqual([3]);
+		expect(await flaggedRows(db, { variable: "q1' OR '1'='1" })).toEqual([]);
 
 		expect(await rowsByScore(db)).toEqual([5, 8, 2, 3, 4]);
 
