@@ -111,6 +111,8 @@ export interface EngineApi {
 	/** Scored respondents with a row in `from`..`to` (1-based, ≤1000 rows); rows without findings are absent. Null before the first check run. */
 	respondentRange(from: number, to: number): Promise<RespondentRow[] | null>;
 	/** Rows (ascending) with a finding of this check (warnings and errors) and/or of this severity. */
+	/** Flagged rows grouped by the check of their most severe finding. */
+	rowsByCheck(): Promise<number[]>;
 	flaggedRows(q: { check?: string | null; severity?: Severity | null; variable?: string | null }): Promise<number[]>;
 	/** Scored rows below 100, lowest score first; the other rows all score 100. */
 	rowsByScore(): Promise<number[]>;

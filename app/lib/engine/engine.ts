@@ -12,7 +12,7 @@ import { loadRuns } from './results/load-runs';
 import { loadScores } from './results/load-scores';
 import { respondentPage } from './results/respondents';
 import { respondentRange } from './results/respondent-range';
-import { flaggedRows, rowsByScore } from './results/flagged-rows';
+import { flaggedRows, rowsByCheck, rowsByScore } from './results/flagged-rows';
 import { rowFindings } from './results/row-findings';
 import { searchText } from './results/text-search';
 import { runAnalysis } from './results/run-analysis';
@@ -141,6 +141,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		respondents: (q) => respondentPage(db, q),
 		respondentRange: (from, to) => respondentRange(db, from, to),
 		flaggedRows: (q) => flaggedRows(db, q),
+		rowsByCheck: () => rowsByCheck(db),
 		rowsByScore: () => rowsByScore(db),
 		rowFindings: (row) => rowFindings(db, row),
 		searchText: (variables, text) => searchText(db, variables, text),

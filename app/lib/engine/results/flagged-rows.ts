@@ -37,3 +37,19 @@ export async function rowsByScore(db: SqlDb): Promise<number[]> {
 	const t = await db.query(`SELECT row::INTEGER AS row FROM ${SCORES_TABLE} WHERE score < 100 ORDER BY score, row`);
 	return t.toArray().map((r) => Number(r.row));
 }
+
+/**
+ * Flagged rows grouped by check: each row once, under the check of its most severe warning or
+ * error (ties by check id), groups in check-id order, rows in row order within a group.
+ */
+export async function rowsByCheck(db: SqlDb): Promise<number[]> {
+	if (!(await hasResults(db))) return [];
+	const t = await db.query(
+		`SELECT row FROM (
+			SELECT row::INTEGER AS row, "check",
+				row_number() OVER (PARTITION BY row ORDER BY CASE severity WHEN 'error' THEN 0 ELSE 1 END, "check") AS k
+			FROM ${FINDINGS_TABLE} WHERE severity <> 'info' AND row IS NOT NULL AND NOT isnan(row)
+		) WHERE k = 1 ORDER BY "check", row`
+	);
+	return t.toArray().map((r) => Number(r.row));
+}

@@ -23,7 +23,7 @@ export class EngineFindings implements FindingsSource {
 	checks = $state.raw<{ id: string; title: string }[]>([]);
 
 	constructor(
-		private readonly engine: Pick<EngineApi, 'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'listChecks'>,
+		private readonly engine: Pick<EngineApi, 'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'rowsByCheck' | 'listChecks'>,
 		total: number
 	) {
 		this.#cache = new PageCache(async (offset, limit) => {
@@ -78,6 +78,11 @@ export class EngineFindings implements FindingsSource {
 	/** Rows with a finding of this check, severity and/or variable; null while loading. */
 	rowsFlagged(check: string | null, severity: Severity | null, variable: string | null = null): number[] | null {
 		return this.#list(JSON.stringify(['flagged', check, severity, variable]), () => this.engine.flaggedRows({ check, severity, variable }));
+	}
+
+	/** Flagged rows grouped by their most severe check; empty until loaded. */
+	groupedByCheck(): number[] {
+		return this.#list('by-check', () => this.engine.rowsByCheck()) ?? [];
 	}
 
 	/** Rows scoring below 100, lowest first; empty until loaded. */

@@ -18,7 +18,8 @@ export interface ReviewFilter {
 	/** Text searched in the open ends; blank searches nothing. */
 	search: string;
 	/** `score`: lowest score first, ties and unflagged rows (score 100) by row. */
-	order: 'row' | 'score';
+	/** Row order, lowest score first, or flagged rows grouped by check (then the rest). */
+	order: 'row' | 'score' | 'check';
 }
 
 export const ALL: ReviewFilter = { decision: 'all', status: 'any', verdict: 'any', assignee: null, check: 'any', severity: 'any', variable: 'any', search: '', order: 'row' };
@@ -105,7 +106,7 @@ export function filterRows(f: ReviewFilter, input: ViewInputs): RowSet {
 		}
 	}
 	const set: RowSet = rows ? { kind: 'list', rows: rows.filter((r) => r >= 1 && r <= input.total).sort((a, b) => a - b) } : { kind: 'all', count: input.total };
-	return f.order === 'score' && input.ranked?.length ? byScore(set, input.ranked) : set;
+	return f.order !== 'row' && input.ranked?.length ? byScore(set, input.ranked) : set;
 }
 
 /** The rows of `set` in score order: `ranked` rows first in their order, then the rest by row. */

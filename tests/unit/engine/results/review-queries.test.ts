@@ -4,7 +4,7 @@ import type { CheckRun } from '../../../../app/lib/engine/checks/registry';
 import type { Finding } from '../../../../app/lib/engine/checks/types';
 import { openNodeDb } from '../../../../app/lib/engine/duckdb/node';
 import { createEngine } from '../../../../app/lib/engine/engine';
-import { flaggedRows, rowsByScore } from '../../../../app/lib/engine/results/flagged-rows';
+import { flaggedRows, rowsByCheck, rowsByScore } from '../../../../app/lib/engine/results/flagged-rows';
 import { rowFindings } from '../../../../app/lib/engine/results/row-findings';
 import { storeResults } from '../../../../app/lib/engine/results/store-results';
 import { likeLiteral, searchText } from '../../../../app/lib/engine/results/text-search';
@@ -109,6 +109,9 @@ describe('flaggedRows, rowsByScore, rowFindings', () => {
 		expect(await flaggedRows(db, {})).toEqual([2, 3, 4, 5, 6, 7, 8]);
 		expect(await flaggedRows(db, { check: 'duplicates' })).toEqual([4]);
 		expect(await flaggedRows(db, { variable: 'q2' })).toEqual([3]);
+		// row 2: speeders warning + straightlining warning -> speeders; row 3: straightlining error;
+		// row 4: duplicates warning; row 5: speeders error; row 8: "it's" error
+		expect(await rowsByCheck(db)).toEqual([4, 8, 2, 5, 3]);
 		expect(await flaggedRows(db, { variable: 'q3' })).toEqual([]);
 		expect(await flaggedRows(db, { variable: 'q3', severity: 'info' })).toEqual([3]);
 		expect(await flaggedRows(db, { variable: "q1' OR '1'='1" })).toEqual([]);
