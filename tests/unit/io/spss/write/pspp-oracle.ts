@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseCsv } from '../pspp-expected';
 
 export interface PsppResult {
 	tables: Map<string, string[][]>;
@@ -20,33 +21,6 @@ export function requirePspp(): void {
 	}
 }
 
-export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else if (c !== '\r') field += c;
-	}
-	if (field || row.length) rows.push([...row, field]);
-	return rows;
-}
 
 /** Opens `file` (GET FILE or IMPORT FILE) then runs `commands`; numeric columns print as E40.16 when listed. */
 export function runPspp(file: string, commands: string[], opts: { portable?: boolean } = {}): PsppResult {
