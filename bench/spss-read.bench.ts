@@ -6,43 +6,22 @@
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Dictionary, Variable } from '../app/lib/dataset/dictionary';
 import type { ColumnBatch } from '../app/lib/io/batch';
 import { fileSource } from '../app/lib/io/node-source';
 import { openSav } from '../app/lib/io/spss/index';
 import { writeSav } from '../app/lib/io/spss/write/index';
 import { fileSink, nodeDeflate } from '../app/lib/io/spss/write/node-sink';
 import { openNodeDb } from '../app/lib/engine/duckdb/node';
+import { SURVEY_DICTIONARY, seededRandom, surveyBatch } from './lib/survey-columns';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const BATCH = 20_000;
-const NUMERIC = 40;
-const STRING = 20;
+const variables = SURVEY_DICTIONARY.variables;
+const dict = SURVEY_DICTIONARY;
 
-const variables: Variable[] = [];
-for (let i = 0; i < NUMERIC; i++) {
-	variables.push({ name: `n${i}`, label: null, type: 'numeric', width: 8, format: i % 2 ? 'F8.0' : 'F10.3', measure: 'scale', valueLabels: {}, missing: { values: [], range: null } });
-}
-for (let i = 0; i < STRING; i++) {
-	variables.push({ name: `s${i}`, label: null, type: 'string', width: i % 4 === 0 ? 40 : 12, format: i % 4 === 0 ? 'A40' : 'A12', measure: 'nominal', valueLabels: {}, missing: { values: [], range: null } });
-}
-const dict: Dictionary = { variables, encoding: 'UTF-8', warnings: [] };
-const words = ['yes', 'no', 'maybe', 'Zürich', 'n/a', 'x', 'strongly agree', 'ok'];
-
-/** Survey-like data: small integer codes, reals with 3 decimals, 5% sysmis, short answers. */
 function* batches(): Generator<ColumnBatch> {
-	let seed = 1;
-	const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-	for (let start = 0; start < ROWS; start += BATCH) {
-		const n = Math.min(BATCH, ROWS - start);
-		const columns = variables.map((v, c) => {
-			if (v.type === 'string') return Array.from({ length: n }, (_, r) => (c % 4 === 0 ? `${words[(r + c) % 8]} #${start + r}` : words[Math.floor(rand() * 8)]));
-			const col = new Float64Array(n);
-			for (let r = 0; r < n; r++) col[r] = c % 2 ? Math.floor(rand() * 7) + 1 : rand() < 0.05 ? NaN : Math.round(rand() * 1e6) / 1000;
-			return col;
-		});
-		yield { length: n, columns };
-	}
+	const rand = seededRandom();
+	for (let start = 0; start < ROWS; start += BATCH) yield surveyBatch(start, Math.min(BATCH, ROWS - start), rand);
 }
 
 async function writeCsv(file: string): Promise<void> {
@@ -61,7 +40,7 @@ async function writeCsv(file: string): Promise<void> {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sieve-read-bench-'));
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
-console.log(`openSav: ${ROWS.toLocaleString('en')} rows × ${variables.length} columns (${NUMERIC} numeric, ${STRING} string), Node ${process.version}`);
+console.log(`openSav: ${ROWS.toLocaleString('en')} rows × ${dict.variables.length} columns (40 numeric, 20 string), Node ${process.version}`);
 console.log('file                 |   MB | write s | read s |  MB/s |     rows/s');
 try {
 	for (const compression of ['none', 'bytecode', 'zlib'] as const) {

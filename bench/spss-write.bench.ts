@@ -5,42 +5,18 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Dictionary, Variable } from '../app/lib/dataset/dictionary';
 import type { ColumnBatch } from '../app/lib/io/batch';
 import { writeSav } from '../app/lib/io/spss/write/index';
 import { fileSink, nodeDeflate } from '../app/lib/io/spss/write/node-sink';
+import { SURVEY_DICTIONARY, seededRandom, surveyBatch } from './lib/survey-columns';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const BATCH = 20_000;
-const NUMERIC = 40;
-const STRING = 20;
-
-const variables: Variable[] = [];
-for (let i = 0; i < NUMERIC; i++) {
-	variables.push({ name: `n${i}`, label: null, type: 'numeric', width: 8, format: i % 2 ? 'F8.0' : 'F10.3', measure: 'scale', valueLabels: {}, missing: { values: [], range: null } });
-}
-for (let i = 0; i < STRING; i++) {
-	variables.push({ name: `s${i}`, label: null, type: 'string', width: i % 4 === 0 ? 40 : 12, format: '', measure: 'nominal', valueLabels: {}, missing: { values: [], range: null } });
-}
-const dict: Dictionary = { variables, encoding: 'UTF-8', warnings: [] };
-
-const words = ['yes', 'no', 'maybe', 'Zürich', 'n/a', '', 'strongly agree', 'ok'];
-
-/** Survey-like data: small integer codes (compressible), some reals, some sysmis, short answers. */
-function makeBatch(start: number, rand: () => number): ColumnBatch {
-	const columns = variables.map((v, c) => {
-		if (v.type === 'string') return Array.from({ length: BATCH }, (_, r) => (c % 4 === 0 ? `${words[(r + c) % 8]} #${start + r}` : words[Math.floor(rand() * 8)]));
-		const col = new Float64Array(BATCH);
-		for (let r = 0; r < BATCH; r++) col[r] = c % 2 ? Math.floor(rand() * 7) + 1 : rand() < 0.05 ? NaN : rand() * 1000;
-		return col;
-	});
-	return { length: BATCH, columns };
-}
+const dict = SURVEY_DICTIONARY;
 
 // Generated before timing and then cycled, so the figures measure the writer, not the generator.
-let seed = 1;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pool = Array.from({ length: 10 }, (_, i) => makeBatch(i * BATCH, rand));
+const rand = seededRandom();
+const pool = Array.from({ length: 10 }, (_, i) => surveyBatch(i * BATCH, BATCH, rand));
 
 function* batches(): Generator<ColumnBatch> {
 	for (let start = 0, i = 0; start < ROWS; start += BATCH, i++) {
@@ -51,7 +27,7 @@ function* batches(): Generator<ColumnBatch> {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sieve-bench-'));
-console.log(`writeSav: ${ROWS.toLocaleString('en')} rows × ${variables.length} columns (${NUMERIC} numeric, ${STRING} string)`);
+console.log(`writeSav: ${ROWS.toLocaleString('en')} rows × ${dict.variables.length} columns (40 numeric, 20 string)`);
 // CPU seconds are shown too: on a shared machine wall-clock figures mostly measure the neighbours.
 console.log('compression              | MB written | seconds | MB/s | rows/s | CPU s | MB per CPU s');
 const runs = [
