@@ -1,7 +1,7 @@
 import type { Dictionary, Variable } from '../../dataset/dictionary';
 import type { SqlDb, SqlValue } from '../sql/db';
 import { quoteIdent } from '../sql/quote';
-import { missingPredicate } from '../rules/missing-sql';
+import { hasUserMissing, isMissing } from '../dataset/missing';
 
 export interface GridMatrix {
 	/** Row-major respondents × items, NaN = missing (system- or user-missing, or not a number). */
@@ -45,12 +45,11 @@ export async function loadGridMatrix(db: SqlDb, dictionary: Dictionary, items: s
 function itemExpression(variable: Variable, params: SqlValue[]): string {
 	const col = quoteIdent(variable.name);
 	const numeric = variable.type === 'numeric' || variable.type === 'time';
-	const userMissing = variable.missing.values.length > 0 || variable.missing.range !== null;
-	if (numeric && !userMissing) return `COALESCE(CAST(${col} AS DOUBLE), ${NAN})`;
-	const missing = missingPredicate(variable);
+	if (numeric && !hasUserMissing(variable)) return `COALESCE(CAST(${col} AS DOUBLE), ${NAN})`;
+	const missing = isMissing(variable);
 	params.push(...missing.params);
 	const value = `${numeric ? 'CAST' : 'TRY_CAST'}(${col} AS DOUBLE)`;
-	return `CASE WHEN ${missing.sql} THEN ${NAN} ELSE COALESCE(${value}, ${NAN}) END`;
+	return `CASE WHEN ${missing.text} THEN ${NAN} ELSE COALESCE(${value}, ${NAN}) END`;
 }
 
 /** null when already ascending, else the permutation that sorts `rows`. */

@@ -1,5 +1,5 @@
 import { about, aboutVariable, num } from './finding';
-import { ident, rows, sql } from './sql';
+import { ident, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** OpenRefine-style key: lower case, no accents or punctuation, tokens sorted and unique. */

@@ -1,6 +1,6 @@
 import { evaluateRule } from '../rules';
 import { about, aboutVariable } from './finding';
-import { rows, sql } from './sql';
+import { rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 const HOUSEHOLD = /^(hh_?size|household_?size|hhsize|persons_?in_?household|hh_?members)$/i;

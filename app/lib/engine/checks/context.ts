@@ -1,12 +1,13 @@
-import type { Dictionary, Variable } from '../../dataset/dictionary';
-import type { SqlDb, SqlValue } from '../sql/db';
+import type { Dictionary } from '../../dataset/dictionary';
+import type { SqlDb } from '../sql/db';
 import type { SurveyRoles } from '../roles/types';
 import { textFeatures, type TextFeatures } from '../text/features';
 import { computeCareless, loadGridMatrix, type CarelessResult } from '../careless';
 import type { Grid } from '../roles/types';
 import { effectiveDictionary } from '../roles/missing-codes';
 import type { SieveConfig } from './config';
-import { Frag, ident, join, sql } from './sql';
+import { ident, sql } from '../sql/frag';
+import { isMissing, valueOf } from '../dataset/missing';
 import type { Check, CheckContext, ParamValue } from './types';
 
 export interface OpenEndTexts {
@@ -54,20 +55,6 @@ export async function createRunState(
 	return { db, dictionary: effectiveDictionary(dictionary, roles.missingCodes ?? {}), roles, config, ids, texts: new Map(), careless: new Map() };
 }
 
-export function missingCondition(v: Variable, col: Frag): Frag {
-	const parts: Frag[] = [sql`${col} IS NULL`];
-	if (v.type === 'string') parts.push(sql`${col} = ''`);
-	const values = v.missing.values.filter((x) => (v.type === 'string' ? typeof x === 'string' : typeof x === 'number'));
-	if (values.length) parts.push(sql`${col} IN (${join(values.map((x) => sql`${x as SqlValue}`))})`);
-	const r = v.missing.range;
-	if (r && v.type !== 'string') {
-		if (r[0] !== null && r[1] !== null) parts.push(sql`(${col} >= ${r[0]} AND ${col} <= ${r[1]})`);
-		else if (r[0] !== null) parts.push(sql`${col} >= ${r[0]}`);
-		else if (r[1] !== null) parts.push(sql`${col} <= ${r[1]}`);
-	}
-	return parts.length === 1 ? parts[0] : sql`(${join(parts, ' OR ')})`;
-}
-
 export function paradataOf(roles: SurveyRoles): Set<string> {
 	return new Set(
 		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes].filter(
@@ -106,14 +93,8 @@ export function createContext(state: RunState, check: Check, signal?: AbortSigna
 		params: resolveParams(check, state.config),
 		signal,
 		substantive: state.dictionary.variables.map((v) => v.name).filter((n) => !paradata.has(n)),
-		isMissing: (name) => missingCondition(variable(name), ident(name)),
-		value(name) {
-			const v = variable(name);
-			const c = ident(name);
-			const hasUserMissing = v.missing.values.length > 0 || v.missing.range !== null;
-			if (!hasUserMissing) return v.type === 'string' ? sql`nullif(${c}, '')` : c;
-			return sql`(CASE WHEN ${missingCondition(v, c)} THEN NULL ELSE ${c} END)`;
-		},
+		isMissing: (name) => isMissing(variable(name)),
+		value: (name) => valueOf(variable(name)),
 		respondent: (row) => (state.ids ? state.ids[row - 1] : row),
 		openEnd: (name) => openEndTexts(state, name),
 		careless: (grid) => gridIndices(state, grid)
@@ -126,7 +107,7 @@ function openEndTexts(state: RunState, name: string): Promise<OpenEndTexts> {
 		p = (async () => {
 			const v = state.dictionary.variables.find((x) => x.name === name)!;
 			const c = ident(name);
-			const f = sql`SELECT __row AS r, ${c} AS t FROM data WHERE NOT ${missingCondition(v, c)} ORDER BY __row`;
+			const f = sql`SELECT __row AS r, ${c} AS t FROM data WHERE NOT ${isMissing(v, c)} ORDER BY __row`;
 			const table = await state.db.query(f.text, [...f.params]);
 			const rc = table.getChild('r')!;
 			const tc = table.getChild('t')!;

@@ -1,5 +1,5 @@
 import { about, fmt, num } from './finding';
-import { ident, rows, sql, type Frag } from './sql';
+import { ident, rows, sql, type Frag } from '../sql/frag';
 import { defineCheck, type Finding } from './types';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 import { aboutVariable, fmt, num, pct } from './finding';
-import { Frag, join, rows, sql } from './sql';
+import { Frag, join, rows, sql } from '../sql/frag';
 import { defineCheck, type Finding } from './types';
 
 export default defineCheck({

@@ -1,6 +1,6 @@
 import { about, fmt, num, pct } from './finding';
 import { sumOf } from './missing';
-import { Frag, ident, join, rows, sql } from './sql';
+import { Frag, ident, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** Deterministic column subsets for locality-sensitive hashing: row pairs agreeing on a whole

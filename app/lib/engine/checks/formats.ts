@@ -1,6 +1,6 @@
 import { about, aboutVariable, num, pct } from './finding';
 import { categoricalStrings } from './categories';
-import { join, rows, sql } from './sql';
+import { join, rows, sql } from '../sql/frag';
 import { defineCheck, type Finding } from './types';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;

@@ -2,7 +2,7 @@ import { chiSquareQuantile } from '../careless';
 import { invertMatrix } from '../careless/invert';
 import { labelledCodes } from './range';
 import { about, fmt, num } from './finding';
-import { Frag, join, rows, sql } from './sql';
+import { Frag, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** Numeric answers measured on a scale: not grid items, not labelled codes, not paradata. */

@@ -1,6 +1,6 @@
 import type { Variable } from '../../dataset/dictionary';
 import { about, fmt, num } from './finding';
-import { join, rows, sql, type Frag } from './sql';
+import { join, rows, sql, type Frag } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 interface Declared {

@@ -1,5 +1,5 @@
 import { about, fmt, num } from './finding';
-import { ident, rows, sql } from './sql';
+import { ident, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** The answer an attention item asks for: from CONFIG, else from its label ("please select Agree", "select 4"). */

@@ -1,5 +1,5 @@
 import { about, aboutVariable, num, pct } from './finding';
-import { Frag, join, rows, sql } from './sql';
+import { Frag, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** Question blocks: CONFIG sections, else grids and runs of variables sharing a question stem (q3_a, q3_b). */

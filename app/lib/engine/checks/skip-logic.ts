@@ -1,6 +1,6 @@
 import { evaluateSkipRule } from '../rules';
 import { about, aboutVariable, num, pct } from './finding';
-import { ident, rows, sql } from './sql';
+import { ident, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 export default defineCheck({

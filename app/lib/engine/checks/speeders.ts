@@ -1,5 +1,5 @@
 import { about, fmt, num } from './finding';
-import { Frag, ident, rows, sql } from './sql';
+import { Frag, ident, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 export function durationSeconds(ctx: CheckContext): Frag | null {

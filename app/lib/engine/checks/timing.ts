@@ -1,5 +1,5 @@
 import { about, aboutVariable, num, pct } from './finding';
-import { ident, rows, sql } from './sql';
+import { ident, rows, sql } from '../sql/frag';
 import { defineCheck, type Finding } from './types';
 
 export default defineCheck({

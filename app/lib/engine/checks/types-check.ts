@@ -1,5 +1,5 @@
 import { about, num, pct } from './finding';
-import { Frag, join, rows, sql } from './sql';
+import { Frag, join, rows, sql } from '../sql/frag';
 import { categoricalStrings } from './categories';
 import { labelledCodes } from './range';
 import { defineCheck, type Finding } from './types';

@@ -2,7 +2,7 @@ import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
-import type { Frag } from './sql';
+import type { Frag } from '../sql/frag';
 import type { GridIndices, OpenEndTexts } from './context';
 import type { Grid } from '../roles/types';
 

@@ -1,6 +1,6 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
-import { Frag, ident, join, rows, sql } from '../checks/sql';
+import { Frag, ident, join, rows, sql } from '../sql/frag';
 import type { ColumnStats } from './stats';
 
 const SENTINELS = new Set([-999, -99, -98, -97, -9, -8, -7, 97, 98, 99, 997, 998, 999, 9999]);

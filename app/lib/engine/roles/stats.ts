@@ -1,7 +1,7 @@
 import type { Dictionary, Variable } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
-import { missingCondition } from '../checks/context';
-import { Frag, ident, join, rows, sql } from '../checks/sql';
+import { valueOf } from '../dataset/missing';
+import { Frag, ident, join, rows, sql } from '../sql/frag';
 
 export interface ColumnStats {
 	n: number;
@@ -21,9 +21,7 @@ export interface ColumnStats {
 export async function columnStats(db: SqlDb, dict: Dictionary): Promise<Map<string, ColumnStats>> {
 	const aggs: Frag[] = [];
 	dict.variables.forEach((v, i) => {
-		const raw = ident(v.name);
-		const miss = missingCondition(v, raw);
-		const c = new Frag(`(CASE WHEN ${miss.text} THEN NULL ELSE ${raw.text} END)`, miss.params);
+		const c = valueOf(v);
 		const p = `c${i}_`;
 		aggs.push(new Frag(`count(${c.text}) AS ${p}n, approx_count_distinct(${c.text}) AS ${p}d`, [...c.params, ...c.params]));
 		if (v.type === 'numeric' || v.type === 'time')

@@ -1,11 +1,10 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlValue } from '../sql/db';
 import type { Ast, Expr } from './ast';
-import { missingPredicate, valueOrNull, type SqlFragment } from './missing-sql';
+import { isMissing, valueOf } from '../dataset/missing';
+import { Frag } from '../sql/frag';
 import { lookup, typeOf, type RuleType } from './typecheck';
 import { checkRule } from './typecheck';
-
-export type { SqlFragment } from './missing-sql';
 
 const SQL_OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const SQL_FN: Record<string, string> = { len: 'length', lower: 'lower', upper: 'upper', trim: 'trim', abs: 'abs' };
@@ -14,13 +13,13 @@ const SQL_FN: Record<string, string> = { len: 'length', lower: 'lower', upper: '
  * Compiles a parsed rule to a boolean DuckDB expression over table `data`. Names reach the SQL only
  * through quoteIdent, every literal is a `?` in `params`. A missing operand (or a division by zero,
  * as in SPSS) makes the result NULL, which WHERE treats as false.
- * @example const { sql, params } = compileRule(parseRule('age < 18', dict), dict);
+ * @example const { text: sql, params } = compileRule(parseRule('age < 18', dict), dict);
  */
-export function compileRule(ast: Ast, dictionary: Dictionary): SqlFragment {
+export function compileRule(ast: Ast, dictionary: Dictionary): Frag {
 	checkRule(ast, dictionary);
 	const params: SqlValue[] = [];
 	const sql = emit(ast, dictionary, params, 'VARCHAR');
-	return { sql, params };
+	return new Frag(sql, params);
 }
 
 type LiteralType = 'VARCHAR' | 'DATE' | 'TIMESTAMP';
@@ -38,7 +37,7 @@ function emit(e: Expr, dict: Dictionary, params: SqlValue[], stringAs: LiteralTy
 			params.push(e.value);
 			return 'CAST(? AS BOOLEAN)';
 		case 'variable':
-			return fragment(valueOrNull(lookup(e.name, dict)), params);
+			return fragment(valueOf(lookup(e.name, dict)), params);
 		case 'negate':
 			return `(- ${sub(e.operand)})`;
 		case 'arith':
@@ -54,7 +53,7 @@ function emit(e: Expr, dict: Dictionary, params: SqlValue[], stringAs: LiteralTy
 			const op = e.operand;
 			const test =
 				op.kind === 'variable'
-					? fragment(missingPredicate(lookup(op.name, dict)), params)
+					? fragment(isMissing(lookup(op.name, dict)), params)
 					: `(${sub(op)} IS NULL)`;
 			return e.negated ? `(NOT ${test})` : test;
 		}
@@ -86,7 +85,7 @@ function literalAs(other: RuleType): LiteralType {
 	return other === 'date' ? 'DATE' : other === 'datetime' ? 'TIMESTAMP' : 'VARCHAR';
 }
 
-function fragment(f: SqlFragment, params: SqlValue[]): string {
+function fragment(f: Frag, params: SqlValue[]): string {
 	params.push(...f.params);
-	return f.sql;
+	return f.text;
 }

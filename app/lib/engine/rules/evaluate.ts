@@ -8,8 +8,8 @@ import { parseRule } from './parser';
  * @example const rows = await evaluateRule(db, 'age < 18', dictionary);
  */
 export async function evaluateRule(db: SqlDb, rule: string, dictionary: Dictionary): Promise<Int32Array> {
-	const { sql, params } = compileRule(parseRule(rule, dictionary), dictionary);
-	return selectRows(db, sql, params);
+	const f = compileRule(parseRule(rule, dictionary), dictionary);
+	return selectRows(db, f.text, [...f.params]);
 }
 
 /** `__row` of the rows of `data` where a compiled condition is true, ascending. */

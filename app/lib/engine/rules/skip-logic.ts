@@ -1,11 +1,12 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { Ast } from './ast';
-import { compileRule, type SqlFragment } from './compile';
+import { compileRule } from './compile';
+import { isMissing } from '../dataset/missing';
+import { sql, type Frag } from '../sql/frag';
 import { selectRows } from './evaluate';
 import { RuleError } from './errors';
 import { tokenize } from './lexer';
-import { missingPredicate } from './missing-sql';
 import { parseRule } from './parser';
 import { resolveVariable } from './resolve-variable';
 
@@ -45,20 +46,14 @@ export function parseSkipRule(text: string, dictionary: Dictionary): SkipRule {
 export function compileSkipRule(
 	skip: SkipRule,
 	dictionary: Dictionary
-): { answeredWhenSkipped: SqlFragment; missingWhenAsked: SqlFragment } {
+): { answeredWhenSkipped: Frag; missingWhenAsked: Frag } {
 	const variable = dictionary.variables.find((v) => v.name === skip.question);
 	if (!variable) throw new RuleError(`unknown variable ${JSON.stringify(skip.question)}`, 1);
-	const missing = missingPredicate(variable);
+	const missing = isMissing(variable);
 	const cond = compileRule(skip.condition, dictionary);
 	return {
-		answeredWhenSkipped: {
-			sql: `((NOT ${missing.sql}) AND (NOT COALESCE(${cond.sql}, FALSE)))`,
-			params: [...missing.params, ...cond.params]
-		},
-		missingWhenAsked: {
-			sql: `(${missing.sql} AND COALESCE(${cond.sql}, FALSE))`,
-			params: [...missing.params, ...cond.params]
-		}
+		answeredWhenSkipped: sql`((NOT ${missing}) AND (NOT COALESCE(${cond}, FALSE)))`,
+		missingWhenAsked: sql`(${missing} AND COALESCE(${cond}, FALSE))`
 	};
 }
 
@@ -69,7 +64,7 @@ export function compileSkipRule(
 export async function evaluateSkipRule(db: SqlDb, text: string, dictionary: Dictionary): Promise<SkipViolations> {
 	const compiled = compileSkipRule(parseSkipRule(text, dictionary), dictionary);
 	return {
-		answeredWhenSkipped: await selectRows(db, compiled.answeredWhenSkipped.sql, compiled.answeredWhenSkipped.params),
-		missingWhenAsked: await selectRows(db, compiled.missingWhenAsked.sql, compiled.missingWhenAsked.params)
+		answeredWhenSkipped: await selectRows(db, compiled.answeredWhenSkipped.text, [...compiled.answeredWhenSkipped.params]),
+		missingWhenAsked: await selectRows(db, compiled.missingWhenAsked.text, [...compiled.missingWhenAsked.params])
 	};
 }

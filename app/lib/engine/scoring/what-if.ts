@@ -1,7 +1,7 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
-import { missingCondition } from '../checks/context';
-import { ident, join, sql, numericColumns, Frag } from '../checks/sql';
+import { valueOf } from '../dataset/missing';
+import { ident, join, sql, numericColumns, Frag } from '../sql/frag';
 import type { RespondentScore } from './score';
 
 export interface WhatIfRow {
@@ -29,7 +29,7 @@ export async function whatIf(
 		if (!v || v.type !== 'numeric') throw new Error(`what-if: ${name} is not a numeric variable`);
 		return v;
 	});
-	const cols = vars.map((v, i) => sql`CASE WHEN ${missingCondition(v, ident(v.name))} THEN NULL ELSE ${ident(v.name)} END AS ${new Frag(`v${i}`, [])}`);
+	const cols = vars.map((v, i) => sql`${valueOf(v)} AS ${new Frag(`v${i}`, [])}`);
 	const data = await numericColumns(db, sql`SELECT __row AS r${cols.length ? sql`, ${join(cols)}` : sql``} FROM data ORDER BY __row`);
 	const rowIds = data.r;
 	const score = new Float64Array(rowIds.length);

@@ -1,5 +1,5 @@
-import type { SqlDb, SqlValue } from '../sql/db';
-import { quoteIdent } from '../sql/quote';
+import type { SqlDb, SqlValue } from './db';
+import { quoteIdent } from './quote';
 
 /** A piece of SQL text with its bound values, in placeholder order. */
 export class Frag {
