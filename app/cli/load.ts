@@ -4,10 +4,15 @@ import path from 'node:path';
 import { openNodeDb } from '../lib/engine/duckdb/node';
 import { importFile, type ImportResult } from '../lib/engine/import';
 import type { SqlDb } from '../lib/engine/sql/db';
+import { assignRespondentId } from '../lib/engine/dataset/id';
 import { loadParquetNode } from '../lib/io/parquet-node';
 
-/** Imports a file from disk into a fresh in-process DuckDB, with progress on stderr. */
-export async function loadFile(file: string, opts: { encoding?: string } = {}): Promise<{ db: SqlDb; result: ImportResult }> {
+/**
+ * Imports a file from disk into a fresh in-process DuckDB, with progress on stderr. `respondentId`
+ * gives it the Dataset's respondent id as the app's import does (the detected one or an added
+ * `sieve_id`); `inspect` leaves it out, to show the file as it is.
+ */
+export async function loadFile(file: string, opts: { encoding?: string; respondentId?: boolean } = {}): Promise<{ db: SqlDb; result: ImportResult }> {
 	const name = path.basename(file);
 	try {
 		await stat(file);
@@ -20,5 +25,6 @@ export async function loadFile(file: string, opts: { encoding?: string } = {}): 
 		if (tty) process.stderr.write(`\r${name}: ${p.phase} ${p.rows.toLocaleString()} rows`);
 	});
 	if (tty) process.stderr.write('\n');
+	if (opts.respondentId) return { db, result: { ...result, dictionary: await assignRespondentId(db, result.dictionary) } };
 	return { db, result };
 }

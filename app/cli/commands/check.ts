@@ -3,10 +3,11 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appendRunEvents } from '../../lib/audit/node-file';
-import { parseConfig, type SieveConfig } from '../../lib/engine/checks/config';
+import type { SieveConfig } from '../../lib/engine/checks/config';
+import { parseConfig } from '../../lib/engine/checks/parse-config';
 import { createRunState, gridIndices } from '../../lib/engine/checks/context';
 import { runChecks } from '../../lib/engine/checks/registry';
-import { detectRoles } from '../../lib/engine/roles';
+import { openDataset, type Dataset } from '../../lib/engine/dataset/dataset';
 import { scoreRespondents } from '../../lib/engine/scoring';
 import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/careless';
 import { parseArgs } from '../args';
@@ -35,16 +36,26 @@ export default async function check(args: string[]): Promise<number> {
 	const only = typeof options.only === 'string' ? options.only.split(',').map((s) => s.trim()) : undefined;
 	let loaded;
 	try {
-		loaded = await loadFile(file);
+		loaded = await loadFile(file, { respondentId: true });
 	} catch (e) {
 		process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
 		return 1;
 	}
 	const { db, result } = loaded;
 	try {
-		const { dictionary } = result;
+		let ds: Dataset;
+		try {
+			ds = await openDataset(db, result.dictionary, config);
+		} catch (e) {
+			process.stderr.write(`${options.config ?? file}: ${e instanceof Error ? e.message : String(e)}\n`);
+			return 2;
+		}
+		if (ds.problems.length) {
+			for (const p of ds.problems) process.stderr.write(`${options.config}: ${p}\n`);
+			return 2;
+		}
+		const { raw: dictionary, roles } = ds;
 		const sha256 = await fileSha256(file);
-		const roles = await detectRoles(db, dictionary, config);
 		const state = await createRunState(db, dictionary, roles, config);
 		const t0 = performance.now();
 		const runs = await runChecks(db, dictionary, roles, config, {
@@ -141,7 +152,8 @@ export default async function check(args: string[]): Promise<number> {
 			]);
 			process.stderr.write(`audit: ${options.audit} now ends at seq ${head.seq} (${head.hash.slice(0, 12)}…)\n`);
 		}
-		return 0;
+		// RESULT is written either way; a check that failed makes the run fail
+		return runs.some((r) => r.error) ? 1 : 0;
 	} finally {
 		await db.close();
 	}

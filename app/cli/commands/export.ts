@@ -1,7 +1,9 @@
 import { openAsBlob } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { parseConfig, type SieveConfig } from '../../lib/engine/checks/config';
-import { cleanForExport, flagScores, parseRecipe, resolveIdVariable, type Recipe } from '../../lib/engine/recipe';
+import type { SieveConfig } from '../../lib/engine/checks/config';
+import { parseConfig } from '../../lib/engine/checks/parse-config';
+import { openDataset } from '../../lib/engine/dataset/dataset';
+import { cleanForExport, flagScores, parseRecipe, type Recipe } from '../../lib/engine/recipe';
 import { exportChunks, formatOf } from '../../lib/io/export';
 import { loadParquetNode } from '../../lib/io/parquet-node';
 import { blobSha256 } from '../../lib/io/sha256';
@@ -9,15 +11,19 @@ import { nodeDeflate } from '../../lib/io/spss/write/node-sink';
 import { parseArgs } from '../args';
 import { loadFile } from '../load';
 
-const USAGE = 'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav) [--no-flags] [--bom]\n';
+const USAGE =
+	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav) [--no-flags] [--bom] [--allow-skipped]\n';
+/** Exit status when recipe steps did not apply and `--allow-skipped` was not given: nothing is written. */
+const SKIPPED_EXIT = 3;
 
 /**
  * `sieve export`: writes the cleaned data (SPEC §7) through the same functions as the app. A recipe
- * made on another file (SHA-256 differs) is a warning, not an error: steps match by respondent id
- * and variable name, and the ones that do not fit are listed on stderr.
+ * made on another file (SHA-256 differs or absent) is a note, not an error: steps match by respondent
+ * id and variable name. A step that does not apply is an error (exit 3, no file written) unless
+ * `--allow-skipped`: a cleaned file silently missing an exclusion is worse than no file.
  */
 export default async function exportCommand(args: string[]): Promise<number> {
-	const { positional, options } = parseArgs(args, ['no-flags', 'bom']);
+	const { positional, options } = parseArgs(args, ['no-flags', 'bom', 'allow-skipped']);
 	const file = positional[0];
 	const out = typeof options.to === 'string' ? options.to : null;
 	if (!file || !out || positional.length > 1) {
@@ -46,24 +52,24 @@ export default async function exportCommand(args: string[]): Promise<number> {
 
 	let loaded;
 	try {
-		loaded = await loadFile(file);
+		loaded = await loadFile(file, { respondentId: true });
 	} catch (e) {
 		return fail(message(e), 1);
 	}
 	const { db, result } = loaded;
 	const temp = `${out}.${process.pid}.part`;
 	try {
-		if (recipe) {
-			const sha256 = await blobSha256(await openAsBlob(file));
-			if (sha256 !== recipe.dataset.sha256)
-				process.stderr.write(`warning: ${options.recipe} was made for another file (sha256 ${recipe.dataset.sha256.slice(0, 12)}…, ${file} is ${sha256.slice(0, 12)}…); steps are matched by respondent id and variable name\n`);
-		}
-		const idVariable = await resolveIdVariable(db, result.dictionary, config.id);
-		const scores = options['no-flags']
-			? null
-			: await flagScores(db, result.dictionary, config, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));
-		const { source, report } = await cleanForExport(db, result.dictionary, { recipe, idVariable, scores });
+		const sha256 = recipe ? await blobSha256(await openAsBlob(file)) : null;
+		const ds = await openDataset(db, result.dictionary, config);
+		const scores = options['no-flags'] ? null : await flagScores(db, ds, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));
+		const { source, report } = await cleanForExport(db, ds.raw, { recipe, idVariable: ds.idVariable, scores, fileSha256: sha256 });
+		if (report.file === 'different')
+			process.stderr.write(`note: ${options.recipe} was made on a different file (sha256 ${recipe!.dataset!.sha256.slice(0, 12)}…, ${file} is ${sha256!.slice(0, 12)}…); steps are matched by respondent id (${ds.idVariable}) and variable name\n`);
+		else if (report.file === 'unknown')
+			process.stderr.write(`note: ${options.recipe} does not say which file it was made on; steps are matched by respondent id (${ds.idVariable}) and variable name\n`);
 		for (const s of report.skipped) process.stderr.write(`recipe step ${s.step} (${recipe!.steps[s.step].action}) skipped: ${s.reason}\n`);
+		if (report.skipped.length && !options['allow-skipped'])
+			return fail(`${report.skipped.length} of ${recipe!.steps.length} recipe steps did not apply; nothing written (use --allow-skipped to write the file anyway)`, SKIPPED_EXIT);
 		const tty = process.stderr.isTTY;
 		const handle = await open(temp, 'w');
 		let bytes = 0;

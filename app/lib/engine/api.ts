@@ -1,4 +1,4 @@
-import type { Dictionary, Variable } from '../dataset/dictionary';
+import type { Dictionary } from '../dataset/dictionary';
 import type { DemoImport } from './import/demo';
 import type { ImportOptions, ImportProgress, ImportResult } from './import/types';
 
@@ -10,6 +10,7 @@ import type { WhatIfRow } from './scoring';
 import type { SurveyRoles } from './roles';
 import type { ApplyReport, Recipe } from './recipe';
 import type { ExportFormat } from '../io/export/types';
+import type { IdQuality } from './dataset/id';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -17,6 +18,7 @@ export type { CheckOutcome, CheckProgress, HistogramBin, RespondentQuery, Respon
 export type { WhatIfRow } from './scoring';
 export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
+export type { IdQuality } from './dataset/id';
 export type { GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
@@ -69,6 +71,18 @@ export interface VariableSummary {
 	bins: Bin[];
 }
 
+/** The open Dataset as the UI sees it: the effective dictionary, roles and the respondent id. */
+export interface DatasetInfo {
+	/** With inferred missing codes merged: what the checks read. */
+	dictionary: Dictionary;
+	roles: SurveyRoles;
+	/** The variable whose values name respondents in decisions, findings and recipes; null = row order (old working copies). */
+	idVariable: string | null;
+	rows: number;
+	/** CONFIG rules, routing and names that do not fit this file. */
+	problems: string[];
+}
+
 export interface OpenedProject {
 	/** True when the working copy survived from an earlier visit (no re-import needed). */
 	persisted: boolean;
@@ -91,20 +105,28 @@ export interface EngineApi {
 	page(req: PageRequest): Promise<PageResult>;
 	/** DuckDB's version and a row count of a generated table: proves the engine runs. */
 	diagnostics(): Promise<{ duckdb: string; rows: number }>;
-	summarize(variable: Variable): Promise<VariableSummary>;
-	listChecks(): Promise<CheckInfo[]>;
-	/** Roles as detected, with CONFIG overrides applied. */
-	detectRoles(dictionary: Dictionary, config: SieveConfig): Promise<SurveyRoles>;
-	/** Parses a rule (or a skip rule: "q5 asked if q4 = 1") against the dictionary; the error names the column. */
-	checkRule(text: string, kind: 'rule' | 'skip', dictionary: Dictionary): Promise<{ ok: true } | { ok: false; message: string; column: number | null }>;
 	/**
-	 * Runs the checks (all, or `only` — then the other checks' findings from `previous` are kept),
-	 * scores every respondent and stores findings and scores beside the data.
+	 * Sets the open project's dictionary (as stored) and CONFIG; the engine builds its one Dataset
+	 * from them (roles, effective missing values, respondent id). Call after opening or importing,
+	 * and whenever Setup's settings change. A CONFIG naming an unknown variable is refused.
 	 */
-	runChecks(
-		req: { dictionary: Dictionary; rows: number; config: SieveConfig; only?: string[]; previous?: RunSummary | null },
-		onProgress?: (p: CheckProgress) => void
-	): Promise<RunSummary>;
+	useDataset(req: { dictionary?: Dictionary; config?: SieveConfig }): Promise<DatasetInfo>;
+	/** The current Dataset (after an import, with the file's dictionary and no CONFIG until useDataset). */
+	dataset(): Promise<DatasetInfo>;
+	/** Roles of the open Dataset's variables as detected, with this CONFIG's overrides (Setup's draft). */
+	detectRoles(config: SieveConfig): Promise<SurveyRoles>;
+	/** Whether a variable can name respondents (no empty and no repeated values). */
+	idQuality(variable: string): Promise<IdQuality>;
+	/** Counts and a chart of one variable, with the Dataset's missing values. */
+	summarize(variable: string): Promise<VariableSummary>;
+	listChecks(): Promise<CheckInfo[]>;
+	/** Parses a rule (or a skip rule: "q5 asked if q4 = 1") against the Dataset; the error names the column. */
+	checkRule(text: string, kind: 'rule' | 'skip'): Promise<{ ok: true } | { ok: false; message: string; column: number | null }>;
+	/**
+	 * Runs the checks on the Dataset (all, or `only` — then the other checks' findings from
+	 * `previous` are kept), scores every respondent and stores findings and scores beside the data.
+	 */
+	runChecks(req: { only?: string[]; previous?: RunSummary | null }, onProgress?: (p: CheckProgress) => void): Promise<RunSummary>;
 	/** Stops a running check run between two checks. */
 	cancelChecks(): Promise<void>;
 	respondents(q: RespondentQuery): Promise<{ total: number; rows: RespondentRow[] }>;
@@ -125,9 +147,9 @@ export interface EngineApi {
 	 * `sieve_verdict` from the last check run when `flags`. Same code as `sieve export`.
 	 */
 	exportCleaned(
-		req: { dictionary: Dictionary; config: SieveConfig; format: ExportFormat; recipe: Recipe | null; flags: boolean; bom?: boolean },
+		req: { format: ExportFormat; recipe: Recipe | null; flags: boolean; bom?: boolean; sha256?: string | null },
 		onProgress?: (p: { rows: number; total: number }) => void
 	): Promise<{ blob: Blob; report: ApplyReport; warnings: string[] }>;
 	/** Respondents removed and key means with and without them, per removal threshold. */
-	whatIf(req: { dictionary: Dictionary; thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
+	whatIf(req: { thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
 }

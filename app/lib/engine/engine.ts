@@ -1,4 +1,4 @@
-import type { Variable } from '../dataset/dictionary';
+import type { Dictionary, Variable } from '../dataset/dictionary';
 import type { ParquetLoader } from '../io/parquet-module';
 import type { EngineApi } from './api';
 import { readPage } from './data/page';
@@ -18,8 +18,12 @@ import { searchText } from './results/text-search';
 import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
+import { cleanForExport } from './recipe';
+import { openDataset, type Dataset } from './dataset/dataset';
+import { assignRespondentId, idQuality } from './dataset/id';
 import { detectRoles } from './roles';
-import { cleanForExport, resolveIdVariable } from './recipe';
+import { ROW_COLUMN } from '../io/arrow-ipc';
+import type { SieveConfig } from './checks/config';
 import { exportChunks } from '../io/export';
 import type { ExportFormat } from '../io/export/types';
 
@@ -49,6 +53,28 @@ export function createEngine(deps: EngineDeps): EngineApi {
 	let running: AbortController | null = null;
 	let lastRuns: CheckRun[] | null = null;
 	let lastScores: Map<number, RespondentScore> | null = null;
+	// the open project's dictionary (as stored) and CONFIG; the Dataset is built from them on demand
+	let raw: Dictionary | null = null;
+	let config: SieveConfig = {};
+	let current: Promise<Dataset> | null = null;
+
+	function dataset(): Promise<Dataset> {
+		if (!raw) return Promise.reject(new Error('no dataset is open: import a file first'));
+		current ??= openDataset(db, raw, config);
+		// a refused CONFIG must not stick: the next call tries again with whatever is set then
+		current.catch(() => (current = null));
+		return current;
+	}
+
+	function info(ds: Dataset) {
+		return {
+			dictionary: ds.dictionary,
+			roles: ds.roles,
+			idVariable: ds.idVariable === ROW_COLUMN ? null : ds.idVariable,
+			rows: ds.rows,
+			problems: ds.problems
+		};
+	}
 
 	async function refreshTypes(): Promise<number> {
 		const t = await db.query(
@@ -72,12 +98,16 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		await refreshTypes();
 		lastRuns = null;
 		lastScores = null;
+		current = null;
 	}
 
 	return {
 		async openProject(projectId) {
 			lastRuns = null;
 			lastScores = null;
+			raw = null;
+			config = {};
+			current = null;
 			const persisted = (await db.useProject?.(projectId)) ?? false;
 			const rows = await refreshTypes();
 			return { persisted: persisted && rows > 0, rows };
@@ -89,22 +119,37 @@ export function createEngine(deps: EngineDeps): EngineApi {
 				{ maxBytes: deps.maxImportBytes, ...opts },
 				onProgress
 			);
+			const dictionary = await assignRespondentId(db, result.dictionary);
 			await forgetResults();
-			return result;
+			raw = dictionary;
+			config = {};
+			return { ...result, dictionary };
 		},
 		async importDemo(opts, onProgress = () => {}) {
 			const result = await importDemo(db, opts, onProgress);
+			const dictionary = await assignRespondentId(db, result.dictionary);
 			await forgetResults();
-			return result;
+			raw = dictionary;
+			config = result.config ?? {};
+			return { ...result, dictionary };
 		},
+		async useDataset(req) {
+			if (req.dictionary) raw = req.dictionary;
+			if (req.config) config = req.config;
+			current = null;
+			return info(await dataset());
+		},
+		dataset: async () => info(await dataset()),
+		detectRoles: async (c) => detectRoles(db, (await dataset()).raw, c),
+		idQuality: async (name) => idQuality(db, (await dataset()).variable(name)),
 		page: (req) => readPage(db, req, types),
 		async diagnostics() {
 			const r = (await db.query('SELECT version() AS v, (SELECT count(*)::INTEGER FROM range(1000000)) AS n')).get(0)!;
 			return { duckdb: String(r.v), rows: Number(r.n) };
 		},
-		summarize: (variable) => summarize(db, variable),
-		detectRoles: (dictionary, config) => detectRoles(db, dictionary, config),
-		async checkRule(text, kind, dictionary) {
+		summarize: async (name) => summarize(db, (await dataset()).variable(name)),
+		async checkRule(text, kind) {
+			const { dictionary } = await dataset();
 			try {
 				if (kind === 'skip') parseSkipRule(text, dictionary);
 				else parseRule(text, dictionary);
@@ -121,7 +166,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			running = abort;
 			try {
 				const previous = req.only && req.previous ? (lastRuns ?? (await loadRuns(db, req.previous))) : undefined;
-				const analysis = await runAnalysis(db, req.dictionary, req.rows, req.config, {
+				const analysis = await runAnalysis(db, await dataset(), {
 					only: req.only,
 					previous,
 					onProgress,
@@ -146,9 +191,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		rowFindings: (row) => rowFindings(db, row),
 		searchText: (variables, text) => searchText(db, variables, text),
 		async exportCleaned(req, onProgress) {
-			const idVariable = await resolveIdVariable(db, req.dictionary, req.config.id);
+			const ds = await dataset();
 			const scores = req.flags ? (lastScores ?? (await loadScores(db))) : null;
-			const { source, report } = await cleanForExport(db, req.dictionary, { recipe: req.recipe, idVariable, scores });
+			const { source, report } = await cleanForExport(db, ds.raw, { recipe: req.recipe, idVariable: ds.idVariable, scores, fileSha256: req.sha256 });
 			const warnings: string[] = [];
 			const parts: Uint8Array[] = [];
 			const chunks = exportChunks(source, req.format, { parquet: deps.parquet }, { bom: req.bom, onProgress, onWarning: (w) => warnings.push(w) });
@@ -156,7 +201,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			return { blob: new Blob(parts as BlobPart[], { type: EXPORT_TYPES[req.format] }), report, warnings };
 		},
 		async whatIf(req) {
-			return whatIf(db, req.dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
+			return whatIf(db, (await dataset()).dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
 		}
 	};
 }

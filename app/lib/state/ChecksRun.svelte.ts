@@ -36,13 +36,7 @@ export class ChecksRun {
 		this.progress = Object.fromEntries(list.map((id) => [id, { state: 'pending' }]));
 		try {
 			const summary = await getEngine().runChecks(
-				{
-					dictionary: $state.snapshot(dictionary),
-					rows: this.session.rows,
-					config,
-					only: list.length === this.checks.length ? undefined : list,
-					previous: this.summary
-				},
+				{ only: list.length === this.checks.length ? undefined : list, previous: this.summary },
 				proxy((p: CheckProgress) => {
 					this.progress = { ...this.progress, [p.id]: p.state === 'start' ? { state: 'running' } : { state: 'done', ms: p.ms } };
 				})

@@ -81,16 +81,15 @@ export class ExportJob {
 		this.report = null;
 		this.progress = { rows: 0, total: this.session.rows };
 		try {
-			const config = $state.snapshot(project.config ?? {});
 			const engine = getEngine();
 			const recipe = await this.recipe();
 			const result = await engine.exportCleaned(
-				{ dictionary: $state.snapshot(dictionary), config, format: this.format, recipe, flags: this.flags, bom: this.bom },
+				{ format: this.format, recipe, flags: this.flags, bom: this.bom, sha256: project.file.sha256 ?? null },
 				proxy((p: { rows: number; total: number }) => (this.progress = p))
 			);
 			this.report = result.report;
 			this.warnings = result.warnings;
-			const roles = await engine.detectRoles($state.snapshot(dictionary), config);
+			const { roles } = await engine.dataset();
 			const identifying = [roles.id, roles.ip, roles.userAgent, ...roles.openEnds].filter((x): x is string => !!x);
 			const base = project.file.name.replace(/\.[^.]+$/, '') || 'survey';
 			const name = `${base}-cleaned.${EXTENSIONS[this.format]}`;

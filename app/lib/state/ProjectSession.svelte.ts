@@ -1,6 +1,6 @@
 import { proxy } from 'comlink';
 import type { Dictionary } from '../dataset/dictionary';
-import type { CsvDialect, ImportProgress } from '../engine/api';
+import type { CsvDialect, DatasetInfo, ImportProgress } from '../engine/api';
 import { getDb } from '../store/db';
 import type { ProjectRow } from '../store/db';
 import { loadOriginal, saveOriginal } from '../store/originals';
@@ -24,6 +24,15 @@ export class ProjectSession {
 	restored = $state<'working-copy' | 'original' | null>(null);
 	/** Bumped after each import so views that cache rows refetch. */
 	generation = $state(0);
+	/** The engine's Dataset: effective dictionary, roles and the respondent id every view keys by. */
+	data = $state.raw<DatasetInfo | null>(null);
+	/** Why the engine refused the project's settings (e.g. a CONFIG naming an unknown variable). */
+	dataError = $state<string | null>(null);
+
+	/** The variable naming respondents in decisions, comments and recipes; null = row order. */
+	get idVariable(): string | null {
+		return this.data?.idVariable ?? null;
+	}
 
 	constructor(readonly projectId: string) {}
 
@@ -46,6 +55,7 @@ export class ProjectSession {
 			const opened = await getEngine().openProject(this.projectId);
 			if (opened.persisted && opened.rows === project.file.rows) {
 				this.rows = opened.rows;
+				await this.#useDataset();
 				this.status = 'ready';
 			} else await this.importDemo(project.demo.seed, 'restore');
 			return;
@@ -54,6 +64,7 @@ export class ProjectSession {
 		if (opened.persisted && opened.rows === project.file.rows) {
 			this.rows = opened.rows;
 			this.restored = 'working-copy';
+			await this.#useDataset();
 			this.status = 'ready';
 			return;
 		}
@@ -71,6 +82,7 @@ export class ProjectSession {
 	async saveConfig(config: SieveConfig): Promise<void> {
 		await saveProjectConfig(getDb(), this.projectId, this.project?.config ?? {}, config);
 		this.project = (await getDb().projects.get(this.projectId)) ?? null;
+		await this.#useDataset();
 	}
 
 	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {
@@ -104,6 +116,7 @@ export class ProjectSession {
 			this.project = (await db.projects.get(this.projectId)) ?? null;
 			this.dictionary = result.dictionary;
 			this.rows = result.rows;
+			await this.#useDataset();
 			this.generation++;
 			this.status = 'ready';
 		} catch (e) {
@@ -111,6 +124,19 @@ export class ProjectSession {
 			this.status = 'empty';
 		} finally {
 			this.progress = null;
+		}
+	}
+
+	/** Hands the stored dictionary and settings to the engine, which builds the one Dataset from them. */
+	async #useDataset(): Promise<void> {
+		if (!this.dictionary) return;
+		const config = $state.snapshot(this.project?.config ?? {}) as SieveConfig;
+		try {
+			this.data = await getEngine().useDataset({ dictionary: $state.snapshot(this.dictionary) as Dictionary, config });
+			this.dataError = null;
+		} catch (e) {
+			this.dataError = e instanceof Error ? e.message : String(e);
+			this.data = await getEngine().useDataset({ dictionary: $state.snapshot(this.dictionary) as Dictionary, config: {} });
 		}
 	}
 
@@ -131,6 +157,7 @@ export class ProjectSession {
 			this.project = (await db.projects.get(this.projectId)) ?? null;
 			this.dictionary = result.dictionary;
 			this.rows = result.rows;
+			await this.#useDataset();
 			this.generation++;
 			this.status = 'ready';
 		} catch (e) {

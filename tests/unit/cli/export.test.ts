@@ -4,7 +4,8 @@ import { openAsBlob } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flagScores, resolveIdVariable } from '../../../app/lib/engine/recipe';
+import { flagScores } from '../../../app/lib/engine/recipe';
+import { openDataset } from '../../../app/lib/engine/dataset/dataset';
 import { readSavAll } from '../../../app/lib/io/spss';
 import { blobSha256 } from '../../../app/lib/io/sha256';
 import { loadFixture } from '../engine/recipe/load-fixture';
@@ -34,14 +35,36 @@ const STEPS = [
 ];
 
 describe('sieve export', () => {
-	it('writes the cleaned CSV, prints nothing on stdout, and warns about a recipe made for another file', () => {
+	it('refuses to write a file when a recipe step does not apply, unless --allow-skipped', () => {
+		const recipe = writeRecipe('skips.json', { version: 1, dataset: { sha256: '0'.repeat(64) }, steps: STEPS });
+		const out = path.join(dir, 'refused.csv');
+		const r = sieve(WAVE1, '--recipe', recipe, '--to', out, '--no-flags');
+		expect(r.code).toBe(3);
+		expect(r.stderr).toContain('recipe step 3 (exclude) skipped: respondent 77 is not in the dataset');
+		expect(r.stderr.trim().split('\n').at(-1)).toBe(
+			'sieve export: 1 of 4 recipe steps did not apply; nothing written (use --allow-skipped to write the file anyway)'
+		);
+		expect(existsSync(out)).toBe(false);
+		expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+	});
+
+	it('notes a recipe that does not name its file, and replays it by respondent id', () => {
+		const recipe = writeRecipe('nohash.json', { version: 1, steps: STEPS.slice(0, 1) });
+		const out = path.join(dir, 'nohash.csv');
+		const r = sieve(WAVE1, '--recipe', recipe, '--to', out, '--no-flags');
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/^note: .*nohash\.json does not say which file it was made on; steps are matched by respondent id \(rid\) and variable name$/m);
+		expect(readFileSync(out, 'utf8').split('\r\n').map((l) => l.split(',')[0])).toEqual(['rid', '1', '3', '4', '5', '6', '']);
+	});
+
+	it('writes the cleaned CSV, prints nothing on stdout, and notes a recipe made for another file', () => {
 		const recipe = writeRecipe('other.json', { version: 1, dataset: { sha256: '0'.repeat(64) }, steps: STEPS });
 		const out = path.join(dir, 'clean.csv');
-		const r = sieve(WAVE1, '--recipe', recipe, '--to', out, '--no-flags');
+		const r = sieve(WAVE1, '--recipe', recipe, '--to', out, '--no-flags', '--allow-skipped');
 		expect(r.stdout).toBe('');
 		expect(r.code).toBe(0);
 		const lines = r.stderr.trim().split('\n');
-		expect(lines[0]).toMatch(/^warning: .*other\.json was made for another file \(sha256 000000000000…, .*wave1\.csv is [0-9a-f]{12}…\); steps are matched by respondent id and variable name$/);
+		expect(lines[0]).toMatch(/^note: .*other\.json was made on a different file \(sha256 000000000000…, .*wave1\.csv is [0-9a-f]{12}…\); steps are matched by respondent id \(rid\) and variable name$/);
 		expect(lines).toContain('recipe step 3 (exclude) skipped: respondent 77 is not in the dataset');
 		expect(lines.at(-1)).toBe(`${out}: 5 rows, 6 variables, ${readFileSync(out).length} bytes; recipe: 3 steps applied, 1 skipped`);
 		expect(readFileSync(out, 'utf8')).toBe(
@@ -61,16 +84,17 @@ describe('sieve export', () => {
 		const sha256 = await blobSha256(await openAsBlob(WAVE1));
 		const recipe = writeRecipe('same.json', { version: 1, dataset: { sha256 }, steps: STEPS });
 		const out = path.join(dir, 'flags.sav');
-		const r = sieve(WAVE1, '--recipe', recipe, '--to', out);
+		const r = sieve(WAVE1, '--recipe', recipe, '--to', out, '--allow-skipped');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toBe('');
-		expect(r.stderr).not.toMatch(/warning/);
+		expect(r.stderr).not.toMatch(/warning|note/);
 
 		const f = await loadFixture(WAVE1);
 		try {
-			const idVariable = await resolveIdVariable(f.db, f.dictionary);
+			const ds = await openDataset(f.db, f.dictionary);
+			const idVariable = ds.idVariable;
 			expect(idVariable).toBe('rid');
-			const scores = await flagScores(f.db, f.dictionary, {});
+			const scores = await flagScores(f.db, ds);
 			const app = await exportBytes(f.db, f.dictionary, 'sav', { recipe: JSON.parse(readFileSync(recipe, 'utf8')), idVariable, scores });
 			const cli = await readSavAll(new Uint8Array(readFileSync(out)));
 			const mine = await readSavAll(app.bytes);

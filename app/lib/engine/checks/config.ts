@@ -1,73 +1,72 @@
-import type { ParamValue } from './types';
+import { z } from 'zod';
 
-export interface GridConfig {
-	name: string;
-	items: string[];
-	scale?: [number, number];
-	reversed?: string[];
-	factors?: Record<string, string[]>;
-}
+/**
+ * The CONFIG file of SPEC §7 as a schema: the app's Setup and the `sieve` command line validate
+ * with this one definition, and the TypeScript types are inferred from it. Unknown keys are errors,
+ * so a misspelt "grid" is reported instead of silently ignored.
+ */
+const variable = z.string().min(1, 'must be a variable name');
+const severity = z.enum(['info', 'warning', 'error']);
+const answer = z.union([z.number(), z.string()]);
+
+export const gridSchema = z.strictObject({
+	name: z.string().min(1),
+	items: z.array(variable).min(1),
+	scale: z.tuple([z.number(), z.number()]).optional(),
+	reversed: z.array(variable).optional(),
+	factors: z.record(z.string(), z.array(variable)).optional()
+});
 
 /** A cross-field rule: `when` is the condition that marks a respondent as inconsistent. */
-export interface RuleConfig {
-	id: string;
-	when: string;
-	severity?: 'info' | 'warning' | 'error';
-	message?: string;
-}
+export const ruleSchema = z.strictObject({
+	id: z.string().min(1),
+	when: z.string().min(1),
+	severity: severity.optional(),
+	message: z.string().optional()
+});
 
-
-export interface AttentionConfig {
-	variable: string;
+export const attentionSchema = z.strictObject({
+	variable,
 	/** Answer(s) that pass. */
-	expected: number | string | (number | string)[];
-}
+	expected: z.union([answer, z.array(answer)])
+});
 
-/** The CONFIG file of SPEC §7; every field is optional and overrides detection. */
-export interface SieveConfig {
-	id?: string;
-	duration?: string;
-	start?: string;
-	end?: string;
-	ip?: string;
-	userAgent?: string;
-	grids?: GridConfig[];
-	openEnds?: string[];
-	rules?: RuleConfig[];
+export const paramValueSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
+
+export const configSchema = z.strictObject({
+	/** The respondent id variable (any name, string or number values). */
+	id: variable.optional(),
+	duration: variable.optional(),
+	start: variable.optional(),
+	end: variable.optional(),
+	ip: variable.optional(),
+	userAgent: variable.optional(),
+	weight: variable.optional(),
+	grids: z.array(gridSchema).optional(),
+	openEnds: z.array(variable).optional(),
+	rules: z.array(ruleSchema).optional(),
 	/** Routing rules written as `q5 asked if q4 = 1`. */
-	skips?: string[];
+	skips: z.array(z.string().min(1)).optional(),
 	/** Declared valid ranges of numeric variables. */
-	ranges?: Record<string, [number, number]>;
-	attentionChecks?: AttentionConfig[];
-	sections?: Record<string, string[]>;
+	ranges: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
+	attentionChecks: z.array(attentionSchema).optional(),
+	screeners: z.array(variable).optional(),
+	sections: z.record(z.string(), z.array(variable)).optional(),
 	/** Fieldwork window, ISO dates. */
-	fieldwork?: { start?: string; end?: string };
-	/** Per-check parameters, e.g. `{ "speeders": { "fraction": 0.3 } }`. */
-	checks?: Record<string, Record<string, ParamValue>>;
+	fieldwork: z.strictObject({ start: z.iso.date().optional(), end: z.iso.date().optional() }).optional(),
+	/** Per-check parameters and severity, e.g. `{ "speeders": { "fraction": 0.3, "severity": "error" } }`. */
+	checks: z.record(z.string(), z.record(z.string(), paramValueSchema)).optional(),
 	/** Scoring: weight per check id and verdict thresholds on the 0–100 score. */
-	scoring?: { weights?: Record<string, number>; review?: number; remove?: number };
-}
+	scoring: z
+		.strictObject({
+			weights: z.record(z.string(), z.number().min(0)).optional(),
+			review: z.number().min(0).max(100).optional(),
+			remove: z.number().min(0).max(100).optional()
+		})
+		.optional()
+});
 
-/** Validates the parsed JSON of a CONFIG file, naming the first bad field. */
-export function parseConfig(json: unknown): SieveConfig {
-	if (json === null || typeof json !== 'object' || Array.isArray(json))
-		throw new Error('config: expected a JSON object');
-	const c = json as Record<string, unknown>;
-	for (const k of ['id', 'duration', 'start', 'end', 'ip', 'userAgent'])
-		if (c[k] !== undefined && typeof c[k] !== 'string') throw new Error(`config: "${k}" must be a variable name`);
-	if (c.grids !== undefined) {
-		if (!Array.isArray(c.grids)) throw new Error('config: "grids" must be a list');
-		c.grids.forEach((g, i) => {
-			if (!g || typeof g.name !== 'string' || !Array.isArray(g.items))
-				throw new Error(`config: grids[${i}] needs "name" and "items"`);
-		});
-	}
-	if (c.rules !== undefined) {
-		if (!Array.isArray(c.rules)) throw new Error('config: "rules" must be a list');
-		c.rules.forEach((r, i) => {
-			if (!r || typeof r.when !== 'string') throw new Error(`config: rules[${i}] needs "when"`);
-		});
-	}
-	if (c.openEnds !== undefined && !Array.isArray(c.openEnds)) throw new Error('config: "openEnds" must be a list');
-	return c as SieveConfig;
-}
+export type SieveConfig = z.infer<typeof configSchema>;
+export type GridConfig = z.infer<typeof gridSchema>;
+export type RuleConfig = z.infer<typeof ruleSchema>;
+export type AttentionConfig = z.infer<typeof attentionSchema>;

@@ -97,7 +97,7 @@ export async function runChecks(
 		let error: string | null = null;
 		if (!need) {
 			try {
-				findings = await check.run(createContext(state, check, opts.signal));
+				findings = withSeverity(await check.run(createContext(state, check, opts.signal)), config.checks?.[check.id]?.severity);
 			} catch (e) {
 				if (opts.signal?.aborted) throw e;
 				error = e instanceof Error ? e.message : String(e);
@@ -109,4 +109,10 @@ export async function runChecks(
 		opts.onProgress?.({ id: check.id, index, total: list.length, state: 'done', ms });
 	}
 	return runs;
+}
+
+/** CONFIG `checks.<id>.severity` moves the check's warnings and errors to that severity; info stays info. */
+function withSeverity(findings: Finding[], severity: unknown): Finding[] {
+	if (severity !== 'info' && severity !== 'warning' && severity !== 'error') return findings;
+	return findings.map((f) => (f.severity === 'info' ? f : { ...f, severity }));
 }

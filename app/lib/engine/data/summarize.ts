@@ -68,19 +68,18 @@ async function valueCounts(db: SqlDb, v: Variable): Promise<Bin[]> {
 }
 
 async function histogram(db: SqlDb, expr: Frag, type: Variable['type'] = 'numeric'): Promise<Bin[]> {
-	const rows_ = await rows<{ lo: number; hi: number; b: number; n: number }>(
+	const bins = await rows<{ lo: number; hi: number; b: number; n: number }>(
 		db,
 		sql`WITH v AS (SELECT ${expr} AS x FROM ${new Frag(DATA_TABLE, [])} WHERE ${expr} IS NOT NULL),
 		 r AS (SELECT min(x) AS lo, max(x) AS hi FROM v)
 		 SELECT lo, hi, least(${new Frag(String(HISTOGRAM_BINS - 1), [])}, floor((x - lo) / greatest((hi - lo) / ${new Frag(String(HISTOGRAM_BINS), [])}, 1e-300)))::INTEGER AS b, count(*) AS n
 		 FROM v, r GROUP BY ALL ORDER BY b`
 	);
-	const rows = rows_;
-	if (rows.length === 0) return [];
-	const lo = Number(rows[0].lo);
-	const width = (Number(rows[0].hi) - lo) / HISTOGRAM_BINS;
+	if (bins.length === 0) return [];
+	const lo = Number(bins[0].lo);
+	const width = (Number(bins[0].hi) - lo) / HISTOGRAM_BINS;
 	const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
-	for (const r of rows) counts[Number(r.b)] = Number(r.n);
+	for (const r of bins) counts[Number(r.b)] = Number(r.n);
 	return counts.map((count, i) => ({ label: binLabel(lo + i * width, type), count }));
 }
 

@@ -1,9 +1,7 @@
-import type { Dictionary } from '../../dataset/dictionary';
+import type { Dataset } from '../dataset/dataset';
 import type { RespondentFlags } from '../../io/export/types';
-import type { SieveConfig } from '../checks/config';
 import { createRunState } from '../checks/context';
 import { runChecks } from '../checks/registry';
-import { detectRoles } from '../roles';
 import { scoreRespondents } from '../scoring';
 import type { SqlDb } from '../sql/db';
 
@@ -13,13 +11,12 @@ import type { SqlDb } from '../sql/db';
  */
 export async function flagScores(
 	db: SqlDb,
-	dictionary: Dictionary,
-	config: SieveConfig,
+	ds: Dataset,
 	onCheck?: (p: { id: string; index: number; total: number }) => void
 ): Promise<Map<number, RespondentFlags>> {
-	const roles = await detectRoles(db, dictionary, config);
-	const state = await createRunState(db, dictionary, roles, config);
-	const runs = await runChecks(db, dictionary, roles, config, {
+	const { raw, roles, config } = ds;
+	const state = await createRunState(db, raw, roles, config);
+	const runs = await runChecks(db, raw, roles, config, {
 		state,
 		onProgress: (p) => {
 			if (p.state === 'done') onCheck?.(p);

@@ -23,11 +23,13 @@ const FIELDS: Record<RecipeStep['action'], { required: string[]; optional: strin
 export function parseRecipe(json: unknown): Recipe {
 	if (!isObject(json)) throw new RecipeError('recipe: expected a JSON object');
 	if (json.version !== 1) throw new RecipeError(`recipe: "version" must be 1, got ${JSON.stringify(json.version)}`);
-	if (!isObject(json.dataset) || typeof json.dataset.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(json.dataset.sha256))
+	// `dataset` is optional (SPEC §7): a recipe written by hand or for a new wave replays with a note
+	if (json.dataset !== undefined && (!isObject(json.dataset) || typeof json.dataset.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(json.dataset.sha256)))
 		throw new RecipeError('recipe: "dataset.sha256" must be 64 hex digits');
 	if (!Array.isArray(json.steps)) throw new RecipeError('recipe: "steps" must be a list');
 	const steps = json.steps.map((s, i) => parseStep(s, i));
-	return { version: 1, dataset: { sha256: json.dataset.sha256.toLowerCase() }, steps };
+	const sha256 = isObject(json.dataset) ? String(json.dataset.sha256).toLowerCase() : null;
+	return sha256 ? { version: 1, dataset: { sha256 }, steps } : { version: 1, steps };
 }
 
 function parseStep(raw: unknown, i: number): RecipeStep {

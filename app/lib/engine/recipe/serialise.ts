@@ -5,7 +5,8 @@ const KEY_ORDER = ['action', 'respondent', 'variable', 'from', 'to', 'value', 'l
 /** The RECIPE file's text: one step per line, keys in a fixed order, so diffs between versions stay readable. */
 export function serialiseRecipe(recipe: Recipe): string {
 	const steps = recipe.steps.map((s) => `    ${JSON.stringify(ordered(s))}`);
-	const head = `{ "version": 1, "dataset": { "sha256": ${JSON.stringify(recipe.dataset.sha256)} },\n  "steps": [`;
+	const dataset = recipe.dataset ? ` "dataset": { "sha256": ${JSON.stringify(recipe.dataset.sha256)} },` : '';
+	const head = `{ "version": 1,${dataset}\n  "steps": [`;
 	return steps.length ? `${head}\n${steps.join(',\n')}\n  ] }\n` : `${head}] }\n`;
 }
 

@@ -47,7 +47,8 @@ export type RecipeStep = ExcludeStep | KeepStep | SetMissingStep | EditValueStep
 /** The RECIPE file of SPEC §7: the ordered decisions, replayable on another wave. */
 export interface Recipe {
 	version: 1;
-	dataset: { sha256: string };
+	/** The file the recipe was made on; absent in hand-written recipes. */
+	dataset?: { sha256: string };
 	steps: RecipeStep[];
 }
 
@@ -60,6 +61,8 @@ export interface SkippedStep {
 export interface ApplyReport {
 	applied: number;
 	skipped: SkippedStep[];
+	/** Whether the recipe was made on this very file (by SHA-256); `unknown` when either hash is absent. */
+	file?: 'same' | 'different' | 'unknown';
 }
 
 export interface ApplyResult {

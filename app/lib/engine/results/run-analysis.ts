@@ -1,8 +1,7 @@
-import type { Dictionary } from '../../dataset/dictionary';
-import type { SieveConfig } from '../checks/config';
+import type { Dataset } from '../dataset/dataset';
 import { createRunState } from '../checks/context';
 import { runChecks, type CheckRun } from '../checks/registry';
-import { detectRoles, type SurveyRoles } from '../roles';
+import type { SurveyRoles } from '../roles';
 import { scoreRespondents, type RespondentScore } from '../scoring';
 import type { SqlDb } from '../sql/db';
 import { storeResults } from './store-results';
@@ -17,19 +16,17 @@ export interface Analysis {
 }
 
 /**
- * Detects roles, runs the checks, scores every respondent and keeps the results beside the data.
+ * Runs the checks on the Dataset, scores every respondent and keeps the results beside the data.
  * Re-running some checks (`only`) re-scores with the findings of the others kept from `previous`.
  */
 export async function runAnalysis(
 	db: SqlDb,
-	dictionary: Dictionary,
-	rows: number,
-	config: SieveConfig,
+	ds: Dataset,
 	opts: { only?: string[]; previous?: CheckRun[]; onProgress?: (p: CheckProgress) => void; signal?: AbortSignal } = {}
 ): Promise<Analysis> {
-	const roles = await detectRoles(db, dictionary, config);
-	const state = await createRunState(db, dictionary, roles, config);
-	const fresh = await runChecks(db, dictionary, roles, config, { only: opts.only, state, onProgress: opts.onProgress, signal: opts.signal });
+	const { raw, roles, config, rows } = ds;
+	const state = await createRunState(db, raw, roles, config);
+	const fresh = await runChecks(db, raw, roles, config, { only: opts.only, state, onProgress: opts.onProgress, signal: opts.signal });
 	const kept = (opts.previous ?? []).filter((r) => !fresh.some((f) => f.id === r.id));
 	const runs = opts.only ? [...kept, ...fresh] : fresh;
 	const thresholds = { review: config.scoring?.review ?? 85, remove: config.scoring?.remove ?? 50 };

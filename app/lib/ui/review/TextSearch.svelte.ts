@@ -1,5 +1,4 @@
-import type { EngineApi, SieveConfig } from '$lib/engine/api';
-import type { Dictionary } from '$lib/dataset/dictionary';
+import type { EngineApi } from '$lib/engine/api';
 
 /**
  * Search over the open ends (as the roles detect them, or CONFIG's `openEnds`): the rows of the last
@@ -16,10 +15,7 @@ export class TextSearch {
 	#roles: Promise<string[]> | null = null;
 
 	constructor(
-		private readonly engine: Pick<EngineApi, 'detectRoles' | 'searchText'>,
-		private readonly dictionary: Dictionary,
-		private readonly config: SieveConfig
-	) {}
+		private readonly engine: Pick<EngineApi, 'dataset' | 'searchText'>) {}
 
 	/** Rows matching `text`: null when the text is blank (no filter); empty while loading. */
 	rows(text: string): number[] | null {
@@ -35,7 +31,7 @@ export class TextSearch {
 
 	async #search(text: string): Promise<void> {
 		try {
-			this.#roles ??= this.engine.detectRoles(this.dictionary, this.config).then((r) => r.openEnds);
+			this.#roles ??= this.engine.dataset().then((d) => d.roles.openEnds);
 			const variables = await this.#roles;
 			this.variables = variables;
 			const rows = await this.engine.searchText(variables, text);

@@ -52,7 +52,7 @@ describe('serialiseRecipe', () => {
 		});
 		const text = serialiseRecipe(recipe);
 		expect(parseRecipe(JSON.parse(text))).toEqual(recipe);
-		expect(recipe.dataset.sha256).toBe(SHA);
+		expect(recipe.dataset?.sha256).toBe(SHA);
 		expect(text.split('\n')[2]).toBe('    {"action":"exclude","respondent":17,"reason":"speeder"},');
 		expect(serialiseRecipe({ version: 1, dataset: { sha256: SHA }, steps: [] })).toBe(`{ "version": 1, "dataset": { "sha256": "${SHA}" },\n  "steps": [] }\n`);
 	});

@@ -36,7 +36,7 @@ describe('recipe round trip', () => {
 		expect(b.dictionary).toEqual(a.dictionary);
 		expect(b.report).toEqual({ applied: 8, skipped: [] });
 		expect(got.map((r) => r.rid)).toEqual([2, 3, 5, 6]);
-		expect(parseRecipe(JSON.parse(text)).dataset.sha256).toBe(sha256);
+		expect(parseRecipe(JSON.parse(text)).dataset?.sha256).toBe(sha256);
 	});
 
 	it('replays on the next wave: missing respondents and variables are reported, the rest applied', async () => {

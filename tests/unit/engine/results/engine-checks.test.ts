@@ -12,7 +12,7 @@ describe('engine check runs', () => {
 		const imported = await engine.importDemo({ rows: 600, seed: 3 });
 		const progress: string[] = [];
 		const summary = await engine.runChecks(
-			{ dictionary: imported.dictionary, rows: imported.rows, config: demo.config },
+			{},
 			(p) => p.state === 'done' && progress.push(p.id)
 		);
 		expect(progress).toEqual((await engine.listChecks()).map((c) => c.id));
@@ -35,17 +35,16 @@ describe('engine check runs', () => {
 
 		// a fresh engine on the same database: nothing in memory, the re-run reads the stored findings
 		const again = createEngine({ db, parquet: loadParquetNode });
+		await expect(again.runChecks({})).rejects.toThrow('no dataset is open');
+		await again.useDataset({ dictionary: imported.dictionary, config: demo.config });
 		const rerun = await again.runChecks({
-			dictionary: imported.dictionary,
-			rows: imported.rows,
-			config: demo.config,
 			only: ['speeders'],
 			previous: summary
 		});
 		expect(rerun.outcomes.map((o) => [o.id, o.flagged]).sort()).toEqual(summary.outcomes.map((o) => [o.id, o.flagged]).sort());
 		expect(rerun.verdicts).toEqual(summary.verdicts);
 
-		const what = await again.whatIf({ dictionary: imported.dictionary, thresholds: [50, 85], variables: ['q1_1'] });
+		const what = await again.whatIf({ thresholds: [50, 85], variables: ['q1_1'] });
 		expect(what[0].removed).toBe(summary.verdicts.remove);
 		expect(what[1].removed).toBe(summary.verdicts.remove + summary.verdicts.review);
 		await db.close();
@@ -56,7 +55,7 @@ describe('engine check runs', () => {
 		const engine = createEngine({ db, parquet: loadParquetNode });
 		const demo = generateDemo({ rows: 300, seed: 4 });
 		const imported = await engine.importDemo({ rows: 300, seed: 4 });
-		const run = engine.runChecks({ dictionary: imported.dictionary, rows: imported.rows, config: demo.config }, (p) => {
+		const run = engine.runChecks({}, (p) => {
 			if (p.index === 2 && p.state === 'start') void engine.cancelChecks();
 		});
 		await expect(run).rejects.toThrow('check run cancelled');

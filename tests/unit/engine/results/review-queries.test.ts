@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../../app/lib/demo';
 import type { CheckRun } from '../../../../app/lib/engine/checks/registry';
 import type { Finding } from '../../../../app/lib/engine/checks/types';
 import { openNodeDb } from '../../../../app/lib/engine/duckdb/node';
@@ -136,9 +135,8 @@ describe('flaggedRows, rowsByScore, rowFindings', () => {
 	it('agree with respondents() on the demo survey', async () => {
 		const db = await openNodeDb();
 		const engine = createEngine({ db, parquet: loadParquetNode });
-		const demo = generateDemo({ rows: 400, seed: 5 });
-		const imported = await engine.importDemo({ rows: 400, seed: 5 });
-		await engine.runChecks({ dictionary: imported.dictionary, rows: imported.rows, config: demo.config });
+		await engine.importDemo({ rows: 400, seed: 5 });
+		await engine.runChecks({});
 		const bySpeeders = await engine.respondents({ offset: 0, limit: 1000, check: 'speeders', order: 'row' });
 		const speeders = await engine.flaggedRows({ check: 'speeders' });
 		expect(speeders.length).toBeGreaterThan(0);

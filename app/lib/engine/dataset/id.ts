@@ -1,0 +1,99 @@
+import type { Dictionary, Variable } from '../../dataset/dictionary';
+import { SIEVE_ID, idVariableOf } from '../../dataset/id';
+import { ROW_COLUMN } from '../../io/arrow-ipc';
+import { DATA_TABLE } from '../import/finish';
+import { detectRoles } from '../roles';
+import type { SqlDb } from '../sql/db';
+import { ident, rows, sql, Frag } from '../sql/frag';
+import { isMissing } from './missing';
+
+export interface IdQuality {
+	rows: number;
+	/** Rows whose id is missing. */
+	empty: number;
+	/** Rows sharing their id with another row. */
+	duplicated: number;
+}
+
+/** Whether a variable can name respondents: every row has a value, and no value is used twice. */
+export async function idQuality(db: SqlDb, v: Variable): Promise<IdQuality> {
+	const table = new Frag(DATA_TABLE, []);
+	const [r] = await rows<IdQuality>(
+		db,
+		sql`WITH k AS (SELECT CASE WHEN ${isMissing(v)} THEN NULL ELSE ${ident(v.name)} END AS k FROM ${table})
+		    SELECT (SELECT count(*) FROM k) AS rows, (SELECT count(*) - count(k) FROM k) AS empty,
+		           (SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM k WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1)) AS duplicated`
+	);
+	return { rows: Number(r.rows), empty: Number(r.empty), duplicated: Number(r.duplicated) };
+}
+
+export const usable = (q: IdQuality): boolean => q.rows > 0 && q.empty === 0 && q.duplicated === 0;
+
+export function describeIdProblem(name: string, q: IdQuality): string {
+	const parts = [q.empty ? `${q.empty} empty` : '', q.duplicated ? `${q.duplicated} rows share a value` : ''].filter(Boolean);
+	return `${name} cannot name respondents (${parts.join(', ')})`;
+}
+
+/**
+ * At import: marks the detected respondent id (role `id`), or, when no variable can serve (absent,
+ * duplicated or empty values), adds `sieve_id` = file order as the first variable, so decisions,
+ * findings and recipes always name respondents by a value that travels with the exported file.
+ */
+export async function assignRespondentId(db: SqlDb, dictionary: Dictionary): Promise<Dictionary> {
+	const declared = idVariableOf(dictionary);
+	const candidate = declared ?? (await detectRoles(db, dictionary, {})).id;
+	const warnings = [...dictionary.warnings];
+	if (candidate) {
+		const v = dictionary.variables.find((x) => x.name === candidate)!;
+		const q = await idQuality(db, v);
+		if (usable(q)) return withIdRole(dictionary, candidate);
+		warnings.push(`${describeIdProblem(candidate, q)}: Sieve added ${SIEVE_ID} (file order) to name them`);
+	} else warnings.push(`No respondent id variable found: Sieve added ${SIEVE_ID} (file order) to name respondents`);
+	const name = freeName(dictionary, SIEVE_ID);
+	const table = ident(DATA_TABLE).text;
+	await db.exec(
+		`CREATE OR REPLACE TABLE ${table} AS SELECT ${ROW_COLUMN}, CAST(${ROW_COLUMN} AS DOUBLE) AS ${ident(name).text}, * EXCLUDE (${ROW_COLUMN}) FROM ${table}`
+	);
+	const added: Variable = {
+		name,
+		label: 'Respondent id added by Sieve (file order)',
+		type: 'numeric',
+		width: 8,
+		format: 'F8.0',
+		measure: 'nominal',
+		valueLabels: {},
+		missing: { values: [], range: null },
+		role: 'id'
+	};
+	const variables = dictionary.variables.map((x) => (x.role === 'id' ? { ...x, role: null } : x));
+	return { ...dictionary, variables: [added, ...variables], warnings };
+}
+
+function withIdRole(dictionary: Dictionary, name: string): Dictionary {
+	return {
+		...dictionary,
+		variables: dictionary.variables.map((v) => (v.name === name ? { ...v, role: 'id' } : v.role === 'id' ? { ...v, role: null } : v))
+	};
+}
+
+function freeName(dictionary: Dictionary, base: string): string {
+	const taken = new Set(dictionary.variables.map((v) => v.name.toLowerCase()));
+	let name = base;
+	for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+	return name;
+}
+
+/**
+ * The variable recipes, decisions and findings name respondents by: CONFIG `id` (which must exist),
+ * else the dictionary's id role, else the detected id (working copies imported before ids were
+ * assigned), else `__row`.
+ */
+export async function resolveIdVariable(db: SqlDb, dictionary: Dictionary, configId?: string): Promise<string> {
+	if (configId) {
+		if (!dictionary.variables.some((v) => v.name === configId)) throw new Error(`config: id "${configId}" is not a variable of the file`);
+		return configId;
+	}
+	const named = idVariableOf(dictionary);
+	if (named) return named;
+	return (await detectRoles(db, dictionary, {})).id ?? ROW_COLUMN;
+}
