@@ -30,6 +30,20 @@ export type DeviceEvent = AuditEvent & { device: string };
 
 export const ZERO_HASH = '0'.repeat(64);
 
+type DecisionAction = 'exclude' | 'keep' | 'set-missing' | 'recode' | 'edit-value' | 'merge-categories';
+
+/** Decisions one undo/redo step touched: ids, respondent ids, variables and actions, never answers. */
+type DecisionStep = {
+	decisions?: string[];
+	actions?: DecisionAction[];
+	respondents?: RespondentId[];
+	variables?: string[];
+	/** How many decisions the step removed, brought back, or changed (status, approver). */
+	removed?: number;
+	restored?: number;
+	changed?: number;
+};
+
 type RuleDef = { when: string; severity: 'info' | 'warning' | 'error'; message: string };
 
 /**
@@ -69,8 +83,20 @@ export type AuditPayloads = {
 		before?: JsonValue;
 		reason: string;
 		finding?: string;
+		/** A bulk action on a filtered view: `respondents` lists those written. */
+		bulk?: boolean;
+		/** Targets of a bulk action left as they were (already so, or an individual decision kept). */
+		skipped?: number;
+		/** Individual decisions a bulk action replaced because the user chose to override them. */
+		overridden?: number;
 	};
-	'decision-undo': { decision: string; reason?: string };
+	/**
+	 * Decisions taken back: withdrawn (`decision` or `decisions`), or one undo step (`via: 'undo'`),
+	 * which lists every decision it touched, so a bulk undo is one event.
+	 */
+	'decision-undo': DecisionStep & { decision?: string; via?: 'withdraw' | 'undo'; reason?: string };
+	/** One redo step: the decisions it touched. */
+	'decision-redo': DecisionStep;
 	approval: { state: 'proposed' | 'approved' | 'rejected'; decisions: string[]; note?: string };
 	comment: {
 		id: string;
@@ -106,6 +132,7 @@ export const EVENT_TYPES = [
 	'setting-change',
 	'decision',
 	'decision-undo',
+	'decision-redo',
 	'approval',
 	'comment',
 	'assignment',

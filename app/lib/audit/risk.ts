@@ -42,6 +42,8 @@ export function riskOf(event: Pick<AuditEvent, 'type' | 'payload'>, rules = RISK
 			return medium(`changes setting ${String(p.key)}`);
 		case 'decision-undo':
 			return medium('undoes a decision');
+		case 'decision-redo':
+			return medium('redoes a decision');
 		case 'approval':
 			return p.state === 'proposed' ? low() : medium(`${String(p.state)} decisions`);
 		default:

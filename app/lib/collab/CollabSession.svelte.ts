@@ -28,6 +28,8 @@ import { RoomLink } from './provider';
 import { inviteLink, relayWsUrl } from './token';
 import type { Actor, Assignment, Comment, CommentTarget, Decision, DecisionInput, ReviewState, ReviewStatus } from './types';
 import { createUndo } from './undo';
+import { auditedStep, decisionStep } from './undo-audit';
+import { planBulk, type BulkPlan, type BulkTarget } from './bulk';
 
 /**
  * The open project's review state: its Y.Doc (local first, linked to a relay room when shared),
@@ -205,10 +207,32 @@ export class CollabSession {
 		this.#audit('approval', { state: status === 'approved' ? 'approved' : 'rejected', decisions: ids, ...(note ? { note } : {}) });
 	}
 
+	/**
+	 * Exclude or keep every target of a filtered view, as one undo step and one audit event. Individual
+	 * decisions stay unless `override` (see planBulk); returns what was written and skipped.
+	 */
+	decideBulk(targets: readonly BulkTarget[], action: 'exclude' | 'keep', reason: string, override: boolean): BulkPlan | null {
+		if (!this.doc || !this.canEdit || targets.length === 0) return null;
+		const plan = planBulk(this.states, targets, action, override);
+		const inputs: DecisionInput[] = plan.write.map((t) => ({ target: { ...t }, action, reason, bulk: true }));
+		if (inputs.length) proposeDecisions(this.doc, this.#actor(), inputs, { approve: this.role === 'local' });
+		this.#audit('decision', {
+			action,
+			respondents: plan.write.map((t) => t.respondent),
+			reason: reason.trim(),
+			bulk: true,
+			skipped: plan.skipped,
+			...(plan.overridden ? { overridden: plan.overridden } : {})
+		});
+		return plan;
+	}
+
 	withdraw(ids: string[]): void {
-		if (!this.doc || !this.canEdit) return;
+		if (!this.doc || !this.canEdit || ids.length === 0) return;
+		const before = this.decisions;
 		withdrawDecisions(this.doc, ids);
-		for (const id of ids) this.#audit('decision-undo', { decision: id });
+		const step = decisionStep(before, readDecisions(this.doc));
+		if (step) this.#audit('decision-undo', { ...step, via: 'withdraw' });
 	}
 
 	comment(target: CommentTarget, text: string): void {
@@ -239,12 +263,17 @@ export class CollabSession {
 		if (this.doc && this.role === 'owner') setApprover(this.doc, name, on);
 	}
 
+	/** Undoes this app's last change; one that touched decisions is audited as one event. */
 	undo(): void {
-		if (this.canEdit) this.#undo?.undo();
+		if (!this.doc || !this.#undo || !this.canEdit) return;
+		const step = auditedStep(this.doc, this.#undo, 'undo');
+		if (step) this.#audit('decision-undo', { ...step, via: 'undo' });
 	}
 
 	redo(): void {
-		if (this.canEdit) this.#undo?.redo();
+		if (!this.doc || !this.#undo || !this.canEdit) return;
+		const step = auditedStep(this.doc, this.#undo, 'redo');
+		if (step) this.#audit('decision-redo', step);
 	}
 
 	look(row: number | null): void {

@@ -71,6 +71,7 @@ export function proposeDecisions(doc: Y.Doc, actor: Actor, inputs: readonly Deci
 				...(d.value !== undefined ? { value: d.value } : {}),
 				...(d.from !== undefined ? { from: [...d.from] } : {}),
 				...(d.to !== undefined ? { to: d.to } : {}),
+				...(d.bulk ? { bulk: true as const } : {}),
 				...(opts.approve ? { approver: actor.name } : {})
 			};
 			return new Y.Map<unknown>(Object.entries(decision));

@@ -37,9 +37,11 @@ export interface Decision {
 	approver?: string;
 	/** Why an approver sent it back. */
 	note?: string;
+	/** Made by a bulk action on a filtered view, not on this respondent alone (absent: an individual decision). */
+	bulk?: true;
 }
 
-export type DecisionInput = Pick<Decision, 'target' | 'action' | 'value' | 'from' | 'to' | 'reason'>;
+export type DecisionInput = Pick<Decision, 'target' | 'action' | 'value' | 'from' | 'to' | 'reason' | 'bulk'>;
 
 /** What a comment is attached to: a finding (check + respondent [+ variable]) or a respondent. */
 export interface CommentTarget {

@@ -132,10 +132,10 @@ export interface EngineApi {
 	respondents(q: RespondentQuery): Promise<{ total: number; rows: RespondentRow[] }>;
 	/** Scored respondents with a row in `from`..`to` (1-based, ≤1000 rows); rows without findings are absent. Null before the first check run. */
 	respondentRange(from: number, to: number): Promise<RespondentRow[] | null>;
-	/** Rows (ascending) with a finding of this check (warnings and errors) and/or of this severity. */
-	/** Flagged rows grouped by the check of their most severe finding. */
+	/** Rows with findings grouped by the check of their most severe finding; info-only rows after the flagged ones. */
 	rowsByCheck(): Promise<number[]>;
-	flaggedRows(q: { check?: string | null; severity?: Severity | null; variable?: string | null }): Promise<number[]>;
+	/** Rows (ascending) with a finding of this check or variable (warnings and errors unless a severity, or 'any', is given) and/or of this severity. */
+	flaggedRows(q: { check?: string | null; severity?: Severity | 'any' | null; variable?: string | null }): Promise<number[]>;
 	/** Scored rows below 100, lowest score first; the other rows all score 100. */
 	rowsByScore(): Promise<number[]>;
 	/** Every finding of one row from the last check run, with its variable, message and evidence. */

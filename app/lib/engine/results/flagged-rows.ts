@@ -5,10 +5,11 @@ import { FINDINGS_TABLE, SCORES_TABLE } from './store-results';
 
 /**
  * Rows (ascending) with a finding of `check` and/or of `severity`, both in the same finding.
- * A check alone counts its warnings and errors, as `respondentPage` does: info findings do not flag.
+ * A check or variable alone counts its warnings and errors, as `respondentPage` does (info findings
+ * do not flag); `severity: 'info'` finds the info ones, `severity: 'any'` every severity.
  * Empty before the first check run.
  */
-export async function flaggedRows(db: SqlDb, q: { check?: string | null; severity?: Severity | null; variable?: string | null }): Promise<number[]> {
+export async function flaggedRows(db: SqlDb, q: { check?: string | null; severity?: Severity | 'any' | null; variable?: string | null }): Promise<number[]> {
 	if (!(await hasResults(db))) return [];
 	const where = ['row IS NOT NULL', 'NOT isnan(row)'];
 	const params: SqlValue[] = [];
@@ -16,10 +17,10 @@ export async function flaggedRows(db: SqlDb, q: { check?: string | null; severit
 		where.push('"check" = ?');
 		params.push(q.check);
 	}
-	if (q.severity) {
+	if (q.severity && q.severity !== 'any') {
 		where.push('severity = ?');
 		params.push(q.severity);
-	} else if (q.check || q.variable) where.push(`severity <> 'info'`);
+	} else if (!q.severity && (q.check || q.variable)) where.push(`severity <> 'info'`);
 	if (q.variable) {
 		where.push('variable = ?');
 		params.push(q.variable);
@@ -39,17 +40,18 @@ export async function rowsByScore(db: SqlDb): Promise<number[]> {
 }
 
 /**
- * Flagged rows grouped by check: each row once, under the check of its most severe warning or
- * error (ties by check id), groups in check-id order, rows in row order within a group.
+ * Rows with findings grouped by check: each row once, under the check of its most severe finding
+ * (ties by check id), groups in check-id order, rows in row order within a group. Rows with a
+ * warning or error come first; rows whose findings are all info follow, grouped the same way.
  */
 export async function rowsByCheck(db: SqlDb): Promise<number[]> {
 	if (!(await hasResults(db))) return [];
 	const t = await db.query(
 		`SELECT row FROM (
-			SELECT row::INTEGER AS row, "check",
-				row_number() OVER (PARTITION BY row ORDER BY CASE severity WHEN 'error' THEN 0 ELSE 1 END, "check") AS k
-			FROM ${FINDINGS_TABLE} WHERE severity <> 'info' AND row IS NOT NULL AND NOT isnan(row)
-		) WHERE k = 1 ORDER BY "check", row`
+			SELECT row::INTEGER AS row, "check", severity,
+				row_number() OVER (PARTITION BY row ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, "check") AS k
+			FROM ${FINDINGS_TABLE} WHERE row IS NOT NULL AND NOT isnan(row)
+		) WHERE k = 1 ORDER BY severity = 'info', "check", row`
 	);
 	return t.toArray().map((r) => Number(r.row));
 }

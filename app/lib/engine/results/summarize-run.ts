@@ -15,11 +15,23 @@ export async function summarizeRun(
 	thresholds: { review: number; remove: number },
 	speederFraction: number
 ): Promise<RunSummary> {
+	const infoRows = new Set<number>();
+	const flaggedRows = new Set<number>();
 	const outcomes: CheckOutcome[] = runs.map((r) => {
 		const bySeverity: Record<Severity, number> = { info: 0, warning: 0, error: 0 };
-		for (const f of r.findings) bySeverity[f.severity]++;
-		return { id: r.id, title: r.title, version: r.version, flagged: r.flagged, findings: r.findings.length, bySeverity, ms: r.ms, skipped: r.skipped, error: r.error };
+		const rowsBy: Record<Severity, Set<number>> = { info: new Set(), warning: new Set(), error: new Set() };
+		for (const f of r.findings) {
+			bySeverity[f.severity]++;
+			if (f.row === undefined) continue;
+			rowsBy[f.severity].add(f.row);
+			if (r.skipped || r.error) continue;
+			(f.severity === 'info' ? infoRows : flaggedRows).add(f.row);
+		}
+		const respondents = { info: rowsBy.info.size, warning: rowsBy.warning.size, error: rowsBy.error.size };
+		return { id: r.id, title: r.title, version: r.version, flagged: r.flagged, findings: r.findings.length, bySeverity, respondents, ms: r.ms, skipped: r.skipped, error: r.error };
 	});
+	let infoOnly = 0;
+	for (const row of infoRows) if (!flaggedRows.has(row)) infoOnly++;
 	const verdicts: Record<Verdict, number> = { keep: rows - scores.size, review: 0, remove: 0 };
 	const bins: HistogramBin[] = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
 	bins[9].count += rows - scores.size;
@@ -32,6 +44,7 @@ export async function summarizeRun(
 		rows,
 		outcomes,
 		verdicts,
+		infoOnly,
 		scores: bins,
 		durations: await durationHistogram(db, roles, speederFraction),
 		thresholds

@@ -6,9 +6,13 @@ export interface CheckOutcome {
 	id: string;
 	title: string;
 	version: number;
+	/** Respondents with a warning or error of this check (info findings are evidence only). */
 	flagged: number;
 	findings: number;
+	/** Findings of each severity. */
 	bySeverity: Record<Severity, number>;
+	/** Respondents with at least one finding of each severity (absent in summaries stored before it existed). */
+	respondents?: Record<Severity, number>;
 	ms: number;
 	skipped: string | null;
 	error: string | null;
@@ -26,6 +30,8 @@ export interface RunSummary {
 	rows: number;
 	outcomes: CheckOutcome[];
 	verdicts: Record<Verdict, number>;
+	/** Respondents whose findings are all info (so they score 100 and count as keep); absent in older summaries. */
+	infoOnly?: number;
 	/** Respondent scores in 10-point bins, 0–100. */
 	scores: HistogramBin[];
 	/** Total durations in seconds, with the speeder cut-off when a duration is known. */

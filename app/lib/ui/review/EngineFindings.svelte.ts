@@ -76,7 +76,7 @@ export class EngineFindings implements FindingsSource {
 	}
 
 	/** Rows with a finding of this check, severity and/or variable; null while loading. */
-	rowsFlagged(check: string | null, severity: Severity | null, variable: string | null = null): number[] | null {
+	rowsFlagged(check: string | null, severity: Severity | 'any' | null, variable: string | null = null): number[] | null {
 		return this.#list(JSON.stringify(['flagged', check, severity, variable]), () => this.engine.flaggedRows({ check, severity, variable }));
 	}
 

@@ -2,10 +2,11 @@ export type ReviewCommand = 'next' | 'prev' | 'exclude' | 'keep' | 'comment' | '
 
 /**
  * Keyboard shortcuts of the review workspace. `k` moves up (as in j/k), so keep is Shift+K.
- * Typing in a field never triggers one, except Escape.
+ * Typing in a field never triggers one, except Escape. A reason typed but not recorded stays with
+ * its respondent when moving on (see drafts.ts); only Escape or Cancel discards it.
  */
 export const SHORTCUTS: readonly { keys: string; command: ReviewCommand; what: string }[] = [
-	{ keys: 'j / ↓', command: 'next', what: 'next respondent' },
+	{ keys: 'j / ↓', command: 'next', what: 'next respondent (a reason you typed stays with its respondent)' },
 	{ keys: 'k / ↑', command: 'prev', what: 'previous respondent' },
 	{ keys: 'x', command: 'exclude', what: 'exclude (asks for a reason)' },
 	{ keys: 'Shift+K', command: 'keep', what: 'keep: override the flags (asks for a reason); plain k moves up' },
@@ -15,7 +16,7 @@ export const SHORTCUTS: readonly { keys: string; command: ReviewCommand; what: s
 	{ keys: 'a', command: 'approve', what: 'approve the respondent’s pending decisions (approvers)' },
 	{ keys: 'b', command: 'send-back', what: 'send them back (approvers)' },
 	{ keys: '?', command: 'help', what: 'this help' },
-	{ keys: 'Esc', command: 'close', what: 'close the form, help or detail' }
+	{ keys: 'Esc', command: 'close', what: 'close the form (discarding its reason), help or detail' }
 ];
 
 export function commandFor(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>, typing: boolean): ReviewCommand | null {

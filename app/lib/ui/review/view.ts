@@ -12,8 +12,9 @@ export interface ReviewFilter {
 	assignee: string | null;
 	/** Only rows with a finding of this check (warnings and errors unless a severity is chosen). */
 	check: string | 'any';
-	severity: 'info' | 'warning' | 'error' | 'any';
-	/** Respondents with a warning or error finding on this variable. */
+	/** `any`: warnings and errors when a check or variable is chosen, else no filter; `all` includes info. */
+	severity: 'info' | 'warning' | 'error' | 'any' | 'all';
+	/** Respondents with a finding on this variable (warnings and errors unless a severity is chosen). */
 	variable: string | 'any';
 	/** Text searched in the open ends; blank searches nothing. */
 	search: string;

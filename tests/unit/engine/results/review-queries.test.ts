@@ -109,8 +109,14 @@ describe('flaggedRows, rowsByScore, rowFindings', () => {
 		expect(await flaggedRows(db, { check: 'duplicates' })).toEqual([4]);
 		expect(await flaggedRows(db, { variable: 'q2' })).toEqual([3]);
 		// row 2: speeders warning + straightlining warning -> speeders; row 3: straightlining error;
-		// row 4: duplicates warning; row 5: speeders error; row 8: "it's" error
-		expect(await rowsByCheck(db)).toEqual([4, 8, 2, 5, 3]);
+		// row 4: duplicates warning; row 5: speeders error; row 8: "it's" error; then the info-only
+		// rows: 6 (duplicates), 7 (speeders)
+		expect(await rowsByCheck(db)).toEqual([4, 8, 2, 5, 3, 6, 7]);
+		expect(await flaggedRows(db, { check: 'speeders', severity: 'any' })).toEqual([2, 5, 7]);
+		expect(await flaggedRows(db, { check: 'duplicates', severity: 'any' })).toEqual([4, 6]);
+		expect(await flaggedRows(db, { severity: 'info' })).toEqual([3, 6, 7]);
+		expect(await flaggedRows(db, { severity: 'any' })).toEqual([2, 3, 4, 5, 6, 7, 8]);
+		expect(await flaggedRows(db, { variable: 'q3', severity: 'any' })).toEqual([3]);
 		expect(await flaggedRows(db, { variable: 'q3' })).toEqual([]);
 		expect(await flaggedRows(db, { variable: 'q3', severity: 'info' })).toEqual([3]);
 		expect(await flaggedRows(db, { variable: "q1' OR '1'='1" })).toEqual([]);
