@@ -24,9 +24,16 @@ export function userMissingCondition(
 	}
 	if (missing.range && type !== 'string') {
 		const [lo, hi] = missing.range;
-		if (lo !== null && hi !== null) parts.push(`${c} BETWEEN ? AND ?`), params.push(lo, hi);
-		else if (lo !== null) parts.push(`${c} >= ?`), params.push(lo);
-		else if (hi !== null) parts.push(`${c} <= ?`), params.push(hi);
+		if (lo !== null && hi !== null) {
+			parts.push(`${c} BETWEEN ? AND ?`);
+			params.push(lo, hi);
+		} else if (lo !== null) {
+			parts.push(`${c} >= ?`);
+			params.push(lo);
+		} else if (hi !== null) {
+			parts.push(`${c} <= ?`);
+			params.push(hi);
+		}
 	}
 	return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params };
 }
