@@ -8,19 +8,28 @@ import svelteConfig from './svelte.config.js';
 
 // The boundary rules of STYLE.md (also asserted by tests/unit/architecture.test.ts), as import bans.
 // Each ban is a regex on the import specifier, applied to static imports/exports and to import().
-const DUCKDB_ONNX = { regex: '^(@duckdb|onnxruntime)', message: 'Only app/lib/engine/duckdb, app/lib/ml and app/lib/workers import DuckDB or ONNX.' };
-const UI_ENGINE = { regex: '@duckdb|onnxruntime|engine/duckdb', message: 'The UI never touches DuckDB, ONNX or the engine DuckDB seam directly.' };
-const UI_LIBS = { regex: '^(svelte|\\$app|dexie)|/store/', message: 'The engine, ml, io, audit and demo are pure TypeScript: no Svelte, SvelteKit, Dexie or store.' };
+const DUCKDB_ONNX = {
+	regex: '^(@duckdb|onnxruntime)',
+	message: 'Only app/lib/engine/duckdb, app/lib/ml and app/lib/workers import DuckDB or ONNX.'
+};
+const UI_ENGINE = {
+	regex: '@duckdb|onnxruntime|engine/duckdb',
+	message: 'The UI never touches DuckDB, ONNX or the engine DuckDB seam directly.'
+};
+const UI_LIBS = {
+	regex: '^(svelte|\\$app|dexie)|/store/',
+	message: 'The engine, ml, io, audit and demo are pure TypeScript: no Svelte, SvelteKit, Dexie or store.'
+};
 const APP = { regex: '/app/|^\\$lib', message: 'The relay never imports the app.' };
 
 /** A complete import ban for one group of files; flat config lets the last matching block win per rule. */
-function bans(...bans) {
-	if (!bans.length) return { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' };
+function bans(...list) {
+	if (!list.length) return { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' };
 	return {
-		'no-restricted-imports': ['error', { patterns: bans }],
+		'no-restricted-imports': ['error', { patterns: list }],
 		'no-restricted-syntax': [
 			'error',
-			...bans.map((b) => ({ selector: `ImportExpression[source.value=/${b.regex.replaceAll('/', '\\x2F')}/]`, message: b.message }))
+			...list.map((b) => ({ selector: `ImportExpression[source.value=/${b.regex.replaceAll('/', '\\x2F')}/]`, message: b.message }))
 		]
 	};
 }
@@ -36,7 +45,8 @@ export default defineConfig(
 		'tmp/',
 		'tests/fixtures/',
 		'static/',
-		'wasm-models/'
+		'wasm-models/',
+		'vite.config.ts.timestamp-*'
 	]),
 	js.configs.recommended,
 	ts.configs.recommended,
