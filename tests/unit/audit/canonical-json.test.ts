@@ -105,6 +105,7 @@ describe('canonicalize (RFC 8785)', () => {
 		['-Infinity', [-Infinity]],
 		['undefined', undefined],
 		['undefined in an array', [1, undefined]],
+		// eslint-disable-next-line no-sparse-arrays -- the hole is the case under test
 		['a hole in an array', [1, , 3]],
 		['a function', { f: () => 1 }],
 		['a bigint', { n: 1n }],

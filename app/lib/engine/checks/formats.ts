@@ -63,7 +63,7 @@ export default defineCheck({
 				if (kind === 'email' && !EMAIL.test(v.v)) bad.set(v.v, 'is not a valid e-mail address');
 				else if (kind === 'phone') {
 					const digits = v.v.replace(/\D/g, '').length;
-					if (digits < 6 || digits > 15 || /[^\d\s+().\/-]/.test(v.v)) bad.set(v.v, 'is not a phone number');
+					if (digits < 6 || digits > 15 || /[^\d\s+()./-]/.test(v.v)) bad.set(v.v, 'is not a phone number');
 					else if (dominant && shape(v.v) !== topShape) bad.set(v.v, `is written differently from most (${shapeDesc(topShape)})`);
 				} else if (kind !== 'email' && dominant && shape(v.v) !== topShape && shapes.size <= 20)
 					bad.set(v.v, `has the format ${shapeDesc(shape(v.v))}, unlike ${pct(topN / total)} of the column (${shapeDesc(topShape)})`);

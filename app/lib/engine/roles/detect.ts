@@ -1,7 +1,7 @@
 import type { Dictionary, Variable } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { SieveConfig } from '../checks/config';
-import { columnStats, type ColumnStats } from './stats';
+import { columnStats } from './stats';
 import { ident, rows, sql } from '../sql/frag';
 import { detectGrids } from './grids';
 import { effectiveDictionary, inferMissingCodes } from './missing-codes';

@@ -26,7 +26,7 @@ export function detectGrids(vars: Variable[], stats: Map<string, ColumnStats>): 
 			if (!scale) continue;
 			const bareStem = /^[a-z]{1,2}$/i.test(g.stem);
 			if (bareStem && !sameLabels(run) && !sameRange(run, stats)) continue;
-			const base = g.stem.replace(/[_.\-]+$/, '') || g.stem;
+			const base = g.stem.replace(/[_.-]+$/, '') || g.stem;
 			const name = grids.some((x) => x.name === base) ? `${base}_${run[0].name}` : base;
 			grids.push({ name, items: run.map((v) => v.name), scale, reversed: [], factors: null });
 		}

@@ -100,7 +100,7 @@ export function keyboardRun(s: string): string {
 	for (let i = 0; i < s.length; i++) {
 		for (const dir of [1, -1]) {
 			let j = i;
-			let rowCols = KEY_POS.get(s[i]);
+			const rowCols = KEY_POS.get(s[i]);
 			if (!rowCols) break;
 			let cand = rowCols;
 			while (j + 1 < s.length) {

@@ -60,11 +60,11 @@ export function buildSav(vars: TinyVar[], o: TinyOptions): Uint8Array {
 		text(v.name, 8);
 	}
 	if (o.floats) {
-		int32(7), int32(4), int32(8), int32(3);
+		for (const n of [7, 4, 8, 3]) int32(n);
 		o.floats.forEach(float64);
 	}
 	if (o.encoding) {
-		int32(7), int32(20), int32(1), int32(o.encoding.length);
+		for (const n of [7, 20, 1, o.encoding.length]) int32(n);
 		text(o.encoding, o.encoding.length);
 	}
 	int32(999);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -369,7 +368,7 @@ describe('room websocket', () => {
 		a.doc.getMap('decisions').set('while-down-a', 2);
 		b.doc.getArray('comments').push(['while-down-b']);
 
-		const second = await relayWith({ store: sqliteStore(file), port: first.port });
+		await relayWith({ store: sqliteStore(file), port: first.port });
 		await until(() => a.doc.getArray('comments').length === 1 && b.doc.getMap('decisions').has('while-down-a'));
 		expect(a.doc.getMap('decisions').toJSON()).toEqual({ before: 1, 'while-down-a': 2 });
 		expect(b.doc.getMap('decisions').toJSON()).toEqual({ before: 1, 'while-down-a': 2 });
