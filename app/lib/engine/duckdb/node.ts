@@ -20,7 +20,8 @@ export async function openNodeDb(): Promise<SqlDb> {
 		duckdb.NODE_RUNTIME
 	);
 	await bindings.instantiate();
-	bindings.open({});
+	// as the browser's worker opens it (engine/duckdb/browser.ts): the same code sees the same number types
+	bindings.open({ query: { castBigIntToDouble: true } });
 	const conn = bindings.connect();
 	return {
 		async query(sql: string, params: SqlValue[] = []) {

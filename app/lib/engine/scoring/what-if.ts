@@ -1,7 +1,7 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import { valueOf } from '../dataset/missing';
-import { ident, join, sql, numericColumns, Frag } from '../sql/frag';
+import { join, sql, numericColumns, Frag } from '../sql/frag';
 import type { RespondentScore } from './score';
 
 export interface WhatIfRow {
