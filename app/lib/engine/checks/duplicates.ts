@@ -1,4 +1,6 @@
-import { about, fmt, num, pct } from './finding';
+import { exactChance, nearChance, oneIn, type Chance } from '../stats/chance';
+import { answerShares, dependenceOf, type Shares } from './duplicates/answers';
+import { about, aboutVariable, fmt, num, pct } from './finding';
 import { sumOf } from './missing';
 import { Frag, ident, join, rows, sql } from './sql';
 import { defineCheck, type CheckContext, type Finding } from './types';
@@ -27,15 +29,29 @@ export function lshBands(k: number, bands: number, width: number, seed = 1): num
 
 export default defineCheck({
 	id: 'duplicates',
-	version: 1,
+	version: 2,
 	title: 'Duplicates',
-	description: 'Duplicate respondent ids, exact duplicate answer vectors, and near duplicates by maximum percent match (found by LSH blocking, never all pairs).',
+	description:
+		'Duplicate respondent ids, exact duplicate answer vectors, and near duplicates by maximum percent match (found by LSH blocking, never all pairs); a copy is flagged only when a match that close is unlikely by chance given how common the answers are.',
 	category: 'fraud',
 	severity: 'error',
 	needs: [],
 	params: {
 		minAnswered: { type: 'number', default: 5, min: 1, description: 'ignore respondents with fewer answers than this' },
-		nearThreshold: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'flag a maximum percent match at or above this' },
+		nearThreshold: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'consider a maximum percent match at or above this' },
+		alpha: {
+			type: 'number',
+			default: 0.001,
+			min: 0,
+			max: 1,
+			description: "flag a copy only when a match that close happens by chance for fewer than this share of respondents (so about this share of an honest file's respondents is flagged at most)"
+		},
+		dependence: {
+			type: 'number',
+			default: 0,
+			min: 0,
+			description: 'correction for correlated answers: 0 = estimate from random pairs of respondents, 1 = treat answers as independent, larger = more conservative'
+		},
 		bands: { type: 'number', default: 8, min: 1, max: 64, description: 'LSH bands (more finds more, slower)' },
 		bandWidth: { type: 'number', default: 0, min: 0, description: 'variables per band (0 = automatic)' },
 		maxBucket: { type: 'number', default: 20, min: 2, description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)' }
@@ -63,45 +79,86 @@ export default defineCheck({
 			    FROM (SELECT __row, ${join(vars.map((name, i) => sql`${ctx.value(name)} AS ${new Frag(v(i), [])}`))} FROM data)`
 		);
 		try {
+			const start = ctx.roles.start ? sql`epoch(d.${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
 			const order = ctx.roles.start ? sql`d.${ident(ctx.roles.start)} NULLS LAST, m.__row` : sql`m.__row`;
-			const groups = await rows<{ rs: number[] }>(
+			const [{ n }] = await rows<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM ${table}`);
+			const groups = await rows<{ rs: number[]; ss: (number | null)[] }>(
 				ctx.db,
 				sql`WITH dup AS (SELECT hx FROM ${table} GROUP BY hx HAVING count(*) > 1),
 				m AS (SELECT t.hx, t.__row FROM ${table} t SEMI JOIN dup USING (hx))
-				SELECT list(m.__row ORDER BY ${order}) AS rs FROM m JOIN data d ON d.__row = m.__row
+				SELECT list(m.__row ORDER BY ${order}) AS rs, list(${start} ORDER BY ${order}) AS ss FROM m JOIN data d ON d.__row = m.__row
 				WHERE ${answered} >= ${minAnswered} GROUP BY m.hx HAVING count(*) > 1 ORDER BY min(m.__row)`
 			);
-			const exact = new Set<number>();
-			for (const g of groups) {
-				const [first, ...copies] = g.rs;
-				exact.add(first);
-				out.push(
-					about(ctx, 'duplicates', first, {
-						severity: 'info',
-						score: 0.2,
-						message: `has ${copies.length} exact duplicate${copies.length > 1 ? 's' : ''} (${copies.map((r) => ctx.respondent(r)).join(', ')})`,
-						evidence: { kind: 'exact', copies: copies.map((r) => ctx.respondent(r)) }
-					})
-				);
-				for (const r of copies) {
-					exact.add(r);
-					out.push(
-						about(ctx, 'duplicates', r, {
-							severity: 'warning',
-							score: 1,
-							message: `answers are an exact copy of respondent ${ctx.respondent(first)}, who started earlier`,
-							evidence: { kind: 'exact', of: ctx.respondent(first) }
-						})
-					);
-				}
-			}
-			if (bands.length) for (const finding of await nearDuplicates(ctx, vars, table, bands.length, minAnswered, exact)) out.push(finding);
+			const exact = new Set(groups.flatMap((g) => g.rs));
+			const pairs = bands.length ? await nearPairs(ctx, vars, table, bands.length, minAnswered) : [];
+			const candidates = new Set([...groups.map((g) => g.rs[0]), ...pairs.flatMap((p) => [p.r1, p.r2])]);
+			const shares = await answerShares(ctx, vars, [...candidates].sort((a, b) => a - b), n);
+			const dependence = num(ctx.params.dependence) || (candidates.size ? (await dependenceOf(ctx, closed.map((i) => vars[i]), n)).factor : 1);
+			const judge = { alpha: num(ctx.params.alpha), n, dependence, hasStart: !!ctx.roles.start };
+			const quiet = { exact: 0, near: 0 };
+			for (const g of groups) quiet.exact += exactFindings(ctx, g, shares.get(g.rs[0]), judge, out);
+			quiet.near = nearFindings(ctx, pairs, closed, shares, exact, judge, out);
+			if (quiet.exact + quiet.near) out.push(chanceSummary(quiet, vars.length, judge));
 		} finally {
 			await ctx.db.exec(`DROP TABLE IF EXISTS ${table.text}`);
 		}
 		return out;
 	}
 });
+
+interface Judge {
+	alpha: number;
+	/** Respondents in the file. */
+	n: number;
+	dependence: number;
+	hasStart: boolean;
+}
+
+/** How the reviewer is told which of two respondents came first; start times only when the file has both. */
+function relation(j: Judge, r: { row: number; start: number | null }, o: { row: number; start: number | null }): string {
+	if (j.hasStart && r.start !== null && o.start !== null && r.start !== o.start) return r.start > o.start ? ', who started earlier' : ', who started later';
+	return r.row > o.row ? ', who appears earlier in the file' : ', who appears later in the file';
+}
+
+const chanceWords = (c: Chance) => `a match this close happens by chance for ${oneIn(c.chance)} respondents`;
+
+const chanceEvidence = (c: Chance, j: Judge) => ({ chance: Number(c.chance.toPrecision(3)), expected: Number(c.expected.toPrecision(3)), dependence: Number(fmt(j.dependence, 3)) });
+
+/** Findings of one exact group when its answers are unlikely to be shared by chance; else the number of copies left unflagged. */
+function exactFindings(ctx: CheckContext, g: { rs: number[]; ss: (number | null)[] }, s: Shares | undefined, j: Judge, out: Finding[]): number {
+	const [first, ...copies] = g.rs;
+	const c = exactChance(s?.shares ?? [], j.n, j.dependence);
+	if (!s || !(c.chance < j.alpha)) return copies.length;
+	out.push(
+		about(ctx, 'duplicates', first, {
+			severity: 'info',
+			score: 0.2,
+			message: `has ${copies.length} exact duplicate${copies.length > 1 ? 's' : ''} (${copies.map((r) => ctx.respondent(r)).join(', ')}); ${chanceWords(c)}`,
+			evidence: { kind: 'exact', copies: copies.map((r) => ctx.respondent(r)), ...chanceEvidence(c, j) }
+		})
+	);
+	copies.forEach((r, k) => {
+		const who = relation(j, { row: r, start: g.ss[k + 1] }, { row: first, start: g.ss[0] });
+		out.push(
+			about(ctx, 'duplicates', r, {
+				severity: 'warning',
+				score: 1,
+				message: `answers are an exact copy of respondent ${ctx.respondent(first)}${who.includes('earlier') ? who : ''}; ${chanceWords(c)}`,
+				evidence: { kind: 'exact', of: ctx.respondent(first), ...chanceEvidence(c, j) }
+			})
+		);
+	});
+	return 0;
+}
+
+interface Pair {
+	r1: number;
+	r2: number;
+	same: number;
+	either: number;
+	s1: number | null;
+	s2: number | null;
+}
 
 async function exec(ctx: CheckContext, f: Frag): Promise<void> {
 	await ctx.db.query(f.text, [...f.params]);
@@ -125,14 +182,8 @@ async function duplicateIds(ctx: CheckContext): Promise<Finding[]> {
 	);
 }
 
-async function nearDuplicates(
-	ctx: CheckContext,
-	allVars: string[],
-	table: Frag,
-	bandCount: number,
-	minAnswered: number,
-	exact: Set<number>
-): Promise<Finding[]> {
+/** Candidate pairs from LSH buckets, scored on every closed answer, at or above the percent-match threshold. */
+async function nearPairs(ctx: CheckContext, allVars: string[], table: Frag, bandCount: number, minAnswered: number): Promise<Pair[]> {
 	const open = new Set(ctx.roles.openEnds);
 	const vars = allVars.filter((v) => !open.has(v));
 	const vals = vars.map((v) => ctx.value(v));
@@ -141,7 +192,7 @@ async function nearDuplicates(
 	const baseCols = join(vals.map((v, i) => sql`${v} AS ${new Frag(`v${i}`, [])}`));
 	const threshold = num(ctx.params.nearThreshold);
 	const start = ctx.roles.start ? sql`epoch(${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
-	const pairs = await rows<{ r1: number; r2: number; same: number; either: number; s1: number | null; s2: number | null }>(
+	return rows<Pair>(
 		ctx.db,
 		sql`WITH bands AS (${join(Array.from({ length: bandCount }, (_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])), ' UNION ALL ')}),
 		kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
@@ -150,41 +201,68 @@ async function nearDuplicates(
 		base AS (SELECT __row, ${start} AS s, ${baseCols} FROM data WHERE __row IN (SELECT r1 FROM pairs UNION SELECT r2 FROM pairs)),
 		scored AS (SELECT p.r1, p.r2, a.s AS s1, c.s AS s2, ${same} AS same, ${either} AS either
 		           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
-		SELECT r1, r2, s1, s2, same, either FROM scored WHERE either >= ${minAnswered} AND same < either AND same >= ${threshold} * either`
+		SELECT r1, r2, s1, s2, same, either FROM scored WHERE either >= ${minAnswered} AND same < either AND same >= ${threshold} * either ORDER BY r1, r2`
 	);
-	const best = new Map<number, { other: number; match: number; same: number; either: number }>();
+}
+
+/** Chance that another respondent matches at least `same` of this one's closed answers (a missing answer never matches). */
+function pairChance(s: Shares | undefined, closed: number[], same: number, j: Judge): Chance {
+	if (!s) return { expected: Infinity, chance: 1 };
+	return nearChance(
+		closed.map((i) => (s.missing[i] ? 0 : s.shares[i])),
+		same,
+		j.n,
+		j.dependence
+	);
+}
+
+/** Near-duplicate findings (the most unlikely match of each respondent); returns how many respondents matched closely but not unlikely so. */
+function nearFindings(ctx: CheckContext, pairs: Pair[], closed: number[], shares: Map<number, Shares>, exact: Set<number>, j: Judge, out: Finding[]): number {
+	const threshold = num(ctx.params.nearThreshold);
+	const best = new Map<number, { other: number; match: number; same: number; either: number; c: Chance; start: number | null; otherStart: number | null }>();
+	const quiet = new Set<number>();
 	for (const p of pairs) {
+		const a = pairChance(shares.get(p.r1), closed, p.same, j);
+		const b = pairChance(shares.get(p.r2), closed, p.same, j);
+		// conditioned on either respondent's answers; the likelier of the two, to stay conservative
+		const c = a.chance >= b.chance ? a : b;
 		const m = p.same / p.either;
-		for (const [r, o] of [
-			[p.r1, p.r2],
-			[p.r2, p.r1]
-		]) {
+		for (const [r, o, sr, so] of [
+			[p.r1, p.r2, p.s1, p.s2],
+			[p.r2, p.r1, p.s2, p.s1]
+		] as const) {
+			if (exact.has(r)) continue;
+			if (!(c.chance < j.alpha)) {
+				quiet.add(r);
+				continue;
+			}
 			const cur = best.get(r);
-			if (!cur || m > cur.match || (m === cur.match && o < cur.other)) best.set(r, { other: o, match: m, same: p.same, either: p.either });
+			if (!cur || c.chance < cur.c.chance || (c.chance === cur.c.chance && (m > cur.match || (m === cur.match && o < cur.other))))
+				best.set(r, { other: o, match: m, same: p.same, either: p.either, c, start: sr, otherStart: so });
 		}
 	}
-	const out: Finding[] = [];
-	const startOf = new Map<number, number>();
-	for (const p of pairs) {
-		if (p.s1 !== null) startOf.set(p.r1, p.s1);
-		if (p.s2 !== null) startOf.set(p.r2, p.s2);
-	}
-	const later = (a: number, b: number) => {
-		const sa = startOf.get(a);
-		const sb = startOf.get(b);
-		return sa !== undefined && sb !== undefined && sa !== sb ? sa > sb : a > b;
-	};
 	for (const r of [...best.keys()].sort((a, b) => a - b)) {
-		if (exact.has(r)) continue;
 		const b = best.get(r)!;
+		const who = relation(j, { row: r, start: b.start }, { row: b.other, start: b.otherStart });
 		out.push(
 			about(ctx, 'duplicates', r, {
-				severity: later(r, b.other) ? 'warning' : 'info',
+				severity: who.includes('earlier') ? 'warning' : 'info',
 				score: 0.4 + 0.6 * ((b.match - threshold) / Math.max(1e-9, 1 - threshold)),
-				message: `${pct(b.match)} of answers match respondent ${ctx.respondent(b.other)} (${b.same} of ${b.either})`,
-				evidence: { kind: 'near', maxPercentMatch: Number(fmt(b.match, 4)), with: ctx.respondent(b.other) }
+				message: `${pct(b.match)} of answers match respondent ${ctx.respondent(b.other)} (${b.same} of ${b.either})${who}; ${chanceWords(b.c)}`,
+				evidence: { kind: 'near', maxPercentMatch: Number(fmt(b.match, 4)), with: ctx.respondent(b.other), ...chanceEvidence(b.c, j) }
 			})
 		);
 	}
-	return out;
+	return [...quiet].filter((r) => !best.has(r)).length;
+}
+
+/** One dataset-level note of the matches left unflagged, so a reviewer sees why they are not in review. */
+function chanceSummary(quiet: { exact: number; near: number }, k: number, j: Judge): Finding {
+	const parts = [quiet.exact ? `${quiet.exact} respondent${quiet.exact > 1 ? 's' : ''} repeat another's answers exactly` : '', quiet.near ? `${quiet.near} match another's closely` : ''].filter(Boolean);
+	return aboutVariable('duplicates', undefined, {
+		severity: 'info',
+		score: 0,
+		message: `${parts.join(' and ')}, but with answers this common on ${k} variables such matches are expected by chance (more often than ${j.alpha} of respondents), so they are not flagged`,
+		evidence: { kind: 'chance', exact: quiet.exact, near: quiet.near, alpha: j.alpha, dependence: Number(fmt(j.dependence, 3)) }
+	});
 }

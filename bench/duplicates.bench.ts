@@ -1,0 +1,75 @@
+/**
+ * Calibration of the duplicates check (issue 11): the share of respondents it sends to review
+ * (warning or error) on real surveys that hold no planted copies, recall of the planted exact and
+ * near duplicates of the demo survey, and the check's time on a generated 100k-row survey.
+ * `npx tsx bench/duplicates.bench.ts [ROWS]` (ROWS for the timed survey, default 100,000).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadFile } from '../app/cli/load';
+import { generateDemo } from '../app/lib/demo';
+import type { Dictionary } from '../app/lib/dataset/dictionary';
+import duplicates from '../app/lib/engine/checks/duplicates';
+import { createContext, createRunState } from '../app/lib/engine/checks/context';
+import type { Finding } from '../app/lib/engine/checks/types';
+import { openNodeDb } from '../app/lib/engine/duckdb/node';
+import { detectRoles } from '../app/lib/engine/roles';
+import type { SqlDb } from '../app/lib/engine/sql/db';
+import { batchToIPC } from '../app/lib/io/arrow-ipc';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rows = Number(process.argv[2] ?? 100_000);
+
+async function run(db: SqlDb, dict: Dictionary): Promise<{ findings: Finding[]; ms: number }> {
+	const roles = await detectRoles(db, dict, {});
+	const state = await createRunState(db, dict, roles, {});
+	const t = performance.now();
+	const findings = await duplicates.run(createContext(state, duplicates));
+	return { findings, ms: performance.now() - t };
+}
+
+const flaggedRows = (f: Finding[]) => new Set(f.filter((x) => x.severity !== 'info' && x.evidence.kind !== 'id').map((x) => x.row));
+
+const table: string[] = ['| data | respondents | flagged (warning/error) | share | ms |', '|---|---:|---:|---:|---:|'];
+for (const file of ['tests/fixtures/real/fair.csv', 'tests/fixtures/real/anes96.csv', 'tests/fixtures/sav/pspp_llz.zsav', 'tests/fixtures/sav/srw_employee_data.sav']) {
+	const { db, result } = await loadFile(path.join(root, file));
+	const n = Number((await db.query('SELECT count(*) AS n FROM data')).toArray()[0].n);
+	const { findings, ms } = await run(db, result.dictionary);
+	const k = flaggedRows(findings).size;
+	table.push(`| ${path.basename(file)} | ${n} | ${k} | ${((100 * k) / n).toFixed(2)} % | ${Math.round(ms)} |`);
+	await db.close();
+}
+
+for (const seed of [1, 2, 3]) {
+	const demo = generateDemo({ rows: 2000, seed });
+	const db = await openNodeDb();
+	let first = 1;
+	for (const b of demo.batches()) {
+		await db.insertArrowIPC('data', batchToIPC(demo.dictionary, b, first), first === 1);
+		first += b.length;
+	}
+	const { findings, ms } = await run(db, demo.dictionary);
+	const hit = new Set(findings.filter((x) => x.severity !== 'info').map((x) => x.respondent));
+	const planted = (kind: string) => demo.truth.filter((t) => t.kind === kind).map((t) => t.rid);
+	const recall = (kind: string) => `${planted(kind).filter((r) => hit.has(r)).length}/${planted(kind).length}`;
+	const plantedAll = new Set([...planted('exact-duplicate'), ...planted('near-duplicate')]);
+	const falseFlags = [...hit].filter((r) => !plantedAll.has(r as number)).length;
+	table.push(`| demo 2000 seed ${seed}: recall exact ${recall('exact-duplicate')}, near ${recall('near-duplicate')}, other respondents flagged ${falseFlags} | 2000 | | | ${Math.round(ms)} |`);
+	await db.close();
+}
+
+const big = `/tmp/sieve-bench-dup-${rows}.parquet`;
+if (!existsSync(big)) {
+	const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--out', big, '--seed', '11'], { cwd: root, stdio: 'inherit' });
+	if (r.status !== 0) process.exit(1);
+}
+{
+	const { db, result } = await loadFile(big);
+	const { findings, ms } = await run(db, result.dictionary);
+	const k = flaggedRows(findings).size;
+	table.push(`| generated ${rows} (npm run gen, seed 11) | ${rows} | ${k} | ${((100 * k) / rows).toFixed(2)} % | ${Math.round(ms)} |`);
+	await db.close();
+}
+process.stdout.write(table.join('\n') + '\n');
