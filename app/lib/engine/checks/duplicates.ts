@@ -82,11 +82,12 @@ export default defineCheck({
 			const start = ctx.roles.start ? sql`epoch(d.${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
 			const order = ctx.roles.start ? sql`d.${ident(ctx.roles.start)} NULLS LAST, m.__row` : sql`m.__row`;
 			const [{ n }] = await rows<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM ${table}`);
+			// a missing start time travels as NaN: a list of numbers read from Arrow loses its nulls
 			const groups = await rows<{ rs: number[]; ss: (number | null)[] }>(
 				ctx.db,
 				sql`WITH dup AS (SELECT hx FROM ${table} GROUP BY hx HAVING count(*) > 1),
 				m AS (SELECT t.hx, t.__row FROM ${table} t SEMI JOIN dup USING (hx))
-				SELECT list(m.__row ORDER BY ${order}) AS rs, list(${start} ORDER BY ${order}) AS ss FROM m JOIN data d ON d.__row = m.__row
+				SELECT list(m.__row ORDER BY ${order}) AS rs, list(coalesce(${start}, 'NaN'::DOUBLE) ORDER BY ${order}) AS ss FROM m JOIN data d ON d.__row = m.__row
 				WHERE ${answered} >= ${minAnswered} GROUP BY m.hx HAVING count(*) > 1 ORDER BY min(m.__row)`
 			);
 			const exact = new Set(groups.flatMap((g) => g.rs));
@@ -116,7 +117,7 @@ interface Judge {
 
 /** How the reviewer is told which of two respondents came first; start times only when the file has both. */
 function relation(j: Judge, r: { row: number; start: number | null }, o: { row: number; start: number | null }): string {
-	if (j.hasStart && r.start !== null && o.start !== null && r.start !== o.start) return r.start > o.start ? ', who started earlier' : ', who started later';
+	if (j.hasStart && Number.isFinite(r.start) && Number.isFinite(o.start) && r.start !== o.start) return r.start! > o.start! ? ', who started earlier' : ', who started later';
 	return r.row > o.row ? ', who appears earlier in the file' : ', who appears later in the file';
 }
 
