@@ -25,18 +25,18 @@ export async function answerShares(ctx: CheckContext, vars: readonly string[], o
 	const f = sql`WITH vals AS (${answerValues(ctx, vars)}),
 		cand AS MATERIALIZED (SELECT __row, ${new Frag(`unnest(range(${vars.length})) AS j, unnest(${hashes}) AS c`, [])} FROM vals WHERE __row IN (SELECT unnest(string_split(${of.join(',')}, ','))::INTEGER)),
 		freq AS (${new Frag(counts.join(' UNION ALL '), [])})
-		SELECT cand.__row::INTEGER AS r, cand.j::INTEGER AS j, freq.f::DOUBLE AS f, cand.c = hash(NULL) AS miss FROM cand JOIN freq USING (j, c)`;
-	// read column-wise: a list aggregate sorted by variable costs DuckDB far more than the join
+		SELECT cand.__row::INTEGER AS r, cand.j::INTEGER AS j, freq.f::DOUBLE AS f, (cand.c = hash(NULL))::INTEGER AS miss FROM cand JOIN freq USING (j, c)`;
+	// read as typed columns: a list aggregate sorted by variable costs DuckDB far more than the join, and Arrow's get() per cell is slow
 	const table = await ctx.db.query(f.text, [...f.params]);
-	const [r, j, fr, miss] = ['r', 'j', 'f', 'miss'].map((name) => table.getChild(name)!);
+	const [r, j, fr, miss] = ['r', 'j', 'f', 'miss'].map((name) => table.getChild(name)!.toArray() as Int32Array | Float64Array);
 	const denom = Math.max(1, n - 1);
-	for (let i = 0; i < table.numRows; i++) {
-		const row = r.get(i) as number;
-		let s = out.get(row);
-		if (!s) out.set(row, (s = { shares: new Array(vars.length).fill(0), missing: new Array(vars.length).fill(false) }));
+	// numRows is recomputed over every record batch on each read
+	for (let i = 0, rowsRead = r.length; i < rowsRead; i++) {
+		let s = out.get(r[i]);
+		if (!s) out.set(r[i], (s = { shares: new Array(vars.length).fill(0), missing: new Array(vars.length).fill(false) }));
 		// the respondent itself is left out: the share among the n − 1 others it could have matched
-		s.shares[j.get(i) as number] = ((fr.get(i) as number) - 1) / denom;
-		s.missing[j.get(i) as number] = miss.get(i) === true;
+		s.shares[j[i]] = (fr[i] - 1) / denom;
+		s.missing[j[i]] = miss[i] === 1;
 	}
 	return out;
 }
