@@ -36,13 +36,23 @@ const dependenceOf = (f: Finding[]) => f.find((x) => typeof x.evidence.dependenc
 const share = (k: number, n: number) => `${k} (${((100 * k) / n).toFixed(2)} %)`;
 
 // "independent" runs the same check with checks.duplicates.dependence = 1 (no correction for correlated items)
-const table: string[] = ['| data | respondents | flagged (warning/error) | flagged, items taken as independent | dependence factor | ms |', '|---|---:|---:|---:|---:|---:|'];
-for (const file of ['tests/fixtures/real/fair.csv', 'tests/fixtures/real/anes96.csv', 'tests/fixtures/sav/pspp_llz.zsav', 'tests/fixtures/sav/srw_employee_data.sav']) {
+const table: string[] = [
+	'| data | respondents | flagged (warning/error) | flagged, items taken as independent | dependence factor | ms |',
+	'|---|---:|---:|---:|---:|---:|'
+];
+for (const file of [
+	'tests/fixtures/real/fair.csv',
+	'tests/fixtures/real/anes96.csv',
+	'tests/fixtures/sav/pspp_llz.zsav',
+	'tests/fixtures/sav/srw_employee_data.sav'
+]) {
 	const { db, result } = await loadFile(path.join(root, file));
 	const n = Number((await db.query('SELECT count(*) AS n FROM data')).toArray()[0].n);
 	const { findings, ms } = await run(db, result.dictionary);
 	const indep = await run(db, result.dictionary, { checks: { duplicates: { dependence: 1 } } });
-	table.push(`| ${path.basename(file)} | ${n} | ${share(flaggedRows(findings).size, n)} | ${share(flaggedRows(indep.findings).size, n)} | ${dependenceOf(findings)} | ${Math.round(ms)} |`);
+	table.push(
+		`| ${path.basename(file)} | ${n} | ${share(flaggedRows(findings).size, n)} | ${share(flaggedRows(indep.findings).size, n)} | ${dependenceOf(findings)} | ${Math.round(ms)} |`
+	);
 	await db.close();
 }
 
@@ -60,13 +70,18 @@ for (const seed of [1, 2, 3]) {
 	const recall = (kind: string) => `${planted(kind).filter((r) => hit.has(r)).length}/${planted(kind).length}`;
 	const plantedAll = new Set([...planted('exact-duplicate'), ...planted('near-duplicate')]);
 	const falseFlags = [...hit].filter((r) => !plantedAll.has(r as number)).length;
-	table.push(`| demo 2000 seed ${seed}: recall exact ${recall('exact-duplicate')}, near ${recall('near-duplicate')} | 2000 | ${falseFlags} not planted as copies | | ${dependenceOf(findings)} | ${Math.round(ms)} |`);
+	table.push(
+		`| demo 2000 seed ${seed}: recall exact ${recall('exact-duplicate')}, near ${recall('near-duplicate')} | 2000 | ${falseFlags} not planted as copies | | ${dependenceOf(findings)} | ${Math.round(ms)} |`
+	);
 	await db.close();
 }
 
 const big = `/tmp/sieve-bench-dup-${rows}.parquet`;
 if (!existsSync(big)) {
-	const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--out', big, '--seed', '11'], { cwd: root, stdio: 'inherit' });
+	const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--out', big, '--seed', '11'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) process.exit(1);
 }
 {
@@ -78,7 +93,9 @@ if (!existsSync(big)) {
 		const planted = truth.filter((t) => t.kind === kind);
 		return `${planted.filter((t) => hit.has(t.rid)).length}/${planted.length}`;
 	};
-	table.push(`| generated ${rows} (npm run gen, seed 11): recall exact ${recall('exact-duplicate')}, near ${recall('near-duplicate')} | ${rows} | ${share(flaggedRows(findings).size, rows)} | | ${dependenceOf(findings)} | ${Math.round(ms)} |`);
+	table.push(
+		`| generated ${rows} (npm run gen, seed 11): recall exact ${recall('exact-duplicate')}, near ${recall('near-duplicate')} | ${rows} | ${share(flaggedRows(findings).size, rows)} | | ${dependenceOf(findings)} | ${Math.round(ms)} |`
+	);
 	await db.close();
 }
 process.stdout.write(table.join('\n') + '\n');

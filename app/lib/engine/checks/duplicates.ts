@@ -27,6 +27,17 @@ export function lshBands(k: number, bands: number, width: number, seed = 1): num
 	return out;
 }
 
+/**
+ * Identical or nearly identical answers are evidence of a copy only when chance would rarely produce
+ * them: with 9 coarse variables thousands of honest respondents share an answer vector. From each
+ * answer's share among the other respondents, the expected number of others matching this closely is
+ * (n − 1) · P(match), with P = Π shares for an exact copy (a missing answer counts as an answer there,
+ * so a common skip or break-off pattern is no evidence) and the Poisson-binomial tail of at least
+ * `same` agreements for a near copy (a missing answer never agrees, as in the percent match). The
+ * (n − 1) factor is the respondent's own multiple comparisons, so `alpha` bounds the share of an
+ * honest file's respondents flagged; independence understates how alike correlated answers make
+ * people, so log P is divided by a dependence factor measured on random pairs (or set by CONFIG).
+ */
 export default defineCheck({
 	id: 'duplicates',
 	version: 2,
@@ -44,17 +55,24 @@ export default defineCheck({
 			default: 0.001,
 			min: 0,
 			max: 1,
-			description: "flag a copy only when a match that close happens by chance for fewer than this share of respondents (so about this share of an honest file's respondents is flagged at most)"
+			description:
+				"flag a copy only when a match that close happens by chance for fewer than this share of respondents (so about this share of an honest file's respondents is flagged at most)"
 		},
 		dependence: {
 			type: 'number',
 			default: 0,
 			min: 0,
-			description: 'correction for correlated answers: 0 = estimate from random pairs of respondents, 1 = treat answers as independent, larger = more conservative'
+			description:
+				'correction for correlated answers: 0 = estimate from random pairs of respondents, 1 = treat answers as independent, larger = more conservative'
 		},
 		bands: { type: 'number', default: 8, min: 1, max: 64, description: 'LSH bands (more finds more, slower)' },
 		bandWidth: { type: 'number', default: 0, min: 0, description: 'variables per band (0 = automatic)' },
-		maxBucket: { type: 'number', default: 20, min: 2, description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)' }
+		maxBucket: {
+			type: 'number',
+			default: 20,
+			min: 2,
+			description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)'
+		}
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
@@ -66,7 +84,10 @@ export default defineCheck({
 		const open = new Set(ctx.roles.openEnds);
 		const closed = vars.map((v, i) => i).filter((i) => !open.has(vars[i]));
 		const width = num(ctx.params.bandWidth) || Math.max(3, Math.min(16, Math.floor(closed.length / 2)));
-		const bands = closed.length >= 4 ? lshBands(closed.length, num(ctx.params.bands), Math.min(width, closed.length)).map((b) => b.map((c) => closed[c])) : [];
+		const bands =
+			closed.length >= 4
+				? lshBands(closed.length, num(ctx.params.bands), Math.min(width, closed.length)).map((b) => b.map((c) => closed[c]))
+				: [];
 		const table = new Frag(`sieve_dup_${Math.random().toString(36).slice(2, 10)}`, []);
 		const v = (i: number) => `v${i}`;
 		// one scan: every answer is turned into its missing-aware value once, then hashed whole and per band
@@ -93,8 +114,23 @@ export default defineCheck({
 			const exact = new Set(groups.flatMap((g) => g.rs));
 			const pairs = bands.length ? await nearPairs(ctx, vars, table, bands.length, minAnswered) : [];
 			const candidates = new Set([...groups.map((g) => g.rs[0]), ...pairs.flatMap((p) => [p.r1, p.r2])]);
-			const shares = await answerShares(ctx, vars, [...candidates].sort((a, b) => a - b), n);
-			const dependence = num(ctx.params.dependence) || (candidates.size ? (await dependenceOf(ctx, closed.map((i) => vars[i]), n)).factor : 1);
+			const shares = await answerShares(
+				ctx,
+				vars,
+				[...candidates].sort((a, b) => a - b),
+				n
+			);
+			const dependence =
+				num(ctx.params.dependence) ||
+				(candidates.size
+					? (
+							await dependenceOf(
+								ctx,
+								closed.map((i) => vars[i]),
+								n
+							)
+						).factor
+					: 1);
 			const judge = { alpha: num(ctx.params.alpha), n, dependence, hasStart: !!ctx.roles.start };
 			const quiet = { exact: 0, near: 0 };
 			for (const g of groups) quiet.exact += exactFindings(ctx, g, shares.get(g.rs[0]), judge, out);
@@ -117,16 +153,27 @@ interface Judge {
 
 /** How the reviewer is told which of two respondents came first; start times only when the file has both. */
 function relation(j: Judge, r: { row: number; start: number | null }, o: { row: number; start: number | null }): string {
-	if (j.hasStart && Number.isFinite(r.start) && Number.isFinite(o.start) && r.start !== o.start) return r.start! > o.start! ? ', who started earlier' : ', who started later';
+	if (j.hasStart && Number.isFinite(r.start) && Number.isFinite(o.start) && r.start !== o.start)
+		return r.start! > o.start! ? ', who started earlier' : ', who started later';
 	return r.row > o.row ? ', who appears earlier in the file' : ', who appears later in the file';
 }
 
 const chanceWords = (c: Chance) => `a match this close happens by chance for ${oneIn(c.chance)} respondents`;
 
-const chanceEvidence = (c: Chance, j: Judge) => ({ chance: Number(c.chance.toPrecision(3)), expected: Number(c.expected.toPrecision(3)), dependence: Number(fmt(j.dependence, 3)) });
+const chanceEvidence = (c: Chance, j: Judge) => ({
+	chance: Number(c.chance.toPrecision(3)),
+	expected: Number(c.expected.toPrecision(3)),
+	dependence: Number(fmt(j.dependence, 3))
+});
 
 /** Findings of one exact group when its answers are unlikely to be shared by chance; else the number of copies left unflagged. */
-function exactFindings(ctx: CheckContext, g: { rs: number[]; ss: (number | null)[] }, s: Shares | undefined, j: Judge, out: Finding[]): number {
+function exactFindings(
+	ctx: CheckContext,
+	g: { rs: number[]; ss: (number | null)[] },
+	s: Shares | undefined,
+	j: Judge,
+	out: Finding[]
+): number {
 	const [first, ...copies] = g.rs;
 	const c = exactChance(s?.shares ?? [], j.n, j.dependence);
 	if (!s || !(c.chance < j.alpha)) return copies.length;
@@ -188,14 +235,23 @@ async function nearPairs(ctx: CheckContext, allVars: string[], table: Frag, band
 	const open = new Set(ctx.roles.openEnds);
 	const vars = allVars.filter((v) => !open.has(v));
 	const vals = vars.map((v) => ctx.value(v));
-	const same = join(vars.map((_, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])), ' + ');
-	const either = join(vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])), ' + ');
+	const same = join(
+		vars.map((_, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])),
+		' + '
+	);
+	const either = join(
+		vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])),
+		' + '
+	);
 	const baseCols = join(vals.map((v, i) => sql`${v} AS ${new Frag(`v${i}`, [])}`));
 	const threshold = num(ctx.params.nearThreshold);
 	const start = ctx.roles.start ? sql`epoch(${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
 	return rows<Pair>(
 		ctx.db,
-		sql`WITH bands AS (${join(Array.from({ length: bandCount }, (_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])), ' UNION ALL ')}),
+		sql`WITH bands AS (${join(
+			Array.from({ length: bandCount }, (_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])),
+			' UNION ALL '
+		)}),
 		kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
 		members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
 		pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
@@ -218,9 +274,20 @@ function pairChance(s: Shares | undefined, closed: number[], same: number, j: Ju
 }
 
 /** Near-duplicate findings (the most unlikely match of each respondent); returns how many respondents matched closely but not unlikely so. */
-function nearFindings(ctx: CheckContext, pairs: Pair[], closed: number[], shares: Map<number, Shares>, exact: Set<number>, j: Judge, out: Finding[]): number {
+function nearFindings(
+	ctx: CheckContext,
+	pairs: Pair[],
+	closed: number[],
+	shares: Map<number, Shares>,
+	exact: Set<number>,
+	j: Judge,
+	out: Finding[]
+): number {
 	const threshold = num(ctx.params.nearThreshold);
-	const best = new Map<number, { other: number; match: number; same: number; either: number; c: Chance; start: number | null; otherStart: number | null }>();
+	const best = new Map<
+		number,
+		{ other: number; match: number; same: number; either: number; c: Chance; start: number | null; otherStart: number | null }
+	>();
 	const quiet = new Set<number>();
 	for (const p of pairs) {
 		const a = pairChance(shares.get(p.r1), closed, p.same, j);
@@ -259,7 +326,10 @@ function nearFindings(ctx: CheckContext, pairs: Pair[], closed: number[], shares
 
 /** One dataset-level note of the matches left unflagged, so a reviewer sees why they are not in review. */
 function chanceSummary(quiet: { exact: number; near: number }, k: number, j: Judge): Finding {
-	const parts = [quiet.exact ? `${quiet.exact} respondent${quiet.exact > 1 ? 's' : ''} repeat another's answers exactly` : '', quiet.near ? `${quiet.near} match another's closely` : ''].filter(Boolean);
+	const parts = [
+		quiet.exact ? `${quiet.exact} respondent${quiet.exact > 1 ? 's' : ''} repeat another's answers exactly` : '',
+		quiet.near ? `${quiet.near} match another's closely` : ''
+	].filter(Boolean);
 	return aboutVariable('duplicates', undefined, {
 		severity: 'info',
 		score: 0,

@@ -16,15 +16,19 @@ const copies = (f: Finding[]) => new Set(f.filter((x) => x.severity !== 'info' &
 describe('duplicates on real surveys (no planted copies): at most 1 % of respondents flagged', () => {
 	// before issue 11: fair 16 %, llz 36 %
 	for (const file of ['real/fair.csv', 'real/anes96.csv', 'sav/pspp_llz.zsav', 'sav/srw_employee_data.sav'])
-		it(file, async () => {
-			const { db, result } = await loadFile(path.join(FIXTURES, file));
-			const n = Number((await db.query('SELECT count(*) AS n FROM data')).toArray()[0].n);
-			const f = await runOne(db, result.dictionary, duplicates);
-			await db.close();
-			expect(n).toBeGreaterThan(400);
-			expect(copies(f).size / n).toBeLessThanOrEqual(0.01);
-			for (const x of f) expect(x.message).not.toMatch(/started/);
-		}, 120_000);
+		it(
+			file,
+			async () => {
+				const { db, result } = await loadFile(path.join(FIXTURES, file));
+				const n = Number((await db.query('SELECT count(*) AS n FROM data')).toArray()[0].n);
+				const f = await runOne(db, result.dictionary, duplicates);
+				await db.close();
+				expect(n).toBeGreaterThan(400);
+				expect(copies(f).size / n).toBeLessThanOrEqual(0.01);
+				for (const x of f) expect(x.message).not.toMatch(/started/);
+			},
+			120_000
+		);
 });
 
 describe('duplicates on the demo survey: every planted copy is still found', () => {
@@ -39,7 +43,10 @@ describe('duplicates on the demo survey: every planted copy is still found', () 
 			for (const kind of ['exact-duplicate', 'near-duplicate']) {
 				const planted = demo.truth.filter((t) => t.kind === kind).map((t) => t.rid);
 				expect(planted.length, kind).toBeGreaterThan(30);
-				expect(planted.filter((r) => !hit.has(r)), kind).toEqual([]);
+				expect(
+					planted.filter((r) => !hit.has(r)),
+					kind
+				).toEqual([]);
 			}
 		}, 120_000);
 });
@@ -56,7 +63,9 @@ async function plant(file: string, changes: number, config: SieveConfig = {}) {
 	const { db, result } = await loadFile(path.join(FIXTURES, file));
 	const names = result.dictionary.variables.map((v) => v.name);
 	const cols = names.map((n) => `"${n.replaceAll('"', '""')}"`);
-	const data = (await db.query(`SELECT __row, ${cols.join(', ')} FROM data ORDER BY __row`)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+	const data = (await db.query(`SELECT __row, ${cols.join(', ')} FROM data ORDER BY __row`))
+		.toArray()
+		.map((r) => r.toJSON() as Record<string, unknown>);
 	const n = data.length;
 	const counts = names.map((name) => {
 		const m = new Map<unknown, number>();
@@ -68,7 +77,10 @@ async function plant(file: string, changes: number, config: SieveConfig = {}) {
 	const rare = order.slice(0, 5);
 	const common = order.slice(-5);
 	// changed answers go to the least identifying variables (fewest distinct values), moved by one
-	const changed = names.map((name, j) => ({ name, col: cols[j], distinct: counts[j].size })).sort((a, b) => a.distinct - b.distinct).slice(0, changes);
+	const changed = names
+		.map((name, j) => ({ name, col: cols[j], distinct: counts[j].size }))
+		.sort((a, b) => a.distinct - b.distinct)
+		.slice(0, changes);
 	const planted = { rare: [] as { row: number; of: number }[], common: [] as { row: number; of: number }[] };
 	let next = n + 1;
 	for (const [group, sources] of [
@@ -95,7 +107,11 @@ describe('copies planted in real files', () => {
 		for (const p of planted.rare) {
 			const x = f.find((y) => y.row === p.row && y.severity === 'warning')!;
 			expect(x.evidence).toMatchObject({ kind: 'exact', of: p.of });
-			expect(x.message).toMatch(new RegExp(`^answers are an exact copy of respondent ${p.of}, who appears earlier in the file; a match this close happens by chance for about 1 in [\\d,]+ respondents$`));
+			expect(x.message).toMatch(
+				new RegExp(
+					`^answers are an exact copy of respondent ${p.of}, who appears earlier in the file; a match this close happens by chance for about 1 in [\\d,]+ respondents$`
+				)
+			);
 		}
 		for (const p of planted.common) expect(flaggedRows.has(p.row)).toBe(false);
 		expect(flaggedRows.size).toBe(5);

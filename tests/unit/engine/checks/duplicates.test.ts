@@ -35,7 +35,9 @@ describe('duplicates', () => {
 		expect(kind('exact')).toEqual([5, 61]);
 		expect(kind('near')).toEqual([9, 62]);
 		expect(kind('id')).toEqual([7]);
-		expect(f.find((x) => x.respondent === 62)!.message).toMatch(/^95 % of answers match respondent 9 \(19 of 20\), who appears earlier in the file; a match this close happens by chance for (fewer than 1 in a billion|about 1 in [\d,]+) respondents$/);
+		expect(f.find((x) => x.respondent === 62)!.message).toMatch(
+			/^95 % of answers match respondent 9 \(19 of 20\), who appears earlier in the file; a match this close happens by chance for (fewer than 1 in a billion|about 1 in [\d,]+) respondents$/
+		);
 		const copy = f.find((x) => x.respondent === 61 && x.evidence.kind === 'exact')!;
 		expect(copy.message).toMatch(/^answers are an exact copy of respondent 5, who appears earlier in the file; a match this close/);
 		// 20 answers on a 5-point scale: chance ≈ 61 · 0.2^20 ≈ 6e-13, far below alpha
@@ -81,13 +83,19 @@ describe('duplicates expected by chance', () => {
 		expect(f.filter((x) => x.level !== 'dataset')).toEqual([]);
 		const note = f.find((x) => x.evidence.kind === 'chance')!;
 		expect(note.evidence.exact).toBeGreaterThan(250);
-		expect(note.message).toMatch(/repeat another's answers exactly, but with answers this common on 5 variables such matches are expected by chance/);
+		expect(note.message).toMatch(
+			/repeat another's answers exactly, but with answers this common on 5 variables such matches are expected by chance/
+		);
 	});
 });
 
 describe('duplicates with start times', () => {
 	let db: SqlDb;
-	const timed = dictionaryOf([variable('rid'), variable('started', 'datetime'), ...Array.from({ length: K }, (_, j) => variable(`q${j + 1}`))]);
+	const timed = dictionaryOf([
+		variable('rid'),
+		variable('started', 'datetime'),
+		...Array.from({ length: K }, (_, j) => variable(`q${j + 1}`))
+	]);
 	beforeAll(async () => {
 		db = await openNodeDb();
 		const rows: unknown[][] = [];

@@ -16,7 +16,12 @@ export interface Shares {
 }
 
 /** The answers' marginal frequencies (counted in SQL), looked up for the given rows only. */
-export async function answerShares(ctx: CheckContext, vars: readonly string[], of: readonly number[], n: number): Promise<Map<number, Shares>> {
+export async function answerShares(
+	ctx: CheckContext,
+	vars: readonly string[],
+	of: readonly number[],
+	n: number
+): Promise<Map<number, Shares>> {
 	const out = new Map<number, Shares>();
 	if (!of.length || !vars.length) return out;
 	const hashes = `[${vars.map((_, i) => `hash(v${i})`).join(', ')}]`;
@@ -47,7 +52,12 @@ export async function answerShares(ctx: CheckContext, vars: readonly string[], o
  * item's observed agreement rate (a design effect, ≥ 1). Correlated items (age and years married,
  * a grid answered in one direction) make common answer vectors far more common than independence says.
  */
-export async function dependenceOf(ctx: CheckContext, vars: readonly string[], n: number, pairs = 5000): Promise<{ factor: number; pairs: number }> {
+export async function dependenceOf(
+	ctx: CheckContext,
+	vars: readonly string[],
+	n: number,
+	pairs = 5000
+): Promise<{ factor: number; pairs: number }> {
 	if (vars.length < 2 || n < 4) return { factor: 1, pairs: 0 };
 	const step = Math.max(1, Math.floor(n / (2 * pairs)));
 	const agree = vars.map((_, i) => `coalesce((a.v${i} = b.v${i})::INTEGER, 0)`);
