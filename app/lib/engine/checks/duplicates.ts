@@ -333,7 +333,7 @@ function chanceSummary(quiet: { exact: number; near: number }, k: number, j: Jud
 	return aboutVariable('duplicates', undefined, {
 		severity: 'info',
 		score: 0,
-		message: `${parts.join(' and ')}, but with answers this common on ${k} variables such matches are expected by chance (more often than ${j.alpha} of respondents), so they are not flagged`,
+		message: `${parts.join(' and ')}, but with answers this common on ${k} variables such matches are expected by chance (${j.alpha > 0 ? `each for more than ${oneIn(j.alpha).replace(/^about /, '')} respondents, alpha ${j.alpha}` : 'alpha 0 flags none'}), so they are not flagged`,
 		evidence: { kind: 'chance', exact: quiet.exact, near: quiet.near, alpha: j.alpha, dependence: Number(fmt(j.dependence, 3)) }
 	});
 }

@@ -84,7 +84,7 @@ describe('duplicates expected by chance', () => {
 		const note = f.find((x) => x.evidence.kind === 'chance')!;
 		expect(note.evidence.exact).toBeGreaterThan(250);
 		expect(note.message).toMatch(
-			/repeat another's answers exactly, but with answers this common on 5 variables such matches are expected by chance/
+			/repeat another's answers exactly, but with answers this common on 5 variables such matches are expected by chance \(each for more than 1 in 1,000 respondents, alpha 0.001\), so they are not flagged$/
 		);
 	});
 });
