@@ -1,6 +1,9 @@
-import { exactChance, nearChance, oneIn, type Chance } from '../stats/chance';
-import { answerShares, dependenceOf, type Shares } from './duplicates/answers';
-import { about, aboutVariable, fmt, num, pct } from './finding';
+import { oneIn } from '../stats/chance';
+import { answerShares, dependenceOf } from './duplicates/answers';
+import { exactFindings } from './duplicates/exact';
+import type { Judge } from './duplicates/judge';
+import { nearFindings, nearPairs } from './duplicates/near';
+import { about, aboutVariable, fmt, num } from './finding';
 import { sumOf } from './missing';
 import { Frag, ident, join, rows, sql } from './sql';
 import { defineCheck, type CheckContext, type Finding } from './types';
@@ -143,71 +146,6 @@ export default defineCheck({
 	}
 });
 
-interface Judge {
-	alpha: number;
-	/** Respondents in the file. */
-	n: number;
-	dependence: number;
-	hasStart: boolean;
-}
-
-/** How the reviewer is told which of two respondents came first; start times only when the file has both. */
-function relation(j: Judge, r: { row: number; start: number | null }, o: { row: number; start: number | null }): string {
-	if (j.hasStart && Number.isFinite(r.start) && Number.isFinite(o.start) && r.start !== o.start)
-		return r.start! > o.start! ? ', who started earlier' : ', who started later';
-	return r.row > o.row ? ', who appears earlier in the file' : ', who appears later in the file';
-}
-
-const chanceWords = (c: Chance) => `a match this close happens by chance for ${oneIn(c.chance)} respondents`;
-
-const chanceEvidence = (c: Chance, j: Judge) => ({
-	chance: Number(c.chance.toPrecision(3)),
-	expected: Number(c.expected.toPrecision(3)),
-	dependence: Number(fmt(j.dependence, 3))
-});
-
-/** Findings of one exact group when its answers are unlikely to be shared by chance; else the number of copies left unflagged. */
-function exactFindings(
-	ctx: CheckContext,
-	g: { rs: number[]; ss: (number | null)[] },
-	s: Shares | undefined,
-	j: Judge,
-	out: Finding[]
-): number {
-	const [first, ...copies] = g.rs;
-	const c = exactChance(s?.shares ?? [], j.n, j.dependence);
-	if (!s || !(c.chance < j.alpha)) return copies.length;
-	out.push(
-		about(ctx, 'duplicates', first, {
-			severity: 'info',
-			score: 0.2,
-			message: `has ${copies.length} exact duplicate${copies.length > 1 ? 's' : ''} (${copies.map((r) => ctx.respondent(r)).join(', ')}); ${chanceWords(c)}`,
-			evidence: { kind: 'exact', copies: copies.map((r) => ctx.respondent(r)), ...chanceEvidence(c, j) }
-		})
-	);
-	copies.forEach((r, k) => {
-		const who = relation(j, { row: r, start: g.ss[k + 1] }, { row: first, start: g.ss[0] });
-		out.push(
-			about(ctx, 'duplicates', r, {
-				severity: 'warning',
-				score: 1,
-				message: `answers are an exact copy of respondent ${ctx.respondent(first)}${who.includes('earlier') ? who : ''}; ${chanceWords(c)}`,
-				evidence: { kind: 'exact', of: ctx.respondent(first), ...chanceEvidence(c, j) }
-			})
-		);
-	});
-	return 0;
-}
-
-interface Pair {
-	r1: number;
-	r2: number;
-	same: number;
-	either: number;
-	s1: number | null;
-	s2: number | null;
-}
-
 async function exec(ctx: CheckContext, f: Frag): Promise<void> {
 	await ctx.db.query(f.text, [...f.params]);
 }
@@ -228,100 +166,6 @@ async function duplicateIds(ctx: CheckContext): Promise<Finding[]> {
 			})
 		)
 	);
-}
-
-/** Candidate pairs from LSH buckets, scored on every closed answer, at or above the percent-match threshold. */
-async function nearPairs(ctx: CheckContext, allVars: string[], table: Frag, bandCount: number, minAnswered: number): Promise<Pair[]> {
-	const open = new Set(ctx.roles.openEnds);
-	const vars = allVars.filter((v) => !open.has(v));
-	const vals = vars.map((v) => ctx.value(v));
-	const same = join(
-		vars.map((_, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])),
-		' + '
-	);
-	const either = join(
-		vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])),
-		' + '
-	);
-	const baseCols = join(vals.map((v, i) => sql`${v} AS ${new Frag(`v${i}`, [])}`));
-	const threshold = num(ctx.params.nearThreshold);
-	const start = ctx.roles.start ? sql`epoch(${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
-	return rows<Pair>(
-		ctx.db,
-		sql`WITH bands AS (${join(
-			Array.from({ length: bandCount }, (_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])),
-			' UNION ALL '
-		)}),
-		kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
-		members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
-		pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
-		base AS (SELECT __row, ${start} AS s, ${baseCols} FROM data WHERE __row IN (SELECT r1 FROM pairs UNION SELECT r2 FROM pairs)),
-		scored AS (SELECT p.r1, p.r2, a.s AS s1, c.s AS s2, ${same} AS same, ${either} AS either
-		           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
-		SELECT r1, r2, s1, s2, same, either FROM scored WHERE either >= ${minAnswered} AND same < either AND same >= ${threshold} * either ORDER BY r1, r2`
-	);
-}
-
-/** Chance that another respondent matches at least `same` of this one's closed answers (a missing answer never matches). */
-function pairChance(s: Shares | undefined, closed: number[], same: number, j: Judge): Chance {
-	if (!s) return { expected: Infinity, chance: 1 };
-	return nearChance(
-		closed.map((i) => (s.missing[i] ? 0 : s.shares[i])),
-		same,
-		j.n,
-		j.dependence
-	);
-}
-
-/** Near-duplicate findings (the most unlikely match of each respondent); returns how many respondents matched closely but not unlikely so. */
-function nearFindings(
-	ctx: CheckContext,
-	pairs: Pair[],
-	closed: number[],
-	shares: Map<number, Shares>,
-	exact: Set<number>,
-	j: Judge,
-	out: Finding[]
-): number {
-	const threshold = num(ctx.params.nearThreshold);
-	const best = new Map<
-		number,
-		{ other: number; match: number; same: number; either: number; c: Chance; start: number | null; otherStart: number | null }
-	>();
-	const quiet = new Set<number>();
-	for (const p of pairs) {
-		const a = pairChance(shares.get(p.r1), closed, p.same, j);
-		const b = pairChance(shares.get(p.r2), closed, p.same, j);
-		// conditioned on either respondent's answers; the likelier of the two, to stay conservative
-		const c = a.chance >= b.chance ? a : b;
-		const m = p.same / p.either;
-		for (const [r, o, sr, so] of [
-			[p.r1, p.r2, p.s1, p.s2],
-			[p.r2, p.r1, p.s2, p.s1]
-		] as const) {
-			if (exact.has(r)) continue;
-			if (!(c.chance < j.alpha)) {
-				quiet.add(r);
-				continue;
-			}
-			const cur = best.get(r);
-			if (!cur || c.chance < cur.c.chance || (c.chance === cur.c.chance && (m > cur.match || (m === cur.match && o < cur.other))))
-				best.set(r, { other: o, match: m, same: p.same, either: p.either, c, start: sr, otherStart: so });
-		}
-	}
-	for (const r of [...best.keys()].sort((a, b) => a - b)) {
-		const b = best.get(r)!;
-		const who = relation(j, { row: r, start: b.start }, { row: b.other, start: b.otherStart });
-		out.push(
-			about(ctx, 'duplicates', r, {
-				severity: who.includes('earlier') ? 'warning' : 'info',
-				score: 0.4 + 0.6 * ((b.match - threshold) / Math.max(1e-9, 1 - threshold)),
-				message: `${pct(b.match)} of answers match respondent ${ctx.respondent(b.other)} (${b.same} of ${b.either})${who}; ${chanceWords(b.c)}`,
-				evidence: { kind: 'near', maxPercentMatch: Number(fmt(b.match, 4)), with: ctx.respondent(b.other), ...chanceEvidence(b.c, j) }
-			})
-		);
-	}
-	return [...quiet].filter((r) => !best.has(r)).length;
 }
 
 /** One dataset-level note of the matches left unflagged, so a reviewer sees why they are not in review. */

@@ -6,7 +6,7 @@ export function answerValues(ctx: CheckContext, vars: readonly string[]): Frag {
 	return sql`SELECT __row, ${join(vars.map((name, i) => sql`${ctx.value(name)} AS ${col(i)}`))} FROM data`;
 }
 
-export const col = (i: number): Frag => new Frag(`v${i}`, []);
+const col = (i: number): Frag => new Frag(`v${i}`, []);
 
 export interface Shares {
 	/** Per variable, the share of the other respondents giving this respondent's answer (missing counts as an answer). */
