@@ -1,4 +1,9 @@
-import { about, fmt, num, pct } from './finding';
+import { oneIn } from '../stats/chance';
+import { answerShares, dependenceOf } from './duplicates/answers';
+import { exactFindings } from './duplicates/exact';
+import type { Judge } from './duplicates/judge';
+import { nearFindings, nearPairs } from './duplicates/near';
+import { about, aboutVariable, fmt, num } from './finding';
 import { sumOf } from './missing';
 import { Frag, ident, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
@@ -25,20 +30,52 @@ export function lshBands(k: number, bands: number, width: number, seed = 1): num
 	return out;
 }
 
+/**
+ * Identical or nearly identical answers are evidence of a copy only when chance would rarely produce
+ * them: with 9 coarse variables thousands of honest respondents share an answer vector. From each
+ * answer's share among the other respondents, the expected number of others matching this closely is
+ * (n − 1) · P(match), with P = Π shares for an exact copy (a missing answer counts as an answer there,
+ * so a common skip or break-off pattern is no evidence) and the Poisson-binomial tail of at least
+ * `same` agreements for a near copy (a missing answer never agrees, as in the percent match). The
+ * (n − 1) factor is the respondent's own multiple comparisons, so `alpha` bounds the share of an
+ * honest file's respondents flagged; independence understates how alike correlated answers make
+ * people, so log P is divided by a dependence factor measured on random pairs (or set by CONFIG).
+ */
 export default defineCheck({
 	id: 'duplicates',
-	version: 1,
+	version: 2,
 	title: 'Duplicates',
-	description: 'Duplicate respondent ids, exact duplicate answer vectors, and near duplicates by maximum percent match (found by LSH blocking, never all pairs).',
+	description:
+		'Duplicate respondent ids, exact duplicate answer vectors, and near duplicates by maximum percent match (found by LSH blocking, never all pairs); a copy is flagged only when a match that close is unlikely by chance given how common the answers are.',
 	category: 'fraud',
 	severity: 'error',
 	needs: [],
 	params: {
 		minAnswered: { type: 'number', default: 5, min: 1, description: 'ignore respondents with fewer answers than this' },
-		nearThreshold: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'flag a maximum percent match at or above this' },
+		nearThreshold: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'consider a maximum percent match at or above this' },
+		alpha: {
+			type: 'number',
+			default: 0.001,
+			min: 0,
+			max: 1,
+			description:
+				"flag a copy only when a match that close happens by chance for fewer than this share of respondents (so about this share of an honest file's respondents is flagged at most)"
+		},
+		dependence: {
+			type: 'number',
+			default: 0,
+			min: 0,
+			description:
+				'correction for correlated answers: 0 = estimate from random pairs of respondents, 1 = treat answers as independent, larger = more conservative'
+		},
 		bands: { type: 'number', default: 8, min: 1, max: 64, description: 'LSH bands (more finds more, slower)' },
 		bandWidth: { type: 'number', default: 0, min: 0, description: 'variables per band (0 = automatic)' },
-		maxBucket: { type: 'number', default: 20, min: 2, description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)' }
+		maxBucket: {
+			type: 'number',
+			default: 20,
+			min: 2,
+			description: 'skip LSH buckets larger than this (mass patterns such as straight-lining)'
+		}
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
@@ -50,7 +87,10 @@ export default defineCheck({
 		const open = new Set(ctx.roles.openEnds);
 		const closed = vars.map((v, i) => i).filter((i) => !open.has(vars[i]));
 		const width = num(ctx.params.bandWidth) || Math.max(3, Math.min(16, Math.floor(closed.length / 2)));
-		const bands = closed.length >= 4 ? lshBands(closed.length, num(ctx.params.bands), Math.min(width, closed.length)).map((b) => b.map((c) => closed[c])) : [];
+		const bands =
+			closed.length >= 4
+				? lshBands(closed.length, num(ctx.params.bands), Math.min(width, closed.length)).map((b) => b.map((c) => closed[c]))
+				: [];
 		const table = new Frag(`sieve_dup_${Math.random().toString(36).slice(2, 10)}`, []);
 		const v = (i: number) => `v${i}`;
 		// one scan: every answer is turned into its missing-aware value once, then hashed whole and per band
@@ -63,39 +103,42 @@ export default defineCheck({
 			    FROM (SELECT __row, ${join(vars.map((name, i) => sql`${ctx.value(name)} AS ${new Frag(v(i), [])}`))} FROM data)`
 		);
 		try {
+			const start = ctx.roles.start ? sql`epoch(d.${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
 			const order = ctx.roles.start ? sql`d.${ident(ctx.roles.start)} NULLS LAST, m.__row` : sql`m.__row`;
-			const groups = await rows<{ rs: number[] }>(
+			const [{ n }] = await rows<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM ${table}`);
+			// a missing start time travels as NaN: a list of numbers read from Arrow loses its nulls
+			const groups = await rows<{ rs: number[]; ss: (number | null)[] }>(
 				ctx.db,
 				sql`WITH dup AS (SELECT hx FROM ${table} GROUP BY hx HAVING count(*) > 1),
 				m AS (SELECT t.hx, t.__row FROM ${table} t SEMI JOIN dup USING (hx))
-				SELECT list(m.__row ORDER BY ${order}) AS rs FROM m JOIN data d ON d.__row = m.__row
+				SELECT list(m.__row ORDER BY ${order}) AS rs, list(coalesce(${start}, 'NaN'::DOUBLE) ORDER BY ${order}) AS ss FROM m JOIN data d ON d.__row = m.__row
 				WHERE ${answered} >= ${minAnswered} GROUP BY m.hx HAVING count(*) > 1 ORDER BY min(m.__row)`
 			);
-			const exact = new Set<number>();
-			for (const g of groups) {
-				const [first, ...copies] = g.rs;
-				exact.add(first);
-				out.push(
-					about(ctx, 'duplicates', first, {
-						severity: 'info',
-						score: 0.2,
-						message: `has ${copies.length} exact duplicate${copies.length > 1 ? 's' : ''} (${copies.map((r) => ctx.respondent(r)).join(', ')})`,
-						evidence: { kind: 'exact', copies: copies.map((r) => ctx.respondent(r)) }
-					})
-				);
-				for (const r of copies) {
-					exact.add(r);
-					out.push(
-						about(ctx, 'duplicates', r, {
-							severity: 'warning',
-							score: 1,
-							message: `answers are an exact copy of respondent ${ctx.respondent(first)}, who started earlier`,
-							evidence: { kind: 'exact', of: ctx.respondent(first) }
-						})
-					);
-				}
-			}
-			if (bands.length) for (const finding of await nearDuplicates(ctx, vars, table, bands.length, minAnswered, exact)) out.push(finding);
+			const exact = new Set(groups.flatMap((g) => g.rs));
+			const pairs = bands.length ? await nearPairs(ctx, vars, table, bands.length, minAnswered) : [];
+			const candidates = new Set([...groups.map((g) => g.rs[0]), ...pairs.flatMap((p) => [p.r1, p.r2])]);
+			const shares = await answerShares(
+				ctx,
+				vars,
+				[...candidates].sort((a, b) => a - b),
+				n
+			);
+			const dependence =
+				num(ctx.params.dependence) ||
+				(candidates.size
+					? (
+							await dependenceOf(
+								ctx,
+								closed.map((i) => vars[i]),
+								n
+							)
+						).factor
+					: 1);
+			const judge = { alpha: num(ctx.params.alpha), n, dependence, hasStart: !!ctx.roles.start };
+			const quiet = { exact: 0, near: 0 };
+			for (const g of groups) quiet.exact += exactFindings(ctx, g, shares.get(g.rs[0]), judge, out);
+			quiet.near = nearFindings(ctx, pairs, closed, shares, exact, judge, out);
+			if (quiet.exact + quiet.near) out.push(chanceSummary(quiet, vars.length, judge));
 		} finally {
 			await ctx.db.exec(`DROP TABLE IF EXISTS ${table.text}`);
 		}
@@ -125,66 +168,16 @@ async function duplicateIds(ctx: CheckContext): Promise<Finding[]> {
 	);
 }
 
-async function nearDuplicates(
-	ctx: CheckContext,
-	allVars: string[],
-	table: Frag,
-	bandCount: number,
-	minAnswered: number,
-	exact: Set<number>
-): Promise<Finding[]> {
-	const open = new Set(ctx.roles.openEnds);
-	const vars = allVars.filter((v) => !open.has(v));
-	const vals = vars.map((v) => ctx.value(v));
-	const same = join(vars.map((_, i) => new Frag(`coalesce((a.v${i} = c.v${i})::INTEGER, 0)`, [])), ' + ');
-	const either = join(vars.map((_, i) => new Frag(`(a.v${i} IS NOT NULL OR c.v${i} IS NOT NULL)::INTEGER`, [])), ' + ');
-	const baseCols = join(vals.map((v, i) => sql`${v} AS ${new Frag(`v${i}`, [])}`));
-	const threshold = num(ctx.params.nearThreshold);
-	const start = ctx.roles.start ? sql`epoch(${ident(ctx.roles.start)})` : sql`NULL::DOUBLE`;
-	const pairs = await rows<{ r1: number; r2: number; same: number; either: number; s1: number | null; s2: number | null }>(
-		ctx.db,
-		sql`WITH bands AS (${join(Array.from({ length: bandCount }, (_, b) => new Frag(`SELECT ${b} AS b, h${b} AS h, __row FROM ${table.text}`, [])), ' UNION ALL ')}),
-		kept AS (SELECT b, h FROM bands GROUP BY b, h HAVING count(*) BETWEEN 2 AND ${num(ctx.params.maxBucket)}),
-		members AS (SELECT bands.* FROM bands SEMI JOIN kept USING (b, h)),
-		pairs AS (SELECT DISTINCT x.__row AS r1, y.__row AS r2 FROM members x JOIN members y ON x.b = y.b AND x.h = y.h AND x.__row < y.__row),
-		base AS (SELECT __row, ${start} AS s, ${baseCols} FROM data WHERE __row IN (SELECT r1 FROM pairs UNION SELECT r2 FROM pairs)),
-		scored AS (SELECT p.r1, p.r2, a.s AS s1, c.s AS s2, ${same} AS same, ${either} AS either
-		           FROM pairs p JOIN base a ON a.__row = p.r1 JOIN base c ON c.__row = p.r2)
-		SELECT r1, r2, s1, s2, same, either FROM scored WHERE either >= ${minAnswered} AND same < either AND same >= ${threshold} * either`
-	);
-	const best = new Map<number, { other: number; match: number; same: number; either: number }>();
-	for (const p of pairs) {
-		const m = p.same / p.either;
-		for (const [r, o] of [
-			[p.r1, p.r2],
-			[p.r2, p.r1]
-		]) {
-			const cur = best.get(r);
-			if (!cur || m > cur.match || (m === cur.match && o < cur.other)) best.set(r, { other: o, match: m, same: p.same, either: p.either });
-		}
-	}
-	const out: Finding[] = [];
-	const startOf = new Map<number, number>();
-	for (const p of pairs) {
-		if (p.s1 !== null) startOf.set(p.r1, p.s1);
-		if (p.s2 !== null) startOf.set(p.r2, p.s2);
-	}
-	const later = (a: number, b: number) => {
-		const sa = startOf.get(a);
-		const sb = startOf.get(b);
-		return sa !== undefined && sb !== undefined && sa !== sb ? sa > sb : a > b;
-	};
-	for (const r of [...best.keys()].sort((a, b) => a - b)) {
-		if (exact.has(r)) continue;
-		const b = best.get(r)!;
-		out.push(
-			about(ctx, 'duplicates', r, {
-				severity: later(r, b.other) ? 'warning' : 'info',
-				score: 0.4 + 0.6 * ((b.match - threshold) / Math.max(1e-9, 1 - threshold)),
-				message: `${pct(b.match)} of answers match respondent ${ctx.respondent(b.other)} (${b.same} of ${b.either})`,
-				evidence: { kind: 'near', maxPercentMatch: Number(fmt(b.match, 4)), with: ctx.respondent(b.other) }
-			})
-		);
-	}
-	return out;
+/** One dataset-level note of the matches left unflagged, so a reviewer sees why they are not in review. */
+function chanceSummary(quiet: { exact: number; near: number }, k: number, j: Judge): Finding {
+	const parts = [
+		quiet.exact ? `${quiet.exact} respondent${quiet.exact > 1 ? 's' : ''} repeat another's answers exactly` : '',
+		quiet.near ? `${quiet.near} match another's closely` : ''
+	].filter(Boolean);
+	return aboutVariable('duplicates', undefined, {
+		severity: 'info',
+		score: 0,
+		message: `${parts.join(' and ')}, but with answers this common on ${k} variables such matches are expected by chance (${j.alpha > 0 ? `each for more than ${oneIn(j.alpha).replace(/^about /, '')} respondents, alpha ${j.alpha}` : 'alpha 0 flags none'}), so they are not flagged`,
+		evidence: { kind: 'chance', exact: quiet.exact, near: quiet.near, alpha: j.alpha, dependence: Number(fmt(j.dependence, 3)) }
+	});
 }
