@@ -70,7 +70,7 @@ export function missingCondition(v: Variable, col: Frag): Frag {
 
 export function paradataOf(roles: SurveyRoles): Set<string> {
 	return new Set(
-		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes].filter(
+		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes, ...roles.paradata].filter(
 			(x): x is string => !!x
 		)
 	);

@@ -18,6 +18,9 @@ export interface Demographics {
 	birthDate?: string;
 }
 
+/** Survey platforms whose exports Sieve recognises by their system columns. */
+export type Platform = 'qualtrics' | 'surveymonkey' | 'kobo' | 'odk' | 'redcap';
+
 /** What each variable is for, as the checks consume it. Detected, then overridden by CONFIG. */
 export interface SurveyRoles {
 	id: string | null;
@@ -36,6 +39,10 @@ export interface SurveyRoles {
 	demographics: Demographics;
 	/** Per-page timers (seconds), in page order. */
 	pageTimes: string[];
+	/** The platform whose export this is, from its system columns; null for any other file. */
+	platform: Platform | null;
+	/** Platform system columns that are not answers (Qualtrics Status/Progress, Kobo _index, …). */
+	paradata: string[];
 	/** Codes such as 98/99 or -9 inferred as missing in variables that declare none (CSV, Excel). */
 	missingCodes: Record<string, number[]>;
 }
