@@ -59,7 +59,8 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	// approx_count_distinct is HyperLogLog, off by a few percent: it only shortlists, an exact count decides
 	const nearlyUnique = (v: Variable) => {
 		const s = st(v);
-		return s.n > 0 && s.n >= rowsTotal * 0.98 && s.distinct >= s.n * 0.9 && (v.type !== 'numeric' || s.integerShare === 1);
+		// (on a few dozen rows it undercounts by 15 %, so small files go straight to the exact count)
+		return s.n > 0 && s.n >= rowsTotal * 0.98 && (s.n < 10_000 || s.distinct >= s.n * 0.8) && (v.type !== 'numeric' || s.integerShare === 1);
 	};
 	// respondents are named by the id in every decision, so it must be present and distinct in every row
 	const usableId = async (v: Variable) => {
@@ -126,11 +127,19 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		: [];
 	const paradata = new Set([...roled, ...pageTimes, ...platformParadata]);
 
+	const attentionChecks = vars
+		.filter((v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? ''))))
+		.map((v) => v.name);
+	const screeners = vars
+		.filter((v) => v.role === 'screener' || (!paradata.has(v.name) && !attentionChecks.includes(v.name) && (SCREENER_NAME.test(key(v)) || SCREENER_LABEL.test(v.label ?? ''))))
+		.map((v) => v.name);
+	// "Are you 18 years of age or older?" screens respondents; it does not record their age
+	const screening = new Set([...attentionChecks, ...screeners]);
 	const demographics: Demographics = {};
 	for (const [field, nameRe, labelRe] of DEMOGRAPHIC) {
 		const hit =
 			by((v) => !paradata.has(v.name) && nameRe.test(key(v))) ??
-			by((v) => !paradata.has(v.name) && field !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name));
+			by((v) => !paradata.has(v.name) && !screening.has(v.name) && field !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name));
 		if (hit) demographics[field] = hit;
 	}
 	const demoSet = new Set(Object.values(demographics));
@@ -139,6 +148,8 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		if (v.type !== 'string' || paradata.has(v.name) || demoSet.has(v.name)) return false;
 		const s = st(v);
 		if (s.n === 0) return false;
+		// Qualtrics marks its text-entry answers in the ImportId (QID3_TEXT, QID5_4_TEXT)
+		if (/_TEXT$/.test(v.attributes?.ImportId?.[0] ?? '')) return true;
 		if (looksStructured(s.sample)) return false;
 		const distinctRatio = s.distinct / s.n;
 		// large files repeat short answers often, so many distinct values count as much as a high ratio
@@ -146,14 +157,10 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		return s.avgLength >= 12 && s.spaceShare >= 0.3 && (distinctRatio >= 0.3 || s.distinct >= 5000);
 	};
 	const openEnds = vars.filter((v) => v.role === 'open-end' || isOpen(v)).map((v) => v.name);
-	const attentionChecks = vars
-		.filter((v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? ''))))
-		.map((v) => v.name);
-	const screeners = vars
-		.filter((v) => v.role === 'screener' || (!paradata.has(v.name) && !attentionChecks.includes(v.name) && (SCREENER_NAME.test(key(v)) || SCREENER_LABEL.test(v.label ?? ''))))
-		.map((v) => v.name);
 
-	const excluded = new Set([...paradata, ...openEnds, ...demoSet, ...attentionChecks, ...screeners]);
+	// select-multiple options are 0/1 flags of one question, not items of a rating grid
+	const optionFlags = (original.mrSets ?? []).filter((m) => m.kind === 'dichotomy').flatMap((m) => m.variables);
+	const excluded = new Set([...paradata, ...openEnds, ...demoSet, ...attentionChecks, ...screeners, ...optionFlags]);
 	const grids = detectGrids(vars.filter((v) => !excluded.has(v.name)), stats);
 
 	const roles: SurveyRoles = {

@@ -46,7 +46,7 @@ const PARADATA: Record<Platform, (name: string, key: string) => boolean> = {
 	kobo: (n, k) =>
 		n.startsWith('_') || /^(today|deviceid|username|simserial|subscriberid|phonenumber|audit)$/.test(k) || /^(meta|formhub)\//i.test(n),
 	odk: (n, k) =>
-		/^(submissiondate|submitterid|submittername|attachmentspresent|attachmentsexpected|status|reviewstate|deviceid|edits|formversion|key|today|username|simserial|subscriberid|phonenumber|audit|instanceid)$/.test(k) ||
+		/^(submissiondate|submitterid|submittername|attachmentspresent|attachmentsexpected|status|reviewstate|deviceid(_\d+)?|edits|formversion|key|today|username|simserial|subscriberid|phonenumber|audit|instanceid)$/.test(k) ||
 		/^meta[-/]/i.test(n),
 	redcap: (_, k) => /^redcap_\w+$|_timestamp$|_complete$/.test(k)
 };

@@ -10,18 +10,23 @@ export function qualtricsHeader(names: string[], rows: string[][]): HeaderPlan |
 	if (!text || !ids || text.length !== names.length || ids.length !== names.length) return null;
 	const parsed = ids.map(importId);
 	if (!parsed[0] || parsed.filter(Boolean).length < names.length / 2) return null;
+	// Excel exports hold Qualtrics' timestamps as text; CSV typing finds them on its own
+	const stamps = parsed.flatMap((p, i) => (p?.timeZone || /^(startDate|endDate|recordedDate)$/.test(p?.ImportId?.[0] ?? '') ? [i] : []));
 	return {
 		platform: 'qualtrics',
 		extraRows: 2,
 		names,
 		labels: text.map(label),
 		attributes: parsed,
+		datetimes: { columns: stamps, formats: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S'] },
 		warning: 'Qualtrics export: 2 header rows read as labels (question text) and import ids'
 	};
 }
 
 function importId(cell: string): Record<string, string[]> | null {
-	const s = cell.trim();
+	let s = cell.trim();
+	// a TSV export writes the JSON unquoted, so a CSV reader has dropped its quotes
+	if (s.startsWith('{ImportId:')) s = s.replace(/([{,])([^:,{}]+):([^,{}]*)/g, (_, p, k, v) => `${p}${JSON.stringify(k)}:${JSON.stringify(v)}`);
 	if (!s.startsWith('{"ImportId"')) return null;
 	try {
 		const o: unknown = JSON.parse(s);
