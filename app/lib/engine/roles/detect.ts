@@ -77,12 +77,18 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		(v) => ID_NAME.test(key(v)),
 		(v) => /(^|_)(id|uuid)$/i.test(key(v))
 	];
+	// an id-named column with a few repeats or blanks cannot name respondents, but it is no answer
+	// either: the duplicates check reports its repeats
+	let idLike: string | null = null;
 	for (const matches of idPatterns) {
 		for (const v of vars) {
 			if (id) break;
-			if (matches(v) && nearlyUnique(v) && (await usableId(v))) id = v.name;
+			if (!matches(v) || !nearlyUnique(v)) continue;
+			if (await usableId(v)) id = v.name;
+			else if (!idLike && matches !== idPatterns.at(-1)) idLike = v.name;
 		}
 	}
+	if (id && idLike === id) idLike = null;
 
 	const timestamps = vars.filter((v) => v.type === 'datetime');
 	const when = (v: Variable) => v.type === 'datetime' || v.type === 'date';
@@ -118,13 +124,14 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		by((v) => weightLike(v) && WEIGHT_NAME.test(key(v))) ??
 		by((v) => weightLike(v) && WEIGHT_LABEL.test(v.label ?? ''));
 
-	const roled = new Set([id, start, end, duration, ip, userAgent, weight].filter((x): x is string => !!x));
+	const roled = new Set([id, idLike, start, end, duration, ip, userAgent, weight].filter((x): x is string => !!x));
 	const pageTimes = vars
 		.filter((v) => isNumber(v) && (PAGE_TIME_NAME.test(key(v)) || (platform !== null && isPlatformPageTime(platform, v.name))))
 		.map((v) => v.name);
-	const platformParadata = platform
-		? vars.filter((v) => !roled.has(v.name) && !pageTimes.includes(v.name) && isPlatformParadata(platform, v.name)).map((v) => v.name)
-		: [];
+	const platformParadata = [
+		...(idLike ? [idLike] : []),
+		...(platform ? vars.filter((v) => !roled.has(v.name) && !pageTimes.includes(v.name) && isPlatformParadata(platform, v.name)).map((v) => v.name) : [])
+	];
 	const paradata = new Set([...roled, ...pageTimes, ...platformParadata]);
 
 	const attentionChecks = vars
@@ -164,7 +171,7 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	const grids = detectGrids(vars.filter((v) => !excluded.has(v.name)), stats);
 
 	const roles: SurveyRoles = {
-		id, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
+		id, idLike, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
 		screeners, attentionChecks, demographics, pageTimes, platform, paradata: platformParadata, missingCodes
 	};
 	return applyConfig(roles, config, dict);

@@ -23,7 +23,10 @@ export type Platform = 'qualtrics' | 'surveymonkey' | 'kobo' | 'odk' | 'redcap';
 
 /** What each variable is for, as the checks consume it. Detected, then overridden by CONFIG. */
 export interface SurveyRoles {
+	/** The respondent id: present and distinct in every row, else null. */
 	id: string | null;
+	/** An id-named variable that cannot serve as the id (repeated or empty values); also in `paradata`. */
+	idLike: string | null;
 	weight: string | null;
 	start: string | null;
 	end: string | null;
