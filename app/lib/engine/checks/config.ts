@@ -51,6 +51,8 @@ export const configSchema = z.strictObject({
 	ranges: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
 	attentionChecks: z.array(attentionSchema).optional(),
 	screeners: z.array(variable).optional(),
+	/** Variables that are no answers (platform metadata): kept out of every answer-based check. */
+	paradata: z.array(variable).optional(),
 	sections: z.record(z.string(), z.array(variable)).optional(),
 	/** Fieldwork window, ISO dates. */
 	fieldwork: z.strictObject({ start: z.iso.date().optional(), end: z.iso.date().optional() }).optional(),

@@ -79,7 +79,8 @@ export default defineCheck({
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
-		if (ctx.roles.id) for (const finding of await duplicateIds(ctx)) out.push(finding);
+		const idColumn = ctx.roles.idLike ?? ctx.roles.id;
+		if (idColumn) for (const finding of await duplicateIds(ctx, idColumn)) out.push(finding);
 		const vars = ctx.substantive;
 		if (!vars.length) return out;
 		const answered = sql`${vars.length} - (${sumOf(vars.map((v) => ctx.isMissing(v)))})`;
@@ -150,8 +151,8 @@ async function exec(ctx: CheckContext, f: Frag): Promise<void> {
 	await ctx.db.query(f.text, [...f.params]);
 }
 
-async function duplicateIds(ctx: CheckContext): Promise<Finding[]> {
-	const id = ident(ctx.roles.id!);
+async function duplicateIds(ctx: CheckContext, column: string): Promise<Finding[]> {
+	const id = ident(column);
 	const groups = await rows<{ id: unknown; rs: number[] }>(
 		ctx.db,
 		sql`SELECT ${id}::VARCHAR AS id, list(__row ORDER BY __row) AS rs FROM data WHERE ${id} IS NOT NULL GROUP BY ${id} HAVING count(*) > 1 ORDER BY min(__row)`

@@ -42,7 +42,7 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  * Detects roles from names, labels, types and values; `config` overrides any of them.
  * @example const roles = await detectRoles(db, dictionary, config);
  */
-export async function detectRoles(db: SqlDb, original: Dictionary, config: SieveConfig & RoleOverrides = {}): Promise<SurveyRoles> {
+export async function detectRoles(db: SqlDb, original: Dictionary, config: SieveConfig = {}): Promise<SurveyRoles> {
 	let stats = await columnStats(db, original);
 	const missingCodes = await inferMissingCodes(db, original, stats);
 	const dict = effectiveDictionary(original, missingCodes);
@@ -80,12 +80,14 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	// an id-named column with a few repeats or blanks cannot name respondents, but it is no answer
 	// either: the duplicates check reports its repeats
 	let idLike: string | null = null;
+	// the scan goes on past a declared id (the user's choice, or sieve_id added at import because the
+	// file's own id repeats): a second id-named column is still no answer
 	for (const matches of idPatterns) {
 		for (const v of vars) {
-			if (id) break;
+			if (v.name === id || idLike) continue;
 			if (!matches(v) || !nearlyUnique(v)) continue;
-			if (await usableId(v)) id = v.name;
-			else if (!idLike && matches !== idPatterns.at(-1)) idLike = v.name;
+			if (!id && (await usableId(v))) id = v.name;
+			else if (matches !== idPatterns.at(-1)) idLike = v.name;
 		}
 	}
 	if (id && idLike === id) idLike = null;
@@ -177,15 +179,8 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	return applyConfig(roles, config, dict);
 }
 
-/** Role overrides CONFIG may carry beyond SieveConfig's current fields (to move into its schema). */
-export interface RoleOverrides {
-	weight?: string;
-	screeners?: string[];
-	paradata?: string[];
-}
-
 /** CONFIG wins over detection; names it gives must exist. */
-export function applyConfig(roles: SurveyRoles, config: SieveConfig & RoleOverrides, dict: Dictionary): SurveyRoles {
+export function applyConfig(roles: SurveyRoles, config: SieveConfig, dict: Dictionary): SurveyRoles {
 	const known = new Set(dict.variables.map((v) => v.name));
 	const need = (name: string, what: string) => {
 		if (!known.has(name)) throw new Error(`config: ${what} "${name}" is not a variable of the file`);

@@ -42,8 +42,10 @@ export async function rows<T = Record<string, unknown>>(db: SqlDb, f: Frag): Pro
 	const table = await db.query(f.text, [...f.params]);
 	const names = table.schema.fields.map((x) => x.name);
 	const cols = names.map((n) => table.getChild(n)!);
-	const out: T[] = new Array(table.numRows);
-	for (let i = 0; i < table.numRows; i++) {
+	// Arrow recomputes numRows over every batch on each read: read it once
+	const n = table.numRows;
+	const out: T[] = new Array(n);
+	for (let i = 0; i < n; i++) {
 		const o: Record<string, unknown> = {};
 		for (let j = 0; j < names.length; j++) o[names[j]] = plain(cols[j].get(i));
 		out[i] = o as T;
@@ -64,8 +66,9 @@ export async function numericColumns(db: SqlDb, f: Frag): Promise<Record<string,
 	const out: Record<string, Float64Array> = {};
 	for (const field of table.schema.fields) {
 		const col = table.getChild(field.name)!;
-		const arr = new Float64Array(table.numRows);
-		for (let i = 0; i < table.numRows; i++) {
+		const n = table.numRows;
+		const arr = new Float64Array(n);
+		for (let i = 0; i < n; i++) {
 			const v = col.get(i);
 			arr[i] = v === null || v === undefined ? NaN : Number(v);
 		}

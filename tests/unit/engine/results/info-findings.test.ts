@@ -12,7 +12,7 @@ describe('info findings on srw_employee_data.sav (474 employees, only info findi
 		const engine = createEngine({ db, parquet: loadParquetNode });
 		const imported = await engine.importFile(new Blob([readFileSync(FILE)]), { name: 'srw_employee_data.sav' });
 		expect(imported.rows).toBe(474);
-		const summary = await engine.runChecks({ dictionary: imported.dictionary, rows: imported.rows, config: {} });
+		const summary = await engine.runChecks({});
 
 		const outliers = summary.outcomes.find((o) => o.id === 'outliers')!;
 		expect(outliers.bySeverity).toEqual({ info: 142, warning: 0, error: 0 });

@@ -1,4 +1,4 @@
-import { Frag, join, rows, sql } from '../sql';
+import { Frag, join, rows, sql } from '../../sql/frag';
 import type { CheckContext } from '../types';
 
 /** `SELECT __row, v0, v1, … FROM data`: each answer missing-aware (NULL when missing), named by position. */

@@ -1,6 +1,6 @@
 import { nearChance, type Chance } from '../../stats/chance';
 import { about, fmt, num, pct } from '../finding';
-import { Frag, ident, join, rows, sql } from '../sql';
+import { Frag, ident, join, rows, sql } from '../../sql/frag';
 import type { CheckContext, Finding } from '../types';
 import type { Shares } from './answers';
 import { chanceEvidence, chanceWords, relation, type Judge } from './judge';
