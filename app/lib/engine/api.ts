@@ -10,6 +10,7 @@ import type { WhatIfRow } from './scoring';
 import type { SurveyRoles } from './roles';
 import type { ApplyReport, Recipe } from './recipe';
 import type { ExportFormat } from '../io/export/types';
+import type { IdUsability } from './data/id-usability';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -17,7 +18,8 @@ export type { CheckOutcome, CheckProgress, HistogramBin, RespondentQuery, Respon
 export type { WhatIfRow } from './scoring';
 export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
-export type { GridConfig, RuleConfig } from './checks/config';
+export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
+export type { IdUsability } from './data/id-usability';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
 
@@ -92,6 +94,8 @@ export interface EngineApi {
 	/** DuckDB's version and a row count of a generated table: proves the engine runs. */
 	diagnostics(): Promise<{ duckdb: string; rows: number }>;
 	summarize(variable: Variable): Promise<VariableSummary>;
+	/** Exact counts saying whether a variable can be the respondent id (no empty, no repeated value). */
+	idUsability(variable: string): Promise<IdUsability>;
 	listChecks(): Promise<CheckInfo[]>;
 	/** Roles as detected, with CONFIG overrides applied. */
 	detectRoles(dictionary: Dictionary, config: SieveConfig): Promise<SurveyRoles>;

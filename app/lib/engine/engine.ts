@@ -3,6 +3,7 @@ import type { ParquetLoader } from '../io/parquet-module';
 import type { EngineApi } from './api';
 import { readPage } from './data/page';
 import { summarize } from './data/summarize';
+import { idUsability } from './data/id-usability';
 import { importFile } from './import';
 import { importDemo } from './import/demo';
 import { DATA_TABLE } from './import/finish';
@@ -103,6 +104,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			return { duckdb: String(r.v), rows: Number(r.n) };
 		},
 		summarize: (variable) => summarize(db, variable),
+		idUsability: (variable) => idUsability(db, variable),
 		detectRoles: (dictionary, config) => detectRoles(db, dictionary, config),
 		async checkRule(text, kind, dictionary) {
 			try {

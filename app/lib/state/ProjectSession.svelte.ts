@@ -7,7 +7,7 @@ import { loadOriginal, saveOriginal } from '../store/originals';
 import { blobSha256 } from '../io/sha256';
 import { getDictionary, recordImport, type ImportAudit } from '../store/projects';
 import { getEngine } from '../workers/clients';
-import { saveProjectConfig } from '../store/project-config';
+import { receiveProjectConfig, saveProjectConfig } from '../store/project-config';
 import type { SieveConfig } from '../engine/api';
 
 export type SessionStatus = 'opening' | 'empty' | 'importing' | 'ready' | 'missing' | 'error';
@@ -24,6 +24,8 @@ export class ProjectSession {
 	restored = $state<'working-copy' | 'original' | null>(null);
 	/** Bumped after each import so views that cache rows refetch. */
 	generation = $state(0);
+	/** Bumped when a collaborator's settings arrive, so Setup shows them. */
+	configRevision = $state(0);
 
 	constructor(readonly projectId: string) {}
 
@@ -71,6 +73,13 @@ export class ProjectSession {
 	async saveConfig(config: SieveConfig): Promise<void> {
 		await saveProjectConfig(getDb(), this.projectId, this.project?.config ?? {}, config);
 		this.project = (await getDb().projects.get(this.projectId)) ?? null;
+	}
+
+	/** Stores a collaborator's settings (arrived through the project doc) without auditing them again. */
+	async receiveConfig(config: SieveConfig): Promise<void> {
+		await receiveProjectConfig(getDb(), this.projectId, config);
+		this.project = (await getDb().projects.get(this.projectId)) ?? null;
+		this.configRevision++;
 	}
 
 	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {

@@ -26,6 +26,8 @@ export interface AttentionConfig {
 /** The CONFIG file of SPEC §7; every field is optional and overrides detection. */
 export interface SieveConfig {
 	id?: string;
+	/** Survey weight variable. */
+	weight?: string;
 	duration?: string;
 	start?: string;
 	end?: string;
@@ -39,6 +41,8 @@ export interface SieveConfig {
 	/** Declared valid ranges of numeric variables. */
 	ranges?: Record<string, [number, number]>;
 	attentionChecks?: AttentionConfig[];
+	/** Screener questions (variables), set in Setup. */
+	screeners?: string[];
 	sections?: Record<string, string[]>;
 	/** Fieldwork window, ISO dates. */
 	fieldwork?: { start?: string; end?: string };
