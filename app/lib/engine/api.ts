@@ -80,6 +80,8 @@ export interface OpenedProject {
 /** The engine worker's API: coarse, task-sized calls; the UI never sends SQL. */
 export interface EngineApi {
 	openProject(projectId: string): Promise<OpenedProject>;
+	/** Removes the project's working copy (its DuckDB file in OPFS); nothing to do without OPFS. */
+	deleteWorkingCopy(projectId: string): Promise<void>;
 	importFile(
 		file: Blob,
 		opts: ImportOptions,
