@@ -52,8 +52,12 @@ test('projects are renamed, duplicated and deleted from the home page; the demo 
 	await page.getByRole('link', { name: 'Review' }).click();
 	await expect(page.getByTestId('review-table')).toBeVisible();
 
-	// delete the first one: files, review doc and rows go; the copy stays whole
-	await page.goto('/');
+	// delete the first one: files, review doc and rows go; the copy stays whole. Its working copy
+	// is the engine's open database when the user comes home by the app's own link
+	await page.goto(`/project/${id}`);
+	await expect(page.getByTestId('file-summary')).toHaveAttribute('data-restored', 'working-copy');
+	await page.getByRole('link', { name: 'Sieve home' }).click();
+	await expect(item(page, 'Wave 1 final')).toBeVisible();
 	expect((await opfsFiles(page, id)).filter((n) => !n.endsWith('.wal'))).toEqual([`originals/${id}`, `sieve-${id}.duckdb`]);
 	await item(page, 'Wave 1 final').getByRole('button', { name: 'Delete Wave 1 final' }).click();
 	await expect(page.getByRole('alert')).toContainText('This cannot be undone');
