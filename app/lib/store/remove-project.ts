@@ -14,7 +14,13 @@ export interface WorkingCopies {
  * chain it would be written to). Files go first, so a failure leaves the project listed to retry.
  */
 export async function removeProject(db: SieveDb, projectId: string, engine: WorkingCopies): Promise<void> {
-	await engine.deleteWorkingCopy(projectId);
+	try {
+		await engine.deleteWorkingCopy(projectId);
+	} catch (e) {
+		// OPFS refuses to remove a file another tab's DuckDB holds open
+		const why = e instanceof Error ? e.message : String(e);
+		throw new Error(`The project's working copy could not be removed (${why}). Close the project in other tabs and try again.`);
+	}
 	await deleteOriginal(projectId);
 	await deleteDatabase(localDocName(projectId));
 	await deleteProject(db, projectId);

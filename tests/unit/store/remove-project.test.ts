@@ -126,3 +126,14 @@ describe('managing projects', () => {
 		expect((await findDemoProject(db))!.id).toBe(demo.id);
 	});
 });
+
+describe('a deletion that cannot finish', () => {
+	it('keeps the project listed and says why when the working copy is held open', async () => {
+		const db = freshDb();
+		const p = await projectWithData(db, 'Wave 1');
+		const held = { deleteWorkingCopy: async () => Promise.reject(new DOMException('locked', 'NoModificationAllowedError')) };
+		await expect(removeProject(db, p.id, held)).rejects.toThrow('Close the project in other tabs and try again.');
+		expect(await db.projects.get(p.id)).toBeDefined();
+		expect(await loadOriginal(db, p.id, 'w1.csv')).not.toBeNull();
+	});
+});
