@@ -79,13 +79,26 @@ test('settings replicate: a reviewer adds a rule, the owner sees it; a viewer re
 	await owner.reload();
 	await expect(owner.getByLabel('Rule name').last()).toHaveValue('high');
 
+	// a change arriving while the owner has unsaved edits waits to be shown
+	await owner.getByLabel('Review below score').fill('70');
+	await reviewer.page.getByRole('button', { name: 'Add rule' }).click();
+	await reviewer.page.getByLabel('Rule name').last().fill('low');
+	await reviewer.page.getByLabel('Condition that flags a respondent').last().fill('score < 2');
+	await reviewer.page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(owner.getByTestId('setup-incoming')).toBeVisible(SYNC);
+	await expect(owner.getByLabel('Rule name')).toHaveCount(1);
+	await expect(owner.getByLabel('Review below score')).toHaveValue('70');
+	await owner.getByRole('button', { name: 'Show their settings' }).click();
+	await expect(owner.getByLabel('Rule name').last()).toHaveValue('low');
+	await expect(owner.getByLabel('Review below score')).toHaveValue('85');
+
 	// the author's chain has the rule-change, the owner's does not repeat it
 	await reviewer.page.getByRole('link', { name: 'Audit trail' }).click();
-	await expect(reviewer.page.getByRole('button', { name: /Details of rule-change event/ })).toHaveCount(1);
+	await expect(reviewer.page.getByRole('button', { name: /Details of rule-change event/ })).toHaveCount(2);
 
 	await setup(viewer.page);
 	await expect(viewer.page.getByTestId('setup-read-only')).toHaveText('You are a viewer: settings are read-only.');
-	await expect(viewer.page.getByLabel('Rule name').last()).toHaveValue('high', SYNC);
+	await expect(viewer.page.getByLabel('Rule name').last()).toHaveValue('low', SYNC);
 	await expect(viewer.page.getByLabel('Rule name').last()).toBeDisabled();
 	await expect(viewer.page.getByTestId('role-id')).toBeDisabled();
 	await expect(viewer.page.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
