@@ -9,8 +9,9 @@ async function opfsFiles(page: Page, id: string): Promise<string[]> {
 		const out: string[] = [];
 		const root = await navigator.storage.getDirectory();
 		const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			for await (const [name, h] of (dir as any).entries() as AsyncIterable<[string, FileSystemHandle]>) {
+			// TypeScript's DOM lib lacks the async iterator of a directory handle
+			const entries = (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries();
+			for await (const [name, h] of entries) {
 				if (h.kind === 'directory') await walk(h as FileSystemDirectoryHandle, `${prefix}${name}/`);
 				else if (name.includes(id)) out.push(`${prefix}${name}`);
 			}
