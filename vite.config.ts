@@ -8,6 +8,8 @@ export default defineConfig({
 		SvelteKitPWA({
 			registerType: 'autoUpdate',
 			injectRegister: false,
+			// SvelteKit's relative base made the manifest link and sw.js resolve under /project/<id>/ (404 there)
+			buildBase: '/',
 			kit: { adapterFallback: '200.html', spa: true },
 			manifest: {
 				name: 'Sieve — survey data cleaning',

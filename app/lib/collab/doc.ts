@@ -13,7 +13,9 @@ import type { Assignment, Comment, ReviewStatus } from './types';
  * - `assignments` Y.Map<Assignment> by id
  * - `review`      Y.Map<ReviewStatus> by finding key (see `findingKey`)
  * - `approvers`   Y.Map<true> by name: who may approve besides the room owner
- * - `rules`       Y.Map<unknown>: shared check configuration, optional
+ * - `rules`       Y.Map<unknown>: reserved, unused
+ * - `config`      Y.Map<unknown>: the project's CONFIG (SPEC §7), one entry per top-level field
+ *                 (JSON values); names variables and codes, never respondent answers (collab/config.ts)
  * - audit chains: `audit-devices` + one `audit/<device>` array each, owned by audit/replicate-ydoc.ts
  *
  * Shipped versions are frozen: a change of shape is a new entry in MIGRATIONS.
@@ -27,7 +29,8 @@ export const TYPES = {
 	assignments: 'assignments',
 	review: 'review',
 	approvers: 'approvers',
-	rules: 'rules'
+	rules: 'rules',
+	config: 'config'
 } as const;
 
 export const AUDIT = { devices: AUDIT_DEVICES, arrayOf: auditArrayName } as const;
@@ -79,6 +82,7 @@ export const assignmentsOf = (doc: Y.Doc) => doc.getMap<Assignment>(TYPES.assign
 export const reviewOf = (doc: Y.Doc) => doc.getMap<ReviewStatus>(TYPES.review);
 export const approversOf = (doc: Y.Doc) => doc.getMap<true>(TYPES.approvers);
 export const rulesOf = (doc: Y.Doc) => doc.getMap<unknown>(TYPES.rules);
+export const configOf = (doc: Y.Doc) => doc.getMap<unknown>(TYPES.config);
 
 /** The types undo/redo covers: the review work, not meta, rules or audit chains. */
 export function undoScope(doc: Y.Doc): Y.AbstractType<unknown>[] {

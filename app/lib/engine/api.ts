@@ -19,7 +19,7 @@ export type { WhatIfRow } from './scoring';
 export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
 export type { IdQuality } from './dataset/id';
-export type { GridConfig, RuleConfig } from './checks/config';
+export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
 
@@ -92,6 +92,8 @@ export interface OpenedProject {
 /** The engine worker's API: coarse, task-sized calls; the UI never sends SQL. */
 export interface EngineApi {
 	openProject(projectId: string): Promise<OpenedProject>;
+	/** Removes the project's working copy (its DuckDB file in OPFS); nothing to do without OPFS. */
+	deleteWorkingCopy(projectId: string): Promise<void>;
 	importFile(
 		file: Blob,
 		opts: ImportOptions,

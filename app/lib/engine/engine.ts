@@ -37,7 +37,7 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
 import { parseRule, parseSkipRule, RuleError } from './rules';
 
 export interface EngineDeps {
-	db: SqlDb & { useProject?(projectId: string): Promise<boolean> };
+	db: SqlDb & { useProject?(projectId: string): Promise<boolean>; deleteProject?(projectId: string): Promise<void> };
 	parquet: ParquetLoader;
 	/** Largest file a tab may import (the browser's DuckDB heap is 4 GB). */
 	maxImportBytes?: number;
@@ -111,6 +111,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			const persisted = (await db.useProject?.(projectId)) ?? false;
 			const rows = await refreshTypes();
 			return { persisted: persisted && rows > 0, rows };
+		},
+		async deleteWorkingCopy(projectId) {
+			await db.deleteProject?.(projectId);
 		},
 		async importFile(file, opts, onProgress) {
 			const result = await importFile(

@@ -7,7 +7,7 @@ import { loadOriginal, saveOriginal } from '../store/originals';
 import { blobSha256 } from '../io/sha256';
 import { getDictionary, recordImport, type ImportAudit } from '../store/projects';
 import { getEngine } from '../workers/clients';
-import { saveProjectConfig } from '../store/project-config';
+import { receiveProjectConfig, saveProjectConfig } from '../store/project-config';
 import type { SieveConfig } from '../engine/api';
 
 export type SessionStatus = 'opening' | 'empty' | 'importing' | 'ready' | 'missing' | 'error';
@@ -33,6 +33,8 @@ export class ProjectSession {
 	get idVariable(): string | null {
 		return this.data?.idVariable ?? null;
 	}
+	/** Bumped when a collaborator's settings arrive, so Setup shows them. */
+	configRevision = $state(0);
 
 	constructor(readonly projectId: string) {}
 
@@ -83,6 +85,14 @@ export class ProjectSession {
 		await saveProjectConfig(getDb(), this.projectId, this.project?.config ?? {}, config);
 		this.project = (await getDb().projects.get(this.projectId)) ?? null;
 		await this.#useDataset();
+	}
+
+	/** Stores a collaborator's settings (arrived through the project doc) without auditing them again. */
+	async receiveConfig(config: SieveConfig): Promise<void> {
+		await receiveProjectConfig(getDb(), this.projectId, config);
+		this.project = (await getDb().projects.get(this.projectId)) ?? null;
+		await this.#useDataset();
+		this.configRevision++;
 	}
 
 	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {

@@ -1,8 +1,9 @@
 import type { Dictionary } from '../dataset/dictionary';
-import type { RuleConfig, SieveConfig, SurveyRoles } from '../engine/api';
+import type { AttentionConfig, RuleConfig, SieveConfig, SurveyRoles } from '../engine/api';
 
 export const ROLE_FIELDS = [
 	['id', 'Respondent id'],
+	['weight', 'Weight'],
 	['start', 'Start time'],
 	['end', 'End time'],
 	['duration', 'Duration'],
@@ -20,6 +21,23 @@ export interface GridDraft {
 	reversed: string;
 }
 
+/** An attention check as edited: the variable and its passing answer(s), comma-separated. */
+export interface AttentionDraft {
+	variable: string;
+	expected: string;
+}
+
+const code = (s: string): number | string => (/^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s);
+
+function expectedOf(text: string): AttentionConfig['expected'] | null {
+	const codes = text
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)
+		.map(code);
+	return codes.length === 0 ? null : codes.length === 1 ? codes[0] : codes;
+}
+
 const list = (text: string) =>
 	text
 		.split(/[\s,]+/)
@@ -28,7 +46,9 @@ const list = (text: string) =>
 
 /** An editable copy of the project's check settings, seeded from what was detected. */
 export class SetupDraft {
-	roles = $state<Record<RoleField, string>>({ id: '', start: '', end: '', duration: '', ip: '', userAgent: '' });
+	roles = $state<Record<RoleField, string>>({ id: '', weight: '', start: '', end: '', duration: '', ip: '', userAgent: '' });
+	screeners = $state<string[]>([]);
+	attention = $state<AttentionDraft[]>([]);
 	grids = $state<GridDraft[]>([]);
 	openEnds = $state<string[]>([]);
 	rules = $state<RuleConfig[]>([]);
@@ -51,6 +71,10 @@ export class SetupDraft {
 			reversed: (g.reversed ?? []).join(', ')
 		}));
 		this.openEnds = [...(config.openEnds ?? detected.openEnds)];
+		this.screeners = [...(config.screeners ?? detected.screeners)];
+		this.attention = config.attentionChecks
+			? config.attentionChecks.map((a) => ({ variable: a.variable, expected: [a.expected].flat().join(', ') }))
+			: detected.attentionChecks.map((variable) => ({ variable, expected: '' }));
 		this.rules = (config.rules ?? []).map((r) => ({ ...r }));
 		this.skips = [...(config.skips ?? [])];
 		this.speederFraction = Number(config.checks?.speeders?.fraction ?? 0.3);
@@ -76,6 +100,14 @@ export class SetupDraft {
 				reversed: list(g.reversed)
 			}));
 		c.openEnds = [...this.openEnds];
+		c.screeners = [...this.screeners];
+		const attention = this.attention.flatMap((a) => {
+			const expected = expectedOf(a.expected);
+			return a.variable && expected !== null ? [{ variable: a.variable, expected }] : [];
+		});
+		// a check without its passing answer cannot be scored: leave those to detection
+		if (attention.length) c.attentionChecks = attention;
+		else delete c.attentionChecks;
 		c.rules = this.rules.filter((r) => r.when.trim()).map((r) => ({ ...r, when: r.when.trim() }));
 		c.skips = this.skips.map((s) => s.trim()).filter(Boolean);
 		c.checks = { ...c.checks, speeders: { ...c.checks?.speeders, fraction: this.speederFraction } };
@@ -88,6 +120,8 @@ export class SetupDraft {
 		const names = new Set(dictionary.variables.map((v) => v.name));
 		const out: string[] = [];
 		for (const [field, label] of ROLE_FIELDS) if (this.roles[field] && !names.has(this.roles[field])) out.push(`${label}: ${this.roles[field]}`);
+		for (const v of this.screeners) if (!names.has(v)) out.push(`screener: ${v}`);
+		for (const a of this.attention) if (a.variable && !names.has(a.variable)) out.push(`attention check: ${a.variable}`);
 		for (const g of this.grids) for (const item of [...list(g.items), ...list(g.reversed)]) if (!names.has(item)) out.push(`grid ${g.name}: ${item}`);
 		return out;
 	}

@@ -31,6 +31,12 @@ export async function loadOriginal(db: SieveDb, projectId: string, name: string)
 	}
 }
 
+/** Stores another project's original under `to`; null when none is kept any more. */
+export async function copyOriginal(db: SieveDb, from: string, to: string, name: string): Promise<'opfs' | 'idb' | null> {
+	const file = await loadOriginal(db, from, name);
+	return file ? saveOriginal(db, to, file) : null;
+}
+
 export async function deleteOriginal(projectId: string): Promise<void> {
 	try {
 		await (await originalsDir(false)).removeEntry(projectId);

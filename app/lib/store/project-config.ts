@@ -27,3 +27,11 @@ export async function saveProjectConfig(db: SieveDb, projectId: string, before: 
 		db.projects.update(projectId, { config: after, updatedAt: Date.now() })
 	);
 }
+
+/**
+ * Stores a CONFIG a collaborator saved (it reached this browser through the project doc). No
+ * audit event here: the author's own chain recorded the change and replicates with the doc.
+ */
+export async function receiveProjectConfig(db: SieveDb, projectId: string, config: SieveConfig): Promise<void> {
+	await db.projects.update(projectId, { config, updatedAt: Date.now() });
+}

@@ -84,10 +84,64 @@ export async function getDictionary(db: SieveDb, projectId: string): Promise<Dic
 	return (await db.dictionaries.get(projectId))?.dictionary ?? null;
 }
 
+/** Renames a project; the change is audited as a `setting-change` of its name. */
+export async function renameProject(db: SieveDb, projectId: string, name: string): Promise<ProjectRow> {
+	const next = name.trim();
+	if (!next) throw new Error('A project needs a name.');
+	const row = await db.projects.get(projectId);
+	if (!row) throw new Error(`No project ${projectId} in this browser.`);
+	if (row.name === next) return row;
+	await getAuditLog(db).recordEvent(projectId, 'setting-change', { key: 'name', before: row.name, after: next }, () =>
+		db.projects.update(projectId, { name: next, updatedAt: Date.now() })
+	);
+	return { ...row, name: next };
+}
+
+/**
+ * Copies a project: its file description, dictionary, settings and original file (through
+ * `copyOriginal`), not its review (decisions, comments), which belong to the first one's doc.
+ * The copy reads its original again when first opened (a `restore` import in its own chain).
+ */
+export async function duplicateProject(
+	db: SieveDb,
+	projectId: string,
+	copyOriginal: (from: string, to: string, name: string) => Promise<'opfs' | 'idb' | null>
+): Promise<ProjectRow> {
+	const src = await db.projects.get(projectId);
+	if (!src) throw new Error(`No project ${projectId} in this browser.`);
+	const copy = await createProject(db, `${src.name} (copy)`);
+	let file = src.file;
+	if (file && !src.demo) {
+		const storedIn = await copyOriginal(projectId, copy.id, file.name);
+		file = storedIn ? { ...file, storedIn } : null;
+	}
+	const dictionary = file ? await getDictionary(db, projectId) : null;
+	const changes = { file, demo: src.demo ?? null, config: src.config ?? null, updatedAt: Date.now() };
+	await db.transaction('rw', db.projects, db.dictionaries, async () => {
+		await db.projects.update(copy.id, changes);
+		if (dictionary) await db.dictionaries.put({ projectId: copy.id, dictionary });
+	});
+	return { ...copy, ...changes };
+}
+
+/** The demo project this browser already has (the newest), so "Try the demo" opens it again. */
+export async function findDemoProject(db: SieveDb): Promise<ProjectRow | null> {
+	const all = await listProjects(db);
+	return all.find((p) => p.demo) ?? all.find((p) => p.name === DEMO_NAME && !p.file) ?? null;
+}
+
+export const DEMO_NAME = 'Demo survey';
+
+/** Removes every row this browser keeps about a project: metadata, data description, settings, results, audit, membership. */
 export async function deleteProject(db: SieveDb, projectId: string): Promise<void> {
-	await db.transaction('rw', db.projects, db.dictionaries, db.originals, async () => {
+	const tables = [db.projects, db.dictionaries, db.originals, db.auditEvents, db.auditCheckpoints, db.collabRooms, db.checkRuns];
+	await db.transaction('rw', tables, async () => {
 		await db.projects.delete(projectId);
 		await db.dictionaries.delete(projectId);
 		await db.originals.delete(projectId);
+		await db.collabRooms.delete(projectId);
+		await db.checkRuns.delete(projectId);
+		await db.auditEvents.where('projectId').equals(projectId).delete();
+		await db.auditCheckpoints.where('projectId').equals(projectId).delete();
 	});
 }

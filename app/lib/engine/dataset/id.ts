@@ -7,27 +7,30 @@ import type { SqlDb } from '../sql/db';
 import { ident, rows, sql, Frag } from '../sql/frag';
 import { isMissing } from './missing';
 
+/** Whether a variable can name respondents: exact counts over the whole table (an approximate distinct count would blur one repeat). */
 export interface IdQuality {
 	rows: number;
-	/** Rows whose id is missing. */
+	/** Rows whose id is missing (NULL, blank text or a user-missing code). */
 	empty: number;
 	/** Rows sharing their id with another row. */
 	duplicated: number;
+	distinct: number;
+	/** Every row has a value and no two rows share one. */
+	usable: boolean;
 }
 
-/** Whether a variable can name respondents: every row has a value, and no value is used twice. */
 export async function idQuality(db: SqlDb, v: Variable): Promise<IdQuality> {
 	const table = new Frag(DATA_TABLE, []);
-	const [r] = await rows<IdQuality>(
+	const [r] = await rows<Record<string, number>>(
 		db,
-		sql`WITH k AS (SELECT CASE WHEN ${isMissing(v)} THEN NULL ELSE ${ident(v.name)} END AS k FROM ${table})
+		sql`WITH k AS (SELECT CASE WHEN ${isMissing(v)} THEN NULL ELSE ${ident(v.name)} END AS k FROM ${table}),
+		    g AS (SELECT count(*) AS n FROM k WHERE k IS NOT NULL GROUP BY k)
 		    SELECT (SELECT count(*) FROM k) AS rows, (SELECT count(*) - count(k) FROM k) AS empty,
-		           (SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM k WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1)) AS duplicated`
+		           (SELECT coalesce(sum(n) FILTER (WHERE n > 1), 0) FROM g) AS duplicated, (SELECT count(*) FROM g) AS distinct_`
 	);
-	return { rows: Number(r.rows), empty: Number(r.empty), duplicated: Number(r.duplicated) };
+	const q = { rows: Number(r.rows), empty: Number(r.empty), duplicated: Number(r.duplicated), distinct: Number(r.distinct_) };
+	return { ...q, usable: q.rows > 0 && q.empty === 0 && q.duplicated === 0 };
 }
-
-export const usable = (q: IdQuality): boolean => q.rows > 0 && q.empty === 0 && q.duplicated === 0;
 
 export function describeIdProblem(name: string, q: IdQuality): string {
 	const parts = [q.empty ? `${q.empty} empty` : '', q.duplicated ? `${q.duplicated} rows share a value` : ''].filter(Boolean);
@@ -46,7 +49,7 @@ export async function assignRespondentId(db: SqlDb, dictionary: Dictionary): Pro
 	if (candidate) {
 		const v = dictionary.variables.find((x) => x.name === candidate)!;
 		const q = await idQuality(db, v);
-		if (usable(q)) return withIdRole(dictionary, candidate);
+		if (q.usable) return withIdRole(dictionary, candidate);
 		warnings.push(`${describeIdProblem(candidate, q)}: Sieve added ${SIEVE_ID} (file order) to name them`);
 	} else warnings.push(`No respondent id variable found: Sieve added ${SIEVE_ID} (file order) to name respondents`);
 	const name = freeName(dictionary, SIEVE_ID);

@@ -7,7 +7,15 @@ import type { SqlDb, SqlValue } from '../sql/db';
 export interface BrowserDb extends SqlDb {
 	/** Switches to the project's own database file, creating it on first use; false without OPFS. */
 	useProject(projectId: string): Promise<boolean>;
+	/** Deletes the project's database file from OPFS, detaching it first when it is the open one. */
+	deleteProject(projectId: string): Promise<void>;
 }
+
+const projectFile = (projectId: string) => {
+	// The file name is ours (a UUID), never user text.
+	if (!/^[a-zA-Z0-9-]+$/.test(projectId)) throw new Error(`bad project id ${projectId}`);
+	return `sieve-${projectId}.duckdb`;
+};
 
 /**
  * Starts DuckDB-WASM in its own worker. Only the exception-handling ("eh") bundle ships: every
@@ -53,17 +61,33 @@ export async function openBrowserDb(): Promise<BrowserDb> {
 		async useProject(projectId) {
 			if (attached === projectId) return true;
 			if (!(await hasOpfs())) return false;
-			// The file name is ours (a UUID), never user text.
-			if (!/^[a-zA-Z0-9-]+$/.test(projectId)) throw new Error(`bad project id ${projectId}`);
+			const file = projectFile(projectId);
 			await conn.close();
 			await db.open({
-				path: `opfs://sieve-${projectId}.duckdb`,
+				path: `opfs://${file}`,
 				accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
 				query: { castBigIntToDouble: true }
 			});
 			conn = await db.connect();
 			attached = projectId;
 			return true;
+		},
+		async deleteProject(projectId) {
+			const file = projectFile(projectId);
+			if (!(await hasOpfs())) return;
+			if (attached === projectId) {
+				await conn.close();
+				await db.open({ path: ':memory:', query: { castBigIntToDouble: true } });
+				conn = await db.connect();
+				attached = null;
+			}
+			// DuckDB keeps an OPFS access handle per file it opened; dropping it lets the file go
+			for (const name of [file, `${file}.wal`]) await db.dropFile(`opfs://${name}`).catch(() => {});
+			const root = await navigator.storage.getDirectory();
+			for (const name of [file, `${file}.wal`])
+				await root.removeEntry(name).catch((e: unknown) => {
+					if (!(e instanceof DOMException && e.name === 'NotFoundError')) throw e;
+				});
 		}
 	};
 	return api;
