@@ -66,7 +66,13 @@ if (!existsSync(path.join(root, 'build/200.html'))) {
 const bundle = (await build({
 	configFile: false,
 	logLevel: 'silent',
-	plugins: [{ name: 'audit-bench-page', resolveId: (id) => (id.endsWith('audit-bench-page') ? '\0audit-bench-page' : null), load: (id) => (id === '\0audit-bench-page' ? PAGE : null) }],
+	plugins: [
+		{
+			name: 'audit-bench-page',
+			resolveId: (id) => (id.endsWith('audit-bench-page') ? '\0audit-bench-page' : null),
+			load: (id) => (id === '\0audit-bench-page' ? PAGE : null)
+		}
+	],
 	build: { write: false, minify: false, lib: { entry: 'audit-bench-page', formats: ['iife'], name: 'auditBenchPage' } }
 })) as Rolldown.RolldownOutput[];
 const script = bundle[0].output[0].code;
@@ -79,7 +85,14 @@ try {
 	await page.addScriptTag({ content: script });
 	// A string, not a function: tsx's transform would inject helpers the page does not have.
 	const r = (await page.evaluate(`window.auditBench(${N}, ${WITH_CHANGE})`)) as {
-		ok: boolean; events: number; memoryMs: number; appendMs: number; changeMs: number; loadMs: number; verifyMs: number; viewMs: number;
+		ok: boolean;
+		events: number;
+		memoryMs: number;
+		appendMs: number;
+		changeMs: number;
+		loadMs: number;
+		verifyMs: number;
+		viewMs: number;
 	};
 	if (!r.ok || r.events !== N) throw new Error(`bench chain did not verify (${JSON.stringify(r)})`);
 	const rate = (count: number, msTaken: number) => `${Math.round(count / (msTaken / 1000)).toLocaleString('en')} events/s`;

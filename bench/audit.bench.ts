@@ -37,7 +37,10 @@ if (!chainVerdict.ok || !fileVerdict.ok || merged.problems.length) throw new Err
 
 const rows: [string, string][] = [
 	['events', N.toLocaleString('en')],
-	['append (hash + canonical JSON + store)', `${Math.round((N - 1) / (appendMs / 1000)).toLocaleString('en')} events/s (${(appendMs / 1000).toFixed(2)} s)`],
+	[
+		'append (hash + canonical JSON + store)',
+		`${Math.round((N - 1) / (appendMs / 1000)).toLocaleString('en')} events/s (${(appendMs / 1000).toFixed(2)} s)`
+	],
 	['verifyChain', `${(verifyMs / 1000).toFixed(2)} s (${Math.round(N / (verifyMs / 1000)).toLocaleString('en')} events/s)`],
 	['stringify AUDIT JSON', `${(stringifyMs / 1000).toFixed(2)} s, ${(text.length / 1e6).toFixed(1)} MB`],
 	['parse + verifyAudit (sieve verify path)', `${(fileMs / 1000).toFixed(2)} s`],

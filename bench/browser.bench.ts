@@ -36,7 +36,11 @@ console.table(results);
 async function scrollFrames(page: Page): Promise<Record<string, string>> {
 	await page.getByTestId('grid').locator('.window .row .cell.num').first().waitFor();
 	const out: Record<string, string> = {};
-	for (const [name, rowsPerFrame] of [['sweep', 0], ['fast', 20], ['reading', 5]] as const) {
+	for (const [name, rowsPerFrame] of [
+		['sweep', 0],
+		['fast', 20],
+		['reading', 5]
+	] as const) {
 		// A string, not a function: tsx's transform would inject helpers the page does not have.
 		const r = (await page.evaluate(`(async () => {
 			const el = document.querySelector('[data-testid=grid]');

@@ -24,13 +24,18 @@ try {
 			req.onsuccess = () => resolve(req.result[0].summary);
 			req.onerror = () => reject(req.error);
 		};
-	})`)) as { outcomes: { id: string; ms: number; flagged: number; skipped: string | null; error: string | null }[]; verdicts: Record<string, number> };
+	})`)) as {
+		outcomes: { id: string; ms: number; flagged: number; skipped: string | null; error: string | null }[];
+		verdicts: Record<string, number>;
+	};
 	const heap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : null')) as number | null;
 	console.table(
 		Object.fromEntries(summary.outcomes.map((o) => [o.id, { ms: o.ms, flagged: o.flagged, note: o.skipped ?? o.error ?? '' }]))
 	);
 	const sum = summary.outcomes.reduce((a, o) => a + o.ms, 0);
-	console.log(`checks total (sum of per-check ms): ${(sum / 1000).toFixed(1)} s; wall clock incl. roles, scoring and storing: ${wall.toFixed(1)} s`);
+	console.log(
+		`checks total (sum of per-check ms): ${(sum / 1000).toFixed(1)} s; wall clock incl. roles, scoring and storing: ${wall.toFixed(1)} s`
+	);
 	console.log(`verdicts: ${JSON.stringify(summary.verdicts)}; page JS heap: ${heap ? (heap / 1e6).toFixed(0) + ' MB' : 'n/a'}`);
 	await context.close();
 } finally {

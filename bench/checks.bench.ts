@@ -18,7 +18,9 @@ const cols = 60;
 const file = `/tmp/sieve-bench-${rows}-${cols}.parquet`;
 if (!existsSync(file)) {
 	process.stderr.write(`generating ${file}\n`);
-	const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', String(cols), '--out', file, '--seed', '11'], { stdio: 'inherit' });
+	const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', String(cols), '--out', file, '--seed', '11'], {
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) process.exit(1);
 }
 
@@ -54,31 +56,50 @@ const rolesMs = performance.now() - tRoles;
 const state = await createRunState(db, result.dictionary, roles, {});
 const perCheck = new Map<string, number>();
 const tRun = performance.now();
-const runs = await runChecks(db, result.dictionary, roles, {}, {
-	state,
-	onProgress: (p) => {
-		if (p.state === 'start') current = p.id;
-		else {
-			perCheck.set(p.id, p.ms ?? 0);
-			process.stderr.write(`  ${p.id} ${p.ms} ms\n`);
+const runs = await runChecks(
+	db,
+	result.dictionary,
+	roles,
+	{},
+	{
+		state,
+		onProgress: (p) => {
+			if (p.state === 'start') current = p.id;
+			else {
+				perCheck.set(p.id, p.ms ?? 0);
+				process.stderr.write(`  ${p.id} ${p.ms} ms\n`);
+			}
 		}
 	}
-});
+);
 const scores = scoreRespondents(runs.flatMap((r) => r.findings));
 const suiteMs = performance.now() - tRun;
 const wasmRss = rss();
 
 // the same statements on native DuckDB, over the same file typed the same way (checked below)
-const wasmSchema = (await raw.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position`)).toArray().map((r) => `${r.column_name}:${r.data_type}`);
+const wasmSchema = (
+	await raw.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position`)
+)
+	.toArray()
+	.map((r) => `${r.column_name}:${r.data_type}`);
 await raw.close();
 process.stderr.write(`replaying ${log.length} statements on native DuckDB\n`);
 
 async function native(threads: number): Promise<Map<string, number>> {
 	const inst = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 	const conn = await inst.connect();
-	await conn.run(`CREATE TABLE data AS SELECT CAST(file_row_number + 1 AS INTEGER) AS __row, * EXCLUDE (file_row_number) FROM read_parquet('${file}', file_row_number = true) ORDER BY file_row_number`);
-	const schema = (await conn.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position`)).getRows().map((r) => `${r[0]}:${r[1]}`);
-	if (schema.join() !== wasmSchema.join()) throw new Error(`native table differs from the imported one:\n${schema.join(' ')}\n${wasmSchema.join(' ')}`);
+	await conn.run(
+		`CREATE TABLE data AS SELECT CAST(file_row_number + 1 AS INTEGER) AS __row, * EXCLUDE (file_row_number) FROM read_parquet('${file}', file_row_number = true) ORDER BY file_row_number`
+	);
+	const schema = (
+		await conn.runAndReadAll(
+			`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position`
+		)
+	)
+		.getRows()
+		.map((r) => `${r[0]}:${r[1]}`);
+	if (schema.join() !== wasmSchema.join())
+		throw new Error(`native table differs from the imported one:\n${schema.join(' ')}\n${wasmSchema.join(' ')}`);
 	const out = new Map<string, number>();
 	for (const s of log) {
 		const t = performance.now();
@@ -98,7 +119,9 @@ const lines = [
 	`rows ${rows.toLocaleString()} × ${result.dictionary.variables.length} variables; import ${Math.round(loadMs)} ms; roles ${Math.round(rolesMs)} ms`,
 	`${'check'.padEnd(16)}${pad('wasm ms', 9)}${pad('wasm sql', 10)}${pad('native2', 9)}${pad('native1', 9)}${pad('ratio2', 8)}${pad('flagged', 9)}`
 ];
-let sumSql = 0, sumN2 = 0, sumN1 = 0;
+let sumSql = 0,
+	sumN2 = 0,
+	sumN1 = 0;
 for (const r of runs) {
 	const w = wasmSql.get(r.id) ?? 0;
 	const n2 = native2.get(r.id) ?? 0;
@@ -106,9 +129,17 @@ for (const r of runs) {
 	sumSql += w;
 	sumN2 += n2;
 	sumN1 += n1;
-	lines.push(`${r.id.padEnd(16)}${pad(r.ms, 9)}${pad(Math.round(w), 10)}${pad(Math.round(n2), 9)}${pad(Math.round(n1), 9)}${pad(n2 ? (w / n2).toFixed(1) : '-', 8)}${pad(r.flagged, 9)}${r.error ? ' ERROR ' + r.error : r.skipped ? ' skipped' : ''}`);
+	lines.push(
+		`${r.id.padEnd(16)}${pad(r.ms, 9)}${pad(Math.round(w), 10)}${pad(Math.round(n2), 9)}${pad(Math.round(n1), 9)}${pad(n2 ? (w / n2).toFixed(1) : '-', 8)}${pad(r.flagged, 9)}${r.error ? ' ERROR ' + r.error : r.skipped ? ' skipped' : ''}`
+	);
 }
-lines.push(`${'total suite'.padEnd(16)}${pad(Math.round(suiteMs), 9)}${pad(Math.round(sumSql), 10)}${pad(Math.round(sumN2), 9)}${pad(Math.round(sumN1), 9)}${pad((sumSql / sumN2).toFixed(1), 8)}`);
-lines.push(`statements ${log.length}; SQL share of the WASM suite ${Math.round((100 * sumSql) / suiteMs)} %; peak RSS after the WASM run ${wasmRss} MB, at the end ${rss()} MB`);
-lines.push(`verdicts: ${[...scores.values()].filter((s) => s.verdict === 'remove').length} remove, ${[...scores.values()].filter((s) => s.verdict === 'review').length} review`);
+lines.push(
+	`${'total suite'.padEnd(16)}${pad(Math.round(suiteMs), 9)}${pad(Math.round(sumSql), 10)}${pad(Math.round(sumN2), 9)}${pad(Math.round(sumN1), 9)}${pad((sumSql / sumN2).toFixed(1), 8)}`
+);
+lines.push(
+	`statements ${log.length}; SQL share of the WASM suite ${Math.round((100 * sumSql) / suiteMs)} %; peak RSS after the WASM run ${wasmRss} MB, at the end ${rss()} MB`
+);
+lines.push(
+	`verdicts: ${[...scores.values()].filter((s) => s.verdict === 'remove').length} remove, ${[...scores.values()].filter((s) => s.verdict === 'review').length} review`
+);
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -12,7 +12,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const WARMUP = 10;
 const FILE = path.join(root, 'tests/fixtures/import/utf8.csv');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
 
 async function startRelay(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -92,7 +101,9 @@ async function sample(a: Page, b: Page, action: 'exclude' | 'keep'): Promise<num
 		document.querySelector('[data-testid=decision-submit]').click();
 		return t;
 	})()`)) as number;
-	const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('page B did not show the decision within 10 s')), 10_000));
+	const timeout = new Promise<never>((_, reject) =>
+		setTimeout(() => reject(new Error('page B did not show the decision within 10 s')), 10_000)
+	);
 	return (await Promise.race([seen, timeout])) - t0;
 }
 
@@ -112,7 +123,9 @@ try {
 	const f = (x: number) => x.toFixed(1);
 	console.log(`| measure (${samples.length} decisions, Chromium ${browser.version()}) | median ms | p95 ms | max ms |`);
 	console.log('|---|---|---|---|');
-	console.log(`| decision click in A → badge in B's table, through the relay | ${f(quantile(samples, 0.5))} | ${f(quantile(samples, 0.95))} | ${f(samples.at(-1)!)} |`);
+	console.log(
+		`| decision click in A → badge in B's table, through the relay | ${f(quantile(samples, 0.5))} | ${f(quantile(samples, 0.95))} | ${f(samples.at(-1)!)} |`
+	);
 } finally {
 	await browser.close();
 	relay.child.kill('SIGTERM');

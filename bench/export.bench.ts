@@ -20,7 +20,8 @@ const dir = '/tmp/sieve-bench';
 const input = `${dir}/${rows}.parquet`;
 
 await mkdir(dir, { recursive: true });
-if (!existsSync(input)) execFileSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', '60', '--out', input], { stdio: 'inherit' });
+if (!existsSync(input))
+	execFileSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', '60', '--out', input], { stdio: 'inherit' });
 
 const db = await openNodeDb();
 let t = performance.now();
@@ -28,7 +29,11 @@ const { dictionary } = await importFile({ db, parquet: loadParquetNode }, await 
 console.log(`import ${rows.toLocaleString()} × ${dictionary.variables.length}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 t = performance.now();
 const { source } = await cleanForExport(db, dictionary, {
-	recipe: { version: 1, dataset: { sha256: '' }, steps: Array.from({ length: 1000 }, (_, i) => ({ action: 'exclude' as const, respondent: i * 997 + 1 })) },
+	recipe: {
+		version: 1,
+		dataset: { sha256: '' },
+		steps: Array.from({ length: 1000 }, (_, i) => ({ action: 'exclude' as const, respondent: i * 997 + 1 }))
+	},
 	idVariable: '__row',
 	scores: new Map(Array.from({ length: 50_000 }, (_, i) => [i * 20 + 1, { score: 40, verdict: 'remove' as const }]))
 });
@@ -46,7 +51,9 @@ for (const format of formats) {
 		}
 		const s = (performance.now() - t) / 1000;
 		const mb = (await stat(out)).size / 1e6;
-		console.log(`${format.padEnd(8)} ${s.toFixed(1).padStart(6)} s  ${mb.toFixed(0).padStart(6)} MB  ${(mb / s).toFixed(1).padStart(6)} MB/s  ${Math.round(source.dictionary.variables.length * rows / s / 1e6)}M cells/s  rss ${(process.memoryUsage().rss / 1e9).toFixed(2)} GB`);
+		console.log(
+			`${format.padEnd(8)} ${s.toFixed(1).padStart(6)} s  ${mb.toFixed(0).padStart(6)} MB  ${(mb / s).toFixed(1).padStart(6)} MB/s  ${Math.round((source.dictionary.variables.length * rows) / s / 1e6)}M cells/s  rss ${(process.memoryUsage().rss / 1e9).toFixed(2)} GB`
+		);
 	} catch (e) {
 		console.log(`${format.padEnd(8)} failed after ${((performance.now() - t) / 1000).toFixed(1)} s: ${e instanceof Error ? e.message : e}`);
 	}

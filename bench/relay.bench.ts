@@ -127,7 +127,8 @@ async function rooms(relay: Relay) {
 		clients.map(
 			(c) =>
 				new Promise<void>((resolve) => {
-					const done = () => c.doc.getArray('comments').length === COMMENTS_PER_ROOM && c.doc.getMap('decisions').size === DECISIONS_PER_ROOM;
+					const done = () =>
+						c.doc.getArray('comments').length === COMMENTS_PER_ROOM && c.doc.getMap('decisions').size === DECISIONS_PER_ROOM;
 					if (done()) return resolve();
 					c.doc.on('update', () => done() && resolve());
 				})
@@ -148,8 +149,12 @@ try {
 	const { clients, bytesPerRoom } = await rooms(relay);
 	await new Promise((r) => setTimeout(r, 500));
 	const loaded = relay.rssMiB();
-	console.log(`relay RSS with ${ROOMS} open rooms × 2 clients (${DECISIONS_PER_ROOM} decisions + ${COMMENTS_PER_ROOM} comments each, ${bytesPerRoom} B of Yjs state per room):`);
-	console.log(`  idle ${idle.toFixed(1)} MiB   loaded ${loaded.toFixed(1)} MiB   ≈ ${(((loaded - idle) * 1024) / ROOMS).toFixed(1)} KiB per room`);
+	console.log(
+		`relay RSS with ${ROOMS} open rooms × 2 clients (${DECISIONS_PER_ROOM} decisions + ${COMMENTS_PER_ROOM} comments each, ${bytesPerRoom} B of Yjs state per room):`
+	);
+	console.log(
+		`  idle ${idle.toFixed(1)} MiB   loaded ${loaded.toFixed(1)} MiB   ≈ ${(((loaded - idle) * 1024) / ROOMS).toFixed(1)} KiB per room`
+	);
 	// awareness timers live until the doc is destroyed; provider.destroy() leaves them running
 	for (const c of clients) {
 		c.provider.destroy();

@@ -31,7 +31,14 @@ async function writeCsv(file: string): Promise<void> {
 	for (const b of batches()) {
 		const lines: string[] = [];
 		for (let r = 0; r < b.length; r++) {
-			lines.push(b.columns.map((c) => { const x = c[r]; return typeof x === 'number' ? (Number.isNaN(x) ? '' : String(x)) : x ?? ''; }).join(','));
+			lines.push(
+				b.columns
+					.map((c) => {
+						const x = c[r];
+						return typeof x === 'number' ? (Number.isNaN(x) ? '' : String(x)) : (x ?? '');
+					})
+					.join(',')
+			);
 		}
 		await write(lines.join('\n') + '\n');
 	}
@@ -40,7 +47,9 @@ async function writeCsv(file: string): Promise<void> {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sieve-read-bench-'));
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
-console.log(`openSav: ${ROWS.toLocaleString('en')} rows × ${dict.variables.length} columns (40 numeric, 20 string), Node ${process.version}`);
+console.log(
+	`openSav: ${ROWS.toLocaleString('en')} rows × ${dict.variables.length} columns (40 numeric, 20 string), Node ${process.version}`
+);
 console.log('file                 |   MB | write s | read s |  MB/s |     rows/s');
 try {
 	for (const compression of ['none', 'bytecode', 'zlib'] as const) {
@@ -59,7 +68,9 @@ try {
 		await source.close();
 		if (rows !== ROWS) throw new Error(`${file}: read ${rows} rows, wrote ${ROWS}`);
 		const mb = statSync(file).size / 1e6;
-		console.log(`${compression.padEnd(20)} | ${mb.toFixed(0).padStart(4)} | ${ws.toFixed(1).padStart(7)} | ${s.toFixed(2).padStart(6)} | ${(mb / s).toFixed(0).padStart(5)} | ${fmt(rows / s).padStart(10)}`);
+		console.log(
+			`${compression.padEnd(20)} | ${mb.toFixed(0).padStart(4)} | ${ws.toFixed(1).padStart(7)} | ${s.toFixed(2).padStart(6)} | ${(mb / s).toFixed(0).padStart(5)} | ${fmt(rows / s).padStart(10)}`
+		);
 	}
 
 	const csv = path.join(dir, 'bench.csv');
@@ -73,7 +84,9 @@ try {
 	const n = Number((await db.query('SELECT count(*) AS n FROM t')).toArray()[0].n);
 	await db.close();
 	const mb = bytes.length / 1e6;
-	console.log(`${'DuckDB read_csv'.padEnd(20)} | ${mb.toFixed(0).padStart(4)} |       - | ${s.toFixed(2).padStart(6)} | ${(mb / s).toFixed(0).padStart(5)} | ${fmt(n / s).padStart(10)}`);
+	console.log(
+		`${'DuckDB read_csv'.padEnd(20)} | ${mb.toFixed(0).padStart(4)} |       - | ${s.toFixed(2).padStart(6)} | ${(mb / s).toFixed(0).padStart(5)} | ${fmt(n / s).padStart(10)}`
+	);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

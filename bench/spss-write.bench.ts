@@ -47,6 +47,8 @@ for (const [compression, title, deflate] of runs) {
 	const cpu = process.cpuUsage(cpu0);
 	const cpuS = (cpu.user + cpu.system) / 1e6;
 	const mb = statSync(file).size / 1e6;
-	console.log(`${title.padEnd(24)} | ${mb.toFixed(1).padStart(10)} | ${s.toFixed(2).padStart(7)} | ${(mb / s).toFixed(1).padStart(5)} | ${Math.round(ROWS / s).toLocaleString('en')} | ${cpuS.toFixed(2)} | ${(mb / cpuS).toFixed(1)}`);
+	console.log(
+		`${title.padEnd(24)} | ${mb.toFixed(1).padStart(10)} | ${s.toFixed(2).padStart(7)} | ${(mb / s).toFixed(1).padStart(5)} | ${Math.round(ROWS / s).toLocaleString('en')} | ${cpuS.toFixed(2)} | ${(mb / cpuS).toFixed(1)}`
+	);
 }
 rmSync(dir, { recursive: true, force: true });

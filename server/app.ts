@@ -21,8 +21,7 @@ export interface Relay {
 
 const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/logs', '/connectors'];
 
-const isApiPath = (pathname: string) =>
-	API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+const isApiPath = (pathname: string) => API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
 /**
  * The relay's routes: `/health`, `/rooms`, and the built PWA for everything else.
@@ -55,9 +54,7 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		return c.json({ error: 'internal error' }, 500);
 	});
 
-	app.get('/health', (c) =>
-		c.json<HealthResponse>({ ok: true, rooms: rooms.loaded().length, version: config.version })
-	);
+	app.get('/health', (c) => c.json<HealthResponse>({ ok: true, rooms: rooms.loaded().length, version: config.version }));
 
 	app.route(
 		'/rooms',
@@ -76,9 +73,7 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 
 	app.use('*', serveBuild({ root: config.staticDir, isExcluded: isApiPath }));
 
-	app.notFound((c) =>
-		isApiPath(c.req.path) ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)
-	);
+	app.notFound((c) => (isApiPath(c.req.path) ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)));
 
 	return {
 		app,

@@ -1,8 +1,5 @@
 /** Splits `a --flag --key value b` into positionals and options; a flag without a value is `true`. */
-export function parseArgs(
-	args: string[],
-	flags: readonly string[] = []
-): { positional: string[]; options: Record<string, string | true> } {
+export function parseArgs(args: string[], flags: readonly string[] = []): { positional: string[]; options: Record<string, string | true> } {
 	const positional: string[] = [];
 	const options: Record<string, string | true> = {};
 	for (let i = 0; i < args.length; i++) {

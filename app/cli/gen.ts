@@ -126,7 +126,12 @@ export async function main(args: string[]): Promise<number> {
 	}
 	const ext = out.slice(out.lastIndexOf('.') + 1).toLowerCase();
 	const write = WRITERS[ext];
-	if (!write) throw new Error(`${out}: cannot write .${ext}; use ${Object.keys(WRITERS).map((e) => `.${e}`).join(' or ')}`);
+	if (!write)
+		throw new Error(
+			`${out}: cannot write .${ext}; use ${Object.keys(WRITERS)
+				.map((e) => `.${e}`)
+				.join(' or ')}`
+		);
 	const opts: DemoOptions = {
 		rows: whole(options.rows, 'rows', 2000),
 		seed: whole(options.seed, 'seed', 7),
@@ -139,9 +144,14 @@ export async function main(args: string[]): Promise<number> {
 	const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
 	await writeTruth(demo, `${out}.truth.json`, opts);
 	process.stderr.write(`gen: ${demo.truth.length} planted problems → ${out}.truth.json (${seconds()} s)\n`);
-	await write(demo, out, (rows) => {
-		process.stderr.write(`gen: ${rows}/${demo.rows} rows (${Math.round((100 * rows) / demo.rows)} %, ${seconds()} s)\n`);
-	}, opts.sliceRows!);
+	await write(
+		demo,
+		out,
+		(rows) => {
+			process.stderr.write(`gen: ${rows}/${demo.rows} rows (${Math.round((100 * rows) / demo.rows)} %, ${seconds()} s)\n`);
+		},
+		opts.sliceRows!
+	);
 	process.stderr.write(`gen: wrote ${out}: ${demo.rows} rows × ${demo.dictionary.variables.length} columns in ${seconds()} s\n`);
 	return 0;
 }

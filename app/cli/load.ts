@@ -12,7 +12,10 @@ import { loadParquetNode } from '../lib/io/parquet-node';
  * gives it the Dataset's respondent id as the app's import does (the detected one or an added
  * `sieve_id`); `inspect` leaves it out, to show the file as it is.
  */
-export async function loadFile(file: string, opts: { encoding?: string; respondentId?: boolean } = {}): Promise<{ db: SqlDb; result: ImportResult }> {
+export async function loadFile(
+	file: string,
+	opts: { encoding?: string; respondentId?: boolean } = {}
+): Promise<{ db: SqlDb; result: ImportResult }> {
 	const name = path.basename(file);
 	try {
 		await stat(file);

@@ -11,7 +11,9 @@ export function benchFile(rows: number, ext: string, cols = 60): string {
 	const file = path.join(BENCH_DIR, `${rows}.${ext}`);
 	if (!existsSync(file)) {
 		const t = Date.now();
-		const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', String(cols), '--out', file], { stdio: 'inherit' });
+		const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', String(cols), '--out', file], {
+			stdio: 'inherit'
+		});
 		if (r.status !== 0) throw new Error(`could not generate ${file}`);
 		console.log(`generated ${path.basename(file)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 	}
@@ -35,7 +37,16 @@ export async function startApp(port: number): Promise<{ base: string; browser: B
 	}
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 	return {
 		base,
@@ -55,6 +66,9 @@ export async function importInApp(page: Page, base: string, file: string, rows: 
 	await page.getByTestId('file-input').waitFor({ state: 'attached' });
 	const t0 = Date.now();
 	await page.getByTestId('file-input').setInputFiles(file);
-	await page.getByTestId('file-summary').filter({ hasText: `${rows.toLocaleString('en-US')} rows` }).waitFor({ timeout: 60 * 60_000 });
+	await page
+		.getByTestId('file-summary')
+		.filter({ hasText: `${rows.toLocaleString('en-US')} rows` })
+		.waitFor({ timeout: 60 * 60_000 });
 	return (Date.now() - t0) / 1000;
 }

@@ -22,11 +22,7 @@ export type RoomAuthEnv = { Variables: { grant: TokenClaims } };
  * @example
  * app.post('/rooms/:room/invites', roomAuth({ tokens, roles: ['owner'] }), (c) => c.json(c.var.grant));
  */
-export function roomAuth({
-	tokens,
-	roles,
-	param = 'room'
-}: RoomAuthOptions): MiddlewareHandler<RoomAuthEnv> {
+export function roomAuth({ tokens, roles, param = 'room' }: RoomAuthOptions): MiddlewareHandler<RoomAuthEnv> {
 	return async (c, next) => {
 		const header = c.req.header('authorization');
 		const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];

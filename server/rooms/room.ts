@@ -3,13 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import {
-	CLOSE_CODES,
-	MESSAGE_AWARENESS,
-	MESSAGE_QUERY_AWARENESS,
-	MESSAGE_SYNC,
-	type Role
-} from '../protocol/rooms';
+import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../protocol/rooms';
 import type { RoomStore } from '../store/types';
 
 /** Presence is a name and a cursor; anything bigger is abuse, and it is broadcast to everyone. */
@@ -104,22 +98,16 @@ export function createRoom(options: RoomOptions): Room {
 		for (const conn of conns.keys()) if (conn !== origin) conn.send(message);
 	});
 
-	awareness.on(
-		'update',
-		(
-			{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-			origin: unknown
-		) => {
-			const changed = [...added, ...updated, ...removed];
-			const controlled = conns.get(origin as RoomConnection);
-			if (controlled) {
-				for (const id of added) controlled.add(id);
-				for (const id of removed) controlled.delete(id);
-			}
-			const message = encodeAwareness(changed);
-			for (const conn of conns.keys()) conn.send(message);
+	awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+		const changed = [...added, ...updated, ...removed];
+		const controlled = conns.get(origin as RoomConnection);
+		if (controlled) {
+			for (const id of added) controlled.add(id);
+			for (const id of removed) controlled.delete(id);
 		}
-	);
+		const message = encodeAwareness(changed);
+		for (const conn of conns.keys()) conn.send(message);
+	});
 
 	const encodeAwareness = (clients: number[]) => {
 		const encoder = encoding.createEncoder();

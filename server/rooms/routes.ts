@@ -4,13 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { roomAuth, type RoomAuthEnv } from '../middleware/room-auth';
 import { rateLimit } from '../middleware/rate-limit';
-import {
-	INVITE_ROLES,
-	ROOM_ID_PATTERN,
-	type CreateRoomResponse,
-	type InviteResponse,
-	type InviteRole
-} from '../protocol/rooms';
+import { INVITE_ROLES, ROOM_ID_PATTERN, type CreateRoomResponse, type InviteResponse, type InviteRole } from '../protocol/rooms';
 import type { RoomRegistry } from './registry';
 import { roomSocket } from './socket';
 import type { TokenSigner } from './tokens';
@@ -41,15 +35,11 @@ export function createRoomRoutes(options: RoomRoutesOptions) {
 	rooms.use('/:room/*', validRoom);
 	rooms.use('/:room', validRoom);
 
-	rooms.post(
-		'/',
-		rateLimit({ limit: options.createRoomsPerMinute, windowMs: 60_000, key: options.clientAddress, now }),
-		(c) => {
-			const room = randomBytes(16).toString('base64url');
-			const { token, claims } = tokens.issue(room, 'owner', options.tokenTtlSeconds);
-			return c.json<CreateRoomResponse>({ room, token, exp: claims.exp }, 201);
-		}
-	);
+	rooms.post('/', rateLimit({ limit: options.createRoomsPerMinute, windowMs: 60_000, key: options.clientAddress, now }), (c) => {
+		const room = randomBytes(16).toString('base64url');
+		const { token, claims } = tokens.issue(room, 'owner', options.tokenTtlSeconds);
+		return c.json<CreateRoomResponse>({ room, token, exp: claims.exp }, 201);
+	});
 
 	rooms.post(
 		'/:room/invites',

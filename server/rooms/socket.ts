@@ -11,12 +11,7 @@ const OPEN = 1;
  * Websocket events joining one authorised client to its room. Frames that arrive while the
  * room loads are queued and handled in order; the socket closes when its token expires.
  */
-export function roomSocket(
-	registry: RoomRegistry,
-	grant: TokenClaims,
-	now: () => number,
-	onError: (error: unknown) => void
-): WSEvents {
+export function roomSocket(registry: RoomRegistry, grant: TokenClaims, now: () => number, onError: (error: unknown) => void): WSEvents {
 	let room: Room | undefined;
 	let conn: RoomConnection | undefined;
 	let closed = false;

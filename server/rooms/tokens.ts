@@ -1,9 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, ROOM_ID_PATTERN, type Role, type TokenClaims } from '../protocol/rooms';
 
-export type VerifyResult =
-	| { ok: true; claims: TokenClaims }
-	| { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 export interface TokenSigner {
 	/** Signs a token for `room` and `role` that expires `ttlSeconds` from now. */

@@ -34,12 +34,8 @@ export function createSqliteRoomStore({ file }: SqliteRoomStoreOptions): RoomSto
 	`);
 	db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
-	const selectUpdates = db.prepare<[string], { data: Buffer }>(
-		'SELECT data FROM room_updates WHERE room = ? ORDER BY seq'
-	);
-	const insertUpdate = db.prepare<[string, Buffer]>(
-		'INSERT INTO room_updates (room, data) VALUES (?, ?)'
-	);
+	const selectUpdates = db.prepare<[string], { data: Buffer }>('SELECT data FROM room_updates WHERE room = ? ORDER BY seq');
+	const insertUpdate = db.prepare<[string, Buffer]>('INSERT INTO room_updates (room, data) VALUES (?, ?)');
 	const deleteUpdates = db.prepare<[string]>('DELETE FROM room_updates WHERE room = ?');
 	const statRoom = db.prepare<[string], StoredRoom>(
 		'SELECT room, count(*) AS updates, sum(length(data)) AS bytes FROM room_updates WHERE room = ? GROUP BY room'

@@ -44,7 +44,11 @@ test('the audit trail records the import and its own opening, verifies, exports,
 	expect(events.map((e: { type: string }) => e.type)).toEqual(['chain-start', 'project', 'import', 'audit-view', 'export']);
 	expect(events[2].payload).toMatchObject({ file: 'utf8.csv', rows: 3, variables: 5, mode: 'new' });
 	expect(events[2].payload.sha256).toBe(createHash('sha256').update(readFileSync(CSV)).digest('hex'));
-	expect(readFileSync(await download(page, 'PDF report')).subarray(0, 5).toString()).toBe('%PDF-');
+	expect(
+		readFileSync(await download(page, 'PDF report'))
+			.subarray(0, 5)
+			.toString()
+	).toBe('%PDF-');
 
 	// Devtools-like tampering: one byte of the stored import payload changes, its hash does not.
 	const device = await page.evaluate(

@@ -91,7 +91,9 @@ async function seenAfter(start: number, check: () => Promise<void>): Promise<num
 	return Date.now() - start;
 }
 
-test('two reviewers on one project through the relay: live edits, offline edits converge, a viewer changes nothing', async ({ browser }) => {
+test('two reviewers on one project through the relay: live edits, offline edits converge, a viewer changes nothing', async ({
+	browser
+}) => {
 	// two browsers, a viewer, offline phases: minutes of work on a loaded 2-core machine
 	test.setTimeout(360_000);
 	const a = await owner(browser, undefined, true);
@@ -113,7 +115,9 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 	// comments with a mention, and presence on the respondent each one looks at
 	await Promise.all([comment(a.page, 3, 'please look at this @Rémi'), comment(b.page, 2, 'phoned, fine @Olga')]);
 	await row(b.page, 3).click();
-	await expect.poll(() => b.page.getByTestId('comment').allTextContents(), SYNC).toEqual([expect.stringContaining('please look at this @Rémi')]);
+	await expect
+		.poll(() => b.page.getByTestId('comment').allTextContents(), SYNC)
+		.toEqual([expect.stringContaining('please look at this @Rémi')]);
 	await expect(b.page.getByTestId('comment').first()).toHaveClass(/mentions-me/);
 	await expect.poll(() => row(a.page, 3).getByTestId('presence').getAttribute('data-name'), SYNC).toBe('Rémi');
 
@@ -138,9 +142,15 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 	await expect.poll(() => a.page.getByTestId('comment').allTextContents(), SYNC).toEqual([expect.stringContaining('offline note')]);
 	await expect.poll(() => a.page.getByTestId('review-status').inputValue(), SYNC).toBe('needs-discussion');
 	const state = (page: Page) =>
-		page.getByTestId('review-row').evaluateAll((rows) =>
-			rows.map((r) => [r.getAttribute('data-row'), r.querySelector('[data-testid=decision-badge]')?.getAttribute('data-action') ?? null, r.querySelector('[data-testid=decision-badge]')?.getAttribute('data-status') ?? null])
-		);
+		page
+			.getByTestId('review-row')
+			.evaluateAll((rows) =>
+				rows.map((r) => [
+					r.getAttribute('data-row'),
+					r.querySelector('[data-testid=decision-badge]')?.getAttribute('data-action') ?? null,
+					r.querySelector('[data-testid=decision-badge]')?.getAttribute('data-status') ?? null
+				])
+			);
 	await expect.poll(() => state(b.page), SYNC).toEqual(await state(a.page));
 	expect(await state(a.page)).toEqual([
 		['1', 'exclude', 'proposed'],
@@ -196,10 +206,22 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 
 	// a hand-crafted update sent with the viewer's token is dropped by the relay
 	const params = new URLSearchParams(viewerLink.slice(viewerLink.indexOf('#') + 1));
-	const ws = new WebSocket(`${new URL(a.page.url()).origin.replace('http', 'ws')}/rooms/${params.get('room')}?token=${params.get('token')}`);
+	const ws = new WebSocket(
+		`${new URL(a.page.url()).origin.replace('http', 'ws')}/rooms/${params.get('room')}?token=${params.get('token')}`
+	);
 	await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
 	const forged = new Y.Doc();
-	const m = new Y.Map<unknown>(Object.entries({ id: 'forged', target: { respondent: 3, row: 3 }, action: 'keep', reason: 'forged', author: 'Vera', time: new Date().toISOString(), status: 'approved' }));
+	const m = new Y.Map<unknown>(
+		Object.entries({
+			id: 'forged',
+			target: { respondent: 3, row: 3 },
+			action: 'keep',
+			reason: 'forged',
+			author: 'Vera',
+			time: new Date().toISOString(),
+			status: 'approved'
+		})
+	);
 	forged.getArray('decisions').push([m]);
 	const enc = encoding.createEncoder();
 	encoding.writeVarUint(enc, 0);
@@ -209,7 +231,8 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 	const reply = new Promise<Uint8Array>((resolve) =>
 		ws.on('message', (data: Buffer) => {
 			const d = decoding.createDecoder(new Uint8Array(data));
-			if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === syncProtocol.messageYjsSyncStep2) resolve(decoding.readVarUint8Array(d));
+			if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === syncProtocol.messageYjsSyncStep2)
+				resolve(decoding.readVarUint8Array(d));
 		})
 	);
 	const ask = encoding.createEncoder();
@@ -295,7 +318,9 @@ test('the relay restarts mid-session and nothing is lost', async ({ browser }) =
 		await expect(connection(b.page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
 		await expect.poll(() => badge(a.page, 2).getAttribute('data-action'), SYNC).toBe('keep');
 		await row(b.page, 3).click();
-		await expect.poll(() => b.page.getByTestId('comment').allTextContents(), SYNC).toEqual([expect.stringContaining('while the relay was down')]);
+		await expect
+			.poll(() => b.page.getByTestId('comment').allTextContents(), SYNC)
+			.toEqual([expect.stringContaining('while the relay was down')]);
 
 		// a newcomer after the restart, with both others gone, gets everything from the relay's store
 		const viewerLink = await invite(a.page, 'viewer');
@@ -304,7 +329,9 @@ test('the relay restarts mid-session and nothing is lost', async ({ browser }) =
 		await expect.poll(() => badge(v.page, 1).getAttribute('data-action'), SYNC).toBe('exclude');
 		await expect.poll(() => badge(v.page, 2).getAttribute('data-action'), SYNC).toBe('keep');
 		await row(v.page, 3).click();
-		await expect.poll(() => v.page.getByTestId('comment').allTextContents(), SYNC).toEqual([expect.stringContaining('while the relay was down')]);
+		await expect
+			.poll(() => v.page.getByTestId('comment').allTextContents(), SYNC)
+			.toEqual([expect.stringContaining('while the relay was down')]);
 		await v.context.close();
 	} finally {
 		await stopRelay(relay).catch(() => {});

@@ -19,9 +19,7 @@ test('the demo survey imports in one click, with labels, user-missing codes and 
 	const codes = (await gridRows(page)).map((r) => r[q11]);
 	expect(codes.every((c) => /^(|[1-5]|98|99|7)$/.test(c))).toBe(true);
 	await page.getByTestId('labels-toggle').check();
-	await expect
-		.poll(async () => (await gridRows(page)).map((r) => r[q11]).filter((c) => /^[1-5]$/.test(c)).length)
-		.toBe(0);
+	await expect.poll(async () => (await gridRows(page)).map((r) => r[q11]).filter((c) => /^[1-5]$/.test(c)).length).toBe(0);
 	const labelled = (await gridRows(page)).map((r) => r[q11]);
 	expect(labelled.some((c) => ['Very dissatisfied', 'Dissatisfied', 'Neither', 'Satisfied', 'Very satisfied'].includes(c))).toBe(true);
 });

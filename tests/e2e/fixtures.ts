@@ -26,7 +26,8 @@ export async function importFile(page: Page, file: string): Promise<void> {
 
 /** Text of the grid's visible cells, row by row (row number first). */
 export async function gridRows(page: Page): Promise<string[][]> {
-	return page.getByTestId('grid').locator('.window .row').evaluateAll((rows) =>
-		rows.map((r) => Array.from(r.querySelectorAll('[role=gridcell],[role=rowheader]'), (c) => c.textContent ?? ''))
-	);
+	return page
+		.getByTestId('grid')
+		.locator('.window .row')
+		.evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('[role=gridcell],[role=rowheader]'), (c) => c.textContent ?? '')));
 }

@@ -4,11 +4,13 @@ test('imports a CSV, shows its rows as text, keeps it across a reload, and refus
 	await createProject(page, 'Wave 1');
 	await importFile(page, `${FIXTURES}import/utf8.csv`);
 	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
-	await expect.poll(() => gridRows(page)).toEqual([
-		['1', '1', 'Anna', '3.5', '2024-01-02', 'said "hi"\nthen left'],
-		['2', '2', 'Zoë', '4', '2024-02-03', '<script>alert(1)</script>'],
-		['3', '3', '', 'n/a', '2024-03-04', '']
-	]);
+	await expect
+		.poll(() => gridRows(page))
+		.toEqual([
+			['1', '1', 'Anna', '3.5', '2024-01-02', 'said "hi"\nthen left'],
+			['2', '2', 'Zoë', '4', '2024-02-03', '<script>alert(1)</script>'],
+			['3', '3', '', 'n/a', '2024-03-04', '']
+		]);
 	// the markup stayed text: no element was created from it
 	expect(await page.locator('.window script').count()).toBe(0);
 
@@ -43,9 +45,7 @@ test('reads Excel and Parquet files, and shows a variable with its distribution'
 test('names the file when it is not data at all', async ({ page }) => {
 	await createProject(page, 'Bad input');
 	await importFile(page, `${FIXTURES}import/binary.csv`);
-	await expect(page.getByTestId('import-error')).toHaveText(
-		'binary.csv is not a CSV, Excel, Parquet or SPSS file (it holds binary data)'
-	);
+	await expect(page.getByTestId('import-error')).toHaveText('binary.csv is not a CSV, Excel, Parquet or SPSS file (it holds binary data)');
 	await importFile(page, `${FIXTURES}import/empty.csv`);
 	await expect(page.getByTestId('import-error')).toHaveText('empty.csv is empty');
 });
@@ -61,7 +61,9 @@ test('reads an SPSS file with its dictionary: variable labels, value labels inst
 	const col = 5; // row number, mychar, mynum, mydate, dtime, mylabl
 	const codes = (await gridRows(page)).map((r) => r[col]);
 	await page.getByTestId('labels-toggle').check();
-	await expect.poll(async () => (await gridRows(page)).map((r) => r[col])).toEqual(codes.map((c) => ({ '1': 'Male', '2': 'Female', '-1': 'undetermined' })[c] ?? c));
+	await expect
+		.poll(async () => (await gridRows(page)).map((r) => r[col]))
+		.toEqual(codes.map((c) => ({ '1': 'Male', '2': 'Female', '-1': 'undetermined' })[c] ?? c));
 	expect(await page.locator('.window .cell.missing').count()).toBeGreaterThan(0);
 });
 

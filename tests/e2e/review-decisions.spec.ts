@@ -3,7 +3,9 @@ import { createProject, expect, FIXTURES, importFile, test } from './fixtures';
 // srw_employee_data.sav: 474 employees whose only findings are info: 93 outliers, none flagged.
 const SAV = `${FIXTURES}sav/srw_employee_data.sav`;
 
-test('info findings are counted and filterable; a bulk exclusion asks, spares an individual keep, and its undo is audited', async ({ page }) => {
+test('info findings are counted and filterable; a bulk exclusion asks, spares an individual keep, and its undo is audited', async ({
+	page
+}) => {
 	test.setTimeout(240_000);
 	await createProject(page, 'Employees');
 	await importFile(page, SAV);

@@ -11,7 +11,9 @@ test('setup shows detected roles, checks a rule as it is typed, and keeps saved 
 	await page.getByRole('button', { name: 'Add rule' }).click();
 	const when = page.getByLabel('Condition that flags a respondent').last();
 	await when.fill('hh_sise < n_children');
-	await expect(page.getByRole('alert').filter({ hasText: 'unknown variable "hh_sise" at column 1; did you mean "hh_size"?' })).toBeVisible();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'unknown variable "hh_sise" at column 1; did you mean "hh_size"?' })
+	).toBeVisible();
 	await when.fill('age < 18 and (screener = 1');
 	await expect(page.getByRole('alert').filter({ hasText: "expected ')'" })).toBeVisible();
 	await when.fill('age < 18');

@@ -15,15 +15,15 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
 	const text = readFileSync(path.join(ROOT, file), 'utf8');
-	return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-		(m) => m[1] ?? m[2]
-	);
+	return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
 }
 
 function violations(dirs: string[], forbidden: RegExp, allow: (file: string, spec: string) => boolean = () => false) {
-	return dirs
-		.flatMap(files)
-		.flatMap((f) => imports(f).filter((s) => forbidden.test(s) && !allow(f, s)).map((s) => `${f} imports ${s}`));
+	return dirs.flatMap(files).flatMap((f) =>
+		imports(f)
+			.filter((s) => forbidden.test(s) && !allow(f, s))
+			.map((s) => `${f} imports ${s}`)
+	);
 }
 
 describe('architecture boundaries', () => {
@@ -33,9 +33,7 @@ describe('architecture boundaries', () => {
 
 	it('DuckDB and ONNX are imported only by the engine DuckDB seam, ml and the workers', () => {
 		const allowed = /^app\/lib\/(engine\/duckdb|ml|workers)\//;
-		expect(
-			violations(['app'], /^@duckdb|^onnxruntime/, (f) => allowed.test(f))
-		).toEqual([]);
+		expect(violations(['app'], /^@duckdb|^onnxruntime/, (f) => allowed.test(f))).toEqual([]);
 	});
 
 	it('the engine and ml are pure TypeScript: no Svelte, SvelteKit or Dexie', () => {

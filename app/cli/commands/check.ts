@@ -13,7 +13,8 @@ import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/care
 import { parseArgs } from '../args';
 import { loadFile } from '../load';
 
-const USAGE = 'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json]\n';
+const USAGE =
+	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json]\n';
 
 /** `sieve check`: runs every applicable check and writes RESULT (SPEC §7); progress on stderr. */
 export default async function check(args: string[]): Promise<number> {
@@ -113,7 +114,14 @@ export default async function check(args: string[]): Promise<number> {
 		);
 		const csv = typeof options.csv === 'string' ? createWriteStream(options.csv) : null;
 		if (csv) {
-			const head = ['id', 'score', 'verdict', 'flags', 'checks', ...indices.flatMap((g) => CARELESS_INDEX_NAMES.map((x) => `${g.name}_${x}`))];
+			const head = [
+				'id',
+				'score',
+				'verdict',
+				'flags',
+				'checks',
+				...indices.flatMap((g) => CARELESS_INDEX_NAMES.map((x) => `${g.name}_${x}`))
+			];
 			await write(csv, `${head.map(csvCell).join(',')}\n`);
 		}
 		let buf = '';
@@ -124,7 +132,14 @@ export default async function check(args: string[]): Promise<number> {
 			const rec = { id: respondentOf(row), score: s?.score ?? 100, verdict: s?.verdict ?? 'keep', flags, indices: ind };
 			buf += (row > 1 ? ',' : '') + JSON.stringify(rec);
 			if (csv) {
-				const cells = [rec.id, rec.score, rec.verdict, flags.length, [...new Set(flags.map((f) => f.check))].join(';'), ...indices.flatMap((g) => CARELESS_INDEX_NAMES.map((x) => ind[g.name][x]))];
+				const cells = [
+					rec.id,
+					rec.score,
+					rec.verdict,
+					flags.length,
+					[...new Set(flags.map((f) => f.check))].join(';'),
+					...indices.flatMap((g) => CARELESS_INDEX_NAMES.map((x) => ind[g.name][x]))
+				];
 				await write(csv, `${cells.map(csvCell).join(',')}\n`);
 			}
 			if (buf.length > 1 << 20) {
@@ -145,9 +160,19 @@ export default async function check(args: string[]): Promise<number> {
 			const { head } = await appendRunEvents(options.audit, [
 				{
 					type: 'import',
-					payload: { file: path.basename(file), sha256, format: result.format, rows: n, variables: dictionary.variables.length, mode: 'new' }
+					payload: {
+						file: path.basename(file),
+						sha256,
+						format: result.format,
+						rows: n,
+						variables: dictionary.variables.length,
+						mode: 'new'
+					}
 				},
-				{ type: 'check-run', payload: { dataset: sha256, checks: ran.map((r) => ({ id: r.id, version: r.version, flagged: r.flagged, ms: r.ms })) } },
+				{
+					type: 'check-run',
+					payload: { dataset: sha256, checks: ran.map((r) => ({ id: r.id, version: r.version, flagged: r.flagged, ms: r.ms })) }
+				},
 				{ type: 'check-results', payload: { dataset: sha256, respondents: n, ...verdicts } }
 			]);
 			process.stderr.write(`audit: ${options.audit} now ends at seq ${head.seq} (${head.hash.slice(0, 12)}…)\n`);

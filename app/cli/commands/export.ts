@@ -61,28 +61,42 @@ export default async function exportCommand(args: string[]): Promise<number> {
 	try {
 		const sha256 = recipe ? await blobSha256(await openAsBlob(file)) : null;
 		const ds = await openDataset(db, result.dictionary, config);
-		const scores = options['no-flags'] ? null : await flagScores(db, ds, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));
+		const scores = options['no-flags']
+			? null
+			: await flagScores(db, ds, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));
 		const { source, report } = await cleanForExport(db, ds.raw, { recipe, idVariable: ds.idVariable, scores, fileSha256: sha256 });
 		if (report.file === 'different')
-			process.stderr.write(`note: ${options.recipe} was made on a different file (sha256 ${recipe!.dataset!.sha256.slice(0, 12)}…, ${file} is ${sha256!.slice(0, 12)}…); steps are matched by respondent id (${ds.idVariable}) and variable name\n`);
+			process.stderr.write(
+				`note: ${options.recipe} was made on a different file (sha256 ${recipe!.dataset!.sha256.slice(0, 12)}…, ${file} is ${sha256!.slice(0, 12)}…); steps are matched by respondent id (${ds.idVariable}) and variable name\n`
+			);
 		else if (report.file === 'unknown')
-			process.stderr.write(`note: ${options.recipe} does not say which file it was made on; steps are matched by respondent id (${ds.idVariable}) and variable name\n`);
+			process.stderr.write(
+				`note: ${options.recipe} does not say which file it was made on; steps are matched by respondent id (${ds.idVariable}) and variable name\n`
+			);
 		for (const s of report.skipped) process.stderr.write(`recipe step ${s.step} (${recipe!.steps[s.step].action}) skipped: ${s.reason}\n`);
 		if (report.skipped.length && !options['allow-skipped'])
-			return fail(`${report.skipped.length} of ${recipe!.steps.length} recipe steps did not apply; nothing written (use --allow-skipped to write the file anyway)`, SKIPPED_EXIT);
+			return fail(
+				`${report.skipped.length} of ${recipe!.steps.length} recipe steps did not apply; nothing written (use --allow-skipped to write the file anyway)`,
+				SKIPPED_EXIT
+			);
 		const tty = process.stderr.isTTY;
 		const handle = await open(temp, 'w');
 		let bytes = 0;
 		let rows = 0;
 		try {
-			for await (const chunk of exportChunks(source, format, { parquet: loadParquetNode, deflate: nodeDeflate }, {
-				bom: options.bom === true,
-				onProgress: (p) => {
-					rows = p.total;
-					if (tty) process.stderr.write(`\rwriting ${p.rows.toLocaleString()} / ${p.total.toLocaleString()} rows`);
-				},
-				onWarning: (w) => process.stderr.write(`warning: ${w}\n`)
-			})) {
+			for await (const chunk of exportChunks(
+				source,
+				format,
+				{ parquet: loadParquetNode, deflate: nodeDeflate },
+				{
+					bom: options.bom === true,
+					onProgress: (p) => {
+						rows = p.total;
+						if (tty) process.stderr.write(`\rwriting ${p.rows.toLocaleString()} / ${p.total.toLocaleString()} rows`);
+					},
+					onWarning: (w) => process.stderr.write(`warning: ${w}\n`)
+				}
+			)) {
 				await handle.write(chunk);
 				bytes += chunk.length;
 			}
@@ -92,7 +106,9 @@ export default async function exportCommand(args: string[]): Promise<number> {
 		if (tty) process.stderr.write('\n');
 		await rename(temp, out);
 		const steps = recipe ? `; recipe: ${report.applied} steps applied, ${report.skipped.length} skipped` : '';
-		process.stderr.write(`${out}: ${rows || 'no'} rows, ${source.dictionary.variables.length} variables, ${bytes.toLocaleString()} bytes${steps}\n`);
+		process.stderr.write(
+			`${out}: ${rows || 'no'} rows, ${source.dictionary.variables.length} variables, ${bytes.toLocaleString()} bytes${steps}\n`
+		);
 		return 0;
 	} catch (e) {
 		await rm(temp, { force: true });

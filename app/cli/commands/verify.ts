@@ -63,7 +63,12 @@ function asCheckpoints(value: unknown, file: string): Checkpoint[] {
 	const list = Array.isArray(value) ? value : [value];
 	for (const cp of list) {
 		const ok =
-			typeof cp === 'object' && cp !== null && typeof cp.device === 'string' && Number.isSafeInteger(cp.seq) && cp.seq >= 0 && /^[0-9a-f]{64}$/.test(cp.hash);
+			typeof cp === 'object' &&
+			cp !== null &&
+			typeof cp.device === 'string' &&
+			Number.isSafeInteger(cp.seq) &&
+			cp.seq >= 0 &&
+			/^[0-9a-f]{64}$/.test(cp.hash);
 		if (!ok) throw new Error(`${file}: not a checkpoint list ([{device, seq, hash}])`);
 	}
 	return list as Checkpoint[];

@@ -124,13 +124,18 @@ function exportBursts(actor: string, list: Ev[], rules: typeof ANOMALY_RULES): A
 	let start = 0;
 	while (start < exports.length) {
 		let end = start;
-		while (end + 1 < exports.length && Date.parse(exports[end + 1].time) - Date.parse(exports[start].time) <= rules.burstMinutes * MINUTE) end++;
+		while (end + 1 < exports.length && Date.parse(exports[end + 1].time) - Date.parse(exports[start].time) <= rules.burstMinutes * MINUTE)
+			end++;
 		if (end - start + 1 < rules.burstCount) {
 			start++;
 			continue;
 		}
 		// Extend while the window keeps sliding over further exports, so one burst gives one flag.
-		while (end + 1 < exports.length && Date.parse(exports[end + 1].time) - Date.parse(exports[end + 2 - rules.burstCount].time) <= rules.burstMinutes * MINUTE) end++;
+		while (
+			end + 1 < exports.length &&
+			Date.parse(exports[end + 1].time) - Date.parse(exports[end + 2 - rules.burstCount].time) <= rules.burstMinutes * MINUTE
+		)
+			end++;
 		const group = exports.slice(start, end + 1);
 		const formats = tally(group.map((e) => String(e.payload.format)));
 		const minutes = Math.max(1, Math.round((Date.parse(group[group.length - 1].time) - Date.parse(group[0].time)) / MINUTE));

@@ -37,7 +37,10 @@ export async function mergeReplica(
 			continue;
 		}
 		const event = value as AuditEvent;
-		const valid = await hashEvent(event).then((h) => h === event.hash, () => false);
+		const valid = await hashEvent(event).then(
+			(h) => h === event.hash,
+			() => false
+		);
 		checked.push({ event, valid });
 	}
 	checked.sort((a, b) => a.event.seq - b.event.seq);

@@ -40,7 +40,10 @@ export async function verifyAudit(audit: AuditExport, checkpoints: readonly Chec
 			};
 		}
 		seen.set(entry.device, c);
-		const verdict = await verifyChain(events, checkpoints.filter((cp) => cp.device === entry.device));
+		const verdict = await verifyChain(
+			events,
+			checkpoints.filter((cp) => cp.device === entry.device)
+		);
 		if (!verdict.ok) return { ...verdict, device, chain: c };
 		const claimed = events[0].payload.device;
 		if (claimed !== entry.device) {
@@ -111,7 +114,8 @@ function checkWitnesses(audit: AuditExport, index: Map<string, number>): AuditBr
 
 function asWitness(p: AuditEvent['payload']): Checkpoint | null {
 	const { device, seq, hash } = p;
-	if (typeof device !== 'string' || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || typeof hash !== 'string') return null;
+	if (typeof device !== 'string' || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || typeof hash !== 'string')
+		return null;
 	return { device, seq, hash };
 }
 

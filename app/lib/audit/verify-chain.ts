@@ -30,19 +30,14 @@ const BATCH = 256;
  * and that it still reaches every checkpoint with the same hash. A chain recomputed from some point
  * on verifies by itself; only a checkpoint (or a peer's witness event) past that point reveals it.
  */
-export async function verifyChain(
-	events: readonly unknown[],
-	checkpoints: Checkpoint | readonly Checkpoint[] = []
-): Promise<ChainVerdict> {
+export async function verifyChain(events: readonly unknown[], checkpoints: Checkpoint | readonly Checkpoint[] = []): Promise<ChainVerdict> {
 	if (events.length === 0) return broken(0, 0, 'truncated', 'the chain has no events, not even its chain-start');
 	const chain = events as readonly AuditEvent[];
 	for (let start = 0; start < chain.length; start += BATCH) {
 		const end = Math.min(chain.length, start + BATCH);
 		const shapes: (string | null)[] = [];
 		for (let i = start; i < end; i++) shapes.push(eventShapeProblem(chain[i]));
-		const hashes = await Promise.all(
-			shapes.map((problem, k) => (problem ? null : hashEvent(chain[start + k]).catch((e: Error) => e)))
-		);
+		const hashes = await Promise.all(shapes.map((problem, k) => (problem ? null : hashEvent(chain[start + k]).catch((e: Error) => e))));
 		for (let i = start; i < end; i++) {
 			const problem = shapes[i - start];
 			if (problem) return broken(i, i, 'malformed', problem);
@@ -53,7 +48,12 @@ export async function verifyChain(
 	for (const cp of ([] as Checkpoint[]).concat(checkpoints)) {
 		if (!Number.isSafeInteger(cp.seq) || cp.seq < 0) throw new RangeError(`checkpoint seq ${cp.seq} is not a chain position`);
 		if (cp.seq >= chain.length) {
-			return broken(chain.length, chain.length, 'truncated', `the chain ends at seq ${chain.length - 1} but a checkpoint vouches for seq ${cp.seq}`);
+			return broken(
+				chain.length,
+				chain.length,
+				'truncated',
+				`the chain ends at seq ${chain.length - 1} but a checkpoint vouches for seq ${cp.seq}`
+			);
 		}
 		if (chain[cp.seq].hash !== cp.hash) {
 			return broken(cp.seq, cp.seq, 'checkpoint-mismatch', `hash ${chain[cp.seq].hash} differs from the checkpoint's ${cp.hash}`);

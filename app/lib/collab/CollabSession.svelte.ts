@@ -78,7 +78,11 @@ export class CollabSession {
 	async open(): Promise<void> {
 		try {
 			const db = getDb();
-			const [local, identity, membership] = await Promise.all([openLocalDoc(this.projectId), getDeviceIdentity(db), getMembership(db, this.projectId)]);
+			const [local, identity, membership] = await Promise.all([
+				openLocalDoc(this.projectId),
+				getDeviceIdentity(db),
+				getMembership(db, this.projectId)
+			]);
 			if (this.#closed) return void local.destroy();
 			this.#local = local;
 			this.me = identity.actor === DEFAULT_ACTOR ? '' : identity.actor;
@@ -157,7 +161,8 @@ export class CollabSession {
 	get commentCounts(): Map<string, number> {
 		return this.#cached('commentCounts', () => {
 			const out = new Map<string, number>();
-			for (const c of this.comments) if (c.target.respondent !== undefined) out.set(String(c.target.respondent), (out.get(String(c.target.respondent)) ?? 0) + 1);
+			for (const c of this.comments)
+				if (c.target.respondent !== undefined) out.set(String(c.target.respondent), (out.get(String(c.target.respondent)) ?? 0) + 1);
 			return out;
 		});
 	}
@@ -194,7 +199,7 @@ export class CollabSession {
 			action: first.action,
 			...(respondents.length ? { respondents } : {}),
 			...(first.target.variable ? { variable: first.target.variable } : {}),
-			...(first.from ?? first.target.category ? { from: first.from ?? first.target.category } : {}),
+			...((first.from ?? first.target.category) ? { from: first.from ?? first.target.category } : {}),
 			...(first.value !== undefined ? { value: first.value } : first.to !== undefined ? { value: first.to } : {}),
 			reason: first.reason
 		});
@@ -238,7 +243,13 @@ export class CollabSession {
 	comment(target: CommentTarget, text: string): void {
 		if (!this.doc || !this.canEdit) return;
 		const c = addComment(this.doc, this.#actor(), target, text);
-		this.#audit('comment', { id: c.id, ...(target.respondent !== undefined ? { respondent: target.respondent } : {}), ...(target.variable ? { variable: target.variable } : {}), text: c.text, mentions: c.mentions });
+		this.#audit('comment', {
+			id: c.id,
+			...(target.respondent !== undefined ? { respondent: target.respondent } : {}),
+			...(target.variable ? { variable: target.variable } : {}),
+			text: c.text,
+			mentions: c.mentions
+		});
 	}
 
 	assign(from: number, to: number, reviewer: string): void {

@@ -58,7 +58,9 @@ export function schemaVersion(doc: Y.Doc): number {
 
 export class NewerDocError extends Error {
 	constructor(readonly version: number) {
-		super(`This project was saved by a newer version of Sieve (document version ${version}, this app knows ${SCHEMA_VERSION}). Reload to update the app.`);
+		super(
+			`This project was saved by a newer version of Sieve (document version ${version}, this app knows ${SCHEMA_VERSION}). Reload to update the app.`
+		);
 	}
 }
 

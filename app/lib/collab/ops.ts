@@ -82,7 +82,13 @@ export function proposeDecisions(doc: Y.Doc, actor: Actor, inputs: readonly Deci
 }
 
 /** An approver accepts or sends back decisions (by id); unknown ids are ignored. Returns how many changed. */
-export function reviewDecisions(doc: Y.Doc, actor: Actor, ids: readonly string[], status: Exclude<DecisionStatus, 'proposed'>, note?: string): number {
+export function reviewDecisions(
+	doc: Y.Doc,
+	actor: Actor,
+	ids: readonly string[],
+	status: Exclude<DecisionStatus, 'proposed'>,
+	note?: string
+): number {
 	const wanted = new Set(ids);
 	let changed = 0;
 	doc.transact(() => {
@@ -162,7 +168,14 @@ export function addComment(doc: Y.Doc, actor: Actor, target: CommentTarget, text
 	const body = text.trim();
 	if (!body) throw new RangeError('a comment needs text');
 	if (body.length > MAX_COMMENT) throw new RangeError(`a comment is at most ${MAX_COMMENT} characters`);
-	const comment: Comment = { id: newId(actor), target: { ...target }, text: body, mentions: parseMentions(body), author: actor.name, time: iso(actor) };
+	const comment: Comment = {
+		id: newId(actor),
+		target: { ...target },
+		text: body,
+		mentions: parseMentions(body),
+		author: actor.name,
+		time: iso(actor)
+	};
 	doc.transact(() => commentsOf(doc).push([comment]), LOCAL_ORIGIN);
 	return comment;
 }
@@ -177,7 +190,8 @@ export function readComments(doc: Y.Doc, respondent?: RespondentKey): Comment[] 
 
 /** Gives rows `from`..`to` (1-based, inclusive) to a reviewer. */
 export function assign(doc: Y.Doc, actor: Actor, from: number, to: number, reviewer: string): Assignment {
-	if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from) throw new RangeError('an assignment is a range of rows, first ≤ last, from 1');
+	if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from)
+		throw new RangeError('an assignment is a range of rows, first ≤ last, from 1');
 	if (!reviewer.trim()) throw new RangeError('an assignment needs a reviewer');
 	const a: Assignment = { id: newId(actor), from, to, reviewer: reviewer.trim(), by: actor.name, time: iso(actor) };
 	doc.transact(() => assignmentsOf(doc).set(a.id, a), LOCAL_ORIGIN);

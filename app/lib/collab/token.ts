@@ -38,7 +38,9 @@ export function inviteLink(origin: string, invite: Invite): string {
 }
 
 /** The invite in a link (or its fragment), or a message saying what is wrong with it. */
-export function parseInvite(linkOrHash: string): { invite: Invite; role: (typeof INVITE_ROLES)[number] | 'owner'; exp: number } | { error: string } {
+export function parseInvite(
+	linkOrHash: string
+): { invite: Invite; role: (typeof INVITE_ROLES)[number] | 'owner'; exp: number } | { error: string } {
 	const hash = linkOrHash.includes('#') ? linkOrHash.slice(linkOrHash.indexOf('#') + 1) : linkOrHash;
 	const p = new URLSearchParams(hash);
 	const room = p.get('room') ?? '';

@@ -18,7 +18,9 @@ const USER_AGENTS = [
 	'Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1'
 ];
 const UA_WEIGHTS = [30, 25, 20, 10, 6, 6, 3];
-const ISP_OCTETS = [31, 37, 46, 62, 77, 78, 79, 80, 81, 82, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 109, 176, 178, 188, 212, 213, 217];
+const ISP_OCTETS = [
+	31, 37, 46, 62, 77, 78, 79, 80, 81, 82, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 109, 176, 178, 188, 212, 213, 217
+];
 /** Aspects differ in how satisfied people are with them: price least, packaging most. */
 const Q1_LEVEL = [-0.3, 0.3, 0.1, 0.2, 0.3, 0.1, 0, 0.3, 0.5, 0.2];
 const SAT_CUTS = [-1.9, -1.0, -0.1, 1.1];
@@ -67,7 +69,8 @@ export function fillClean(row: Row, i: number, ctx: GenContext): void {
 	set(row, layout, 'n_children', age > 60 || hh === 1 ? 0 : Math.min(hh - 1, r.weighted([45, 25, 22, 8])));
 	set(row, layout, 'income', income(r, hh));
 
-	for (const grid of layout.grids) fillGrid(row, r, ctx, grid, grid.name === 'q1' ? sat : grid.name === 'q2' ? 0 : importance, trust, innovation);
+	for (const grid of layout.grids)
+		fillGrid(row, r, ctx, grid, grid.name === 'q1' ? sat : grid.name === 'q2' ? 0 : importance, trust, innovation);
 	set(row, layout, ATTENTION_ITEM, ATTENTION_ANSWER);
 
 	set(row, layout, 'nps', Math.max(0, Math.min(10, Math.round(7.2 + 1.8 * sat + 1.1 * r.normal()))));

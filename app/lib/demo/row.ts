@@ -17,7 +17,7 @@ export const STREAM = { clean: 1, country: 2, plant: 3, plan: 4 } as const;
 
 /** Respondent ids increase with the row but leave gaps, as a survey platform's ids do. */
 export function ridOf(row: number): number {
-	return 100_003 + row * 7 + ((row * 2_654_435_761) >>> 0) % 5;
+	return 100_003 + row * 7 + (((row * 2_654_435_761) >>> 0) % 5);
 }
 
 export function num(row: Row, layout: Layout, name: string): number {

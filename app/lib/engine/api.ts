@@ -94,16 +94,9 @@ export interface EngineApi {
 	openProject(projectId: string): Promise<OpenedProject>;
 	/** Removes the project's working copy (its DuckDB file in OPFS); nothing to do without OPFS. */
 	deleteWorkingCopy(projectId: string): Promise<void>;
-	importFile(
-		file: Blob,
-		opts: ImportOptions,
-		onProgress?: (p: ImportProgress) => void
-	): Promise<ImportResult>;
+	importFile(file: Blob, opts: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
 	/** Generates the demo survey (planted problems included) and imports it. */
-	importDemo(
-		opts: { rows?: number; seed?: number },
-		onProgress?: (p: ImportProgress) => void
-	): Promise<DemoImport>;
+	importDemo(opts: { rows?: number; seed?: number }, onProgress?: (p: ImportProgress) => void): Promise<DemoImport>;
 	page(req: PageRequest): Promise<PageResult>;
 	/** DuckDB's version and a row count of a generated table: proves the engine runs. */
 	diagnostics(): Promise<{ duckdb: string; rows: number }>;

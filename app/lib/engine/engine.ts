@@ -82,10 +82,12 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			[DATA_TABLE]
 		);
 		types = new Map(
-			t.toArray().map((r) => [
-				String(r.column_name),
-				r.data_type === 'DATE' ? 'date' : String(r.data_type).startsWith('TIMESTAMP') ? 'datetime' : 'numeric'
-			])
+			t
+				.toArray()
+				.map((r) => [
+					String(r.column_name),
+					r.data_type === 'DATE' ? 'date' : String(r.data_type).startsWith('TIMESTAMP') ? 'datetime' : 'numeric'
+				])
 		);
 		if (types.size === 0) return 0;
 		return Number((await db.query(`SELECT count(*)::INTEGER AS n FROM ${DATA_TABLE}`)).get(0)!.n);
@@ -116,12 +118,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			await db.deleteProject?.(projectId);
 		},
 		async importFile(file, opts, onProgress) {
-			const result = await importFile(
-				{ db, parquet: deps.parquet },
-				file,
-				{ maxBytes: deps.maxImportBytes, ...opts },
-				onProgress
-			);
+			const result = await importFile({ db, parquet: deps.parquet }, file, { maxBytes: deps.maxImportBytes, ...opts }, onProgress);
 			const dictionary = await assignRespondentId(db, result.dictionary);
 			await forgetResults();
 			raw = dictionary;
@@ -196,10 +193,20 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		async exportCleaned(req, onProgress) {
 			const ds = await dataset();
 			const scores = req.flags ? (lastScores ?? (await loadScores(db))) : null;
-			const { source, report } = await cleanForExport(db, ds.raw, { recipe: req.recipe, idVariable: ds.idVariable, scores, fileSha256: req.sha256 });
+			const { source, report } = await cleanForExport(db, ds.raw, {
+				recipe: req.recipe,
+				idVariable: ds.idVariable,
+				scores,
+				fileSha256: req.sha256
+			});
 			const warnings: string[] = [];
 			const parts: Uint8Array[] = [];
-			const chunks = exportChunks(source, req.format, { parquet: deps.parquet }, { bom: req.bom, onProgress, onWarning: (w) => warnings.push(w) });
+			const chunks = exportChunks(
+				source,
+				req.format,
+				{ parquet: deps.parquet },
+				{ bom: req.bom, onProgress, onWarning: (w) => warnings.push(w) }
+			);
 			for await (const chunk of chunks) parts.push(chunk);
 			return { blob: new Blob(parts as BlobPart[], { type: EXPORT_TYPES[req.format] }), report, warnings };
 		},

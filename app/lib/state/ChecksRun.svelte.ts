@@ -45,13 +45,12 @@ export class ChecksRun {
 			const log = getAuditLog();
 			await log.recordEvent(this.session.projectId, 'check-run', {
 				dataset,
-				checks: summary.outcomes.filter((o) => list.includes(o.id)).map((o) => ({ id: o.id, version: o.version, flagged: o.flagged, ms: o.ms }))
+				checks: summary.outcomes
+					.filter((o) => list.includes(o.id))
+					.map((o) => ({ id: o.id, version: o.version, flagged: o.flagged, ms: o.ms }))
 			});
-			await log.recordEvent(
-				this.session.projectId,
-				'check-results',
-				{ dataset, respondents: summary.rows, ...summary.verdicts },
-				() => getDb().checkRuns.put({ projectId: this.session.projectId, summary, config })
+			await log.recordEvent(this.session.projectId, 'check-results', { dataset, respondents: summary.rows, ...summary.verdicts }, () =>
+				getDb().checkRuns.put({ projectId: this.session.projectId, summary, config })
 			);
 			this.summary = summary;
 		} catch (e) {

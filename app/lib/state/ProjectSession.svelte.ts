@@ -116,13 +116,24 @@ export class ProjectSession {
 		this.error = null;
 		this.progress = { phase: 'reading', done: 0, total: 1, rows: 0 };
 		try {
-			const result = await getEngine().importDemo({ rows: 2000, seed }, proxy((p: ImportProgress) => (this.progress = p)));
+			const result = await getEngine().importDemo(
+				{ rows: 2000, seed },
+				proxy((p: ImportProgress) => (this.progress = p))
+			);
 			const db = getDb();
 			const planted = Object.values(result.planted).reduce((a, b) => a + b, 0);
-			await recordImport(db, this.projectId, { name: 'demo-survey (generated)', size: 0 }, result, 'opfs', {
-				seed: result.seed,
-				planted
-			}, { mode });
+			await recordImport(
+				db,
+				this.projectId,
+				{ name: 'demo-survey (generated)', size: 0 },
+				result,
+				'opfs',
+				{
+					seed: result.seed,
+					planted
+				},
+				{ mode }
+			);
 			this.project = (await db.projects.get(this.projectId)) ?? null;
 			this.dictionary = result.dictionary;
 			this.rows = result.rows;

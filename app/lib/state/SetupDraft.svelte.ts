@@ -61,8 +61,10 @@ export class SetupDraft {
 	/** Fills the draft from saved settings, falling back to detected roles for anything unset. */
 	fill(config: SieveConfig, detected: SurveyRoles): void {
 		this.#base = config;
-		for (const [field] of ROLE_FIELDS) this.roles[field] = (config[field] as string | undefined) ?? (detected[field] as string | null) ?? '';
-		const grids = config.grids ?? detected.grids.map((g) => ({ name: g.name, items: g.items, scale: g.scale ?? undefined, reversed: g.reversed }));
+		for (const [field] of ROLE_FIELDS)
+			this.roles[field] = (config[field] as string | undefined) ?? (detected[field] as string | null) ?? '';
+		const grids =
+			config.grids ?? detected.grids.map((g) => ({ name: g.name, items: g.items, scale: g.scale ?? undefined, reversed: g.reversed }));
 		this.grids = grids.map((g) => ({
 			name: g.name,
 			items: g.items.join(', '),
@@ -119,10 +121,12 @@ export class SetupDraft {
 	unknownVariables(dictionary: Dictionary): string[] {
 		const names = new Set(dictionary.variables.map((v) => v.name));
 		const out: string[] = [];
-		for (const [field, label] of ROLE_FIELDS) if (this.roles[field] && !names.has(this.roles[field])) out.push(`${label}: ${this.roles[field]}`);
+		for (const [field, label] of ROLE_FIELDS)
+			if (this.roles[field] && !names.has(this.roles[field])) out.push(`${label}: ${this.roles[field]}`);
 		for (const v of this.screeners) if (!names.has(v)) out.push(`screener: ${v}`);
 		for (const a of this.attention) if (a.variable && !names.has(a.variable)) out.push(`attention check: ${a.variable}`);
-		for (const g of this.grids) for (const item of [...list(g.items), ...list(g.reversed)]) if (!names.has(item)) out.push(`grid ${g.name}: ${item}`);
+		for (const g of this.grids)
+			for (const item of [...list(g.items), ...list(g.reversed)]) if (!names.has(item)) out.push(`grid ${g.name}: ${item}`);
 		return out;
 	}
 }

@@ -73,7 +73,11 @@ export function createAuditLog(db: SieveDb): AuditLog {
 		const audit = await exportAudit(projectId);
 		const verdict = await verifyAudit(audit, await loadCheckpoints(db, projectId));
 		if (verdict.ok) {
-			await saveCheckpoints(db, projectId, verdict.chains.map((c) => ({ device: c.device, ...c.head })));
+			await saveCheckpoints(
+				db,
+				projectId,
+				verdict.chains.map((c) => ({ device: c.device, ...c.head }))
+			);
 			const { device } = await me();
 			const own = audit.chains.find((c) => c.device === device)?.events ?? [];
 			for (const peer of verdict.chains) {
@@ -113,6 +117,11 @@ export function getAuditLog(db: SieveDb = getDb()): AuditLog {
 }
 
 /** Records one audit event for `projectId` in the app's database; `alsoWrite` (Dexie calls only) commits in the same transaction. */
-export function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown): Promise<AuditEvent> {
+export function recordEvent<T extends EventType>(
+	projectId: string,
+	type: T,
+	payload: AuditPayloads[T],
+	alsoWrite?: () => unknown
+): Promise<AuditEvent> {
 	return getAuditLog().recordEvent(projectId, type, payload, alsoWrite);
 }

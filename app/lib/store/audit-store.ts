@@ -10,9 +10,7 @@ export function eventOf(row: AuditEvent): AuditEvent {
 }
 
 function chainRows(db: SieveDb, projectId: string, device: string) {
-	return db.auditEvents
-		.where('[projectId+device+seq]')
-		.between([projectId, device, Dexie.minKey], [projectId, device, Dexie.maxKey]);
+	return db.auditEvents.where('[projectId+device+seq]').between([projectId, device, Dexie.minKey], [projectId, device, Dexie.maxKey]);
 }
 
 /**

@@ -74,7 +74,6 @@ export interface CheckRunRow {
 	config: SieveConfig;
 }
 
-
 /** The app's IndexedDB; every schema version stays here, frozen once shipped. */
 export class SieveDb extends Dexie {
 	projects!: EntityTable<ProjectRow, 'id'>;

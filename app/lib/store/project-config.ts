@@ -20,7 +20,8 @@ export async function saveProjectConfig(db: SieveDb, projectId: string, before: 
 		else if (JSON.stringify(ruleDef(was)) !== JSON.stringify(ruleDef(r)))
 			await log.recordEvent(projectId, 'rule-change', { op: 'edit', rule: id, before: ruleDef(was), after: ruleDef(r) });
 	}
-	for (const [id, r] of old) if (!now.has(id)) await log.recordEvent(projectId, 'rule-change', { op: 'delete', rule: id, before: ruleDef(r) });
+	for (const [id, r] of old)
+		if (!now.has(id)) await log.recordEvent(projectId, 'rule-change', { op: 'delete', rule: id, before: ruleDef(r) });
 	const { rules: _b, ...restBefore } = before;
 	const { rules: _a, ...restAfter } = after;
 	await log.recordEvent(projectId, 'setting-change', { key: 'config', before: json(restBefore), after: json(restAfter) }, () =>

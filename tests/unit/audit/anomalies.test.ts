@@ -36,7 +36,10 @@ describe('detectAnomalies', () => {
 
 	it('flags activity at an hour unusual for that actor', () => {
 		const usual = Array.from({ length: 40 }, (_, i) => ev('dana', at(10 + (i % 10), 9 + (i % 8), i), 'comment'));
-		const night = [ev('dana', at(21, 3, 10), 'decision', { action: 'exclude', respondents: [1], reason: 'x' }), ev('dana', at(21, 3, 40), 'export', { format: 'csv', identifying: [] })];
+		const night = [
+			ev('dana', at(21, 3, 10), 'decision', { action: 'exclude', respondents: [1], reason: 'x' }),
+			ev('dana', at(21, 3, 40), 'export', { format: 'csv', identifying: [] })
+		];
 		const flags = detectAnomalies([...usual, ...night]);
 		expect(flags).toHaveLength(1);
 		expect(flags[0]).toMatchObject({ kind: 'unusual-hour', actor: 'dana', from: at(21, 3, 10), to: at(21, 3, 40) });
@@ -55,13 +58,17 @@ describe('detectAnomalies', () => {
 	});
 
 	it('flags one burst of exports per stretch and explains the formats', () => {
-		const exports = [0, 1, 2, 4, 7, 9, 11].map((m, i) => ev('finn', at(20, 14, m), 'export', { format: i % 2 ? 'sav' : 'csv', identifying: [] }));
+		const exports = [0, 1, 2, 4, 7, 9, 11].map((m, i) =>
+			ev('finn', at(20, 14, m), 'export', { format: i % 2 ? 'sav' : 'csv', identifying: [] })
+		);
 		const later = ev('finn', at(20, 16, 0), 'export', { format: 'csv', identifying: [] });
 		const flags = detectAnomalies([...exports, later]);
 		expect(flags).toHaveLength(1);
 		expect(flags[0]).toMatchObject({ kind: 'export-burst', actor: 'finn', from: at(20, 14, 0), to: at(20, 14, 11) });
 		expect(flags[0].events).toHaveLength(7);
-		expect(flags[0].explanation).toBe('finn exported 7 times in 11 minutes (csv x4, sav x3); 5 or more exports within 10 minutes is unusual.');
+		expect(flags[0].explanation).toBe(
+			'finn exported 7 times in 11 minutes (csv x4, sav x3); 5 or more exports within 10 minutes is unusual.'
+		);
 		expect(detectAnomalies(exports.slice(0, 4))).toEqual([]);
 	});
 });

@@ -57,9 +57,7 @@ describe('canonicalize (RFC 8785)', () => {
 
 	it('nests and strips whitespace (cyberphone structures.json)', () => {
 		const input = '{"1": {"f": {"f": "hi","F": 5} ,"\\n": 56.0},"10": { },"": "empty","a": { },"111": [ { } ],"A": { }}';
-		expect(canonicalize(JSON.parse(input))).toBe(
-			'{"":"empty","1":{"\\n":56,"f":{"F":5,"f":"hi"}},"10":{},"111":[{}],"A":{},"a":{}}'
-		);
+		expect(canonicalize(JSON.parse(input))).toBe('{"":"empty","1":{"\\n":56,"f":{"F":5,"f":"hi"}},"10":{},"111":[{}],"A":{},"a":{}}');
 	});
 
 	it.each([
@@ -112,7 +110,12 @@ describe('canonicalize (RFC 8785)', () => {
 		['a symbol', Symbol('s')],
 		['a Date', { d: new Date(0) }],
 		['a Map', new Map()],
-		['a class instance', new (class Point { x = 1 })()],
+		[
+			'a class instance',
+			new (class Point {
+				x = 1;
+			})()
+		],
 		['a lone high surrogate', '\ud800'],
 		['a lone low surrogate in a key', { '\udc00x': 1 }],
 		['a reversed surrogate pair', '\ude00\ud83d']

@@ -23,7 +23,10 @@ export function chainStoreContract(
 			const { store, stored } = await open('dev-a');
 			const chain = await createChain('dev-a', 'alice', store);
 			await appendEvent(chain, { type: 'comment', payload: { id: 'c', text: 'ü 😀 "q"', mentions: ['bob'] } });
-			await appendEvent(chain, { type: 'decision', payload: { action: 'edit-value', respondents: [3], variable: 'age', value: -0.5, reason: 'typo' } });
+			await appendEvent(chain, {
+				type: 'decision',
+				payload: { action: 'edit-value', respondents: [3], variable: 'age', value: -0.5, reason: 'typo' }
+			});
 			expect(await verifyChain(await stored())).toMatchObject({ ok: true, head: { seq: 2 } });
 		});
 

@@ -14,7 +14,13 @@ describe('createChain / appendEvent', () => {
 		const store = createMemoryStore('dev-a');
 		const chain = await createChain('dev-a', 'alice', store, 'p1');
 		expect(store.events).toHaveLength(1);
-		expect(chain.head).toMatchObject({ seq: 0, type: 'chain-start', actor: 'alice', prev: ZERO_HASH, payload: { device: 'dev-a', project: 'p1' } });
+		expect(chain.head).toMatchObject({
+			seq: 0,
+			type: 'chain-start',
+			actor: 'alice',
+			prev: ZERO_HASH,
+			payload: { device: 'dev-a', project: 'p1' }
+		});
 		const again = await createChain('dev-a', 'bob', store);
 		expect(store.events).toHaveLength(1);
 		expect(again.head).toBe(store.events[0]);
@@ -22,7 +28,11 @@ describe('createChain / appendEvent', () => {
 
 	it('hashes SHA-256 over the UTF-8 of the canonical JSON of the event without hash', async () => {
 		const events = await buildChain('dev-a', [
-			{ type: 'decision', payload: { action: 'exclude', respondents: [17, 'r-ü'], reason: 'speeder ✓', value: 1e30 }, time: '2026-11-20T10:00:00.000Z' }
+			{
+				type: 'decision',
+				payload: { action: 'exclude', respondents: [17, 'r-ü'], reason: 'speeder ✓', value: 1e30 },
+				time: '2026-11-20T10:00:00.000Z'
+			}
 		]);
 		for (const [i, e] of events.entries()) {
 			const { hash, ...rest } = e;
@@ -47,7 +57,9 @@ describe('createChain / appendEvent', () => {
 
 	it('refuses payloads that canonical JSON cannot carry', async () => {
 		const chain = await createChain('dev-a', 'alice', createMemoryStore('dev-a'));
-		await expect(appendEvent(chain, { type: 'setting-change', payload: { key: 'x', before: NaN, after: 1 } })).rejects.toThrow(/not a JSON number/);
+		await expect(appendEvent(chain, { type: 'setting-change', payload: { key: 'x', before: NaN, after: 1 } })).rejects.toThrow(
+			/not a JSON number/
+		);
 		await expect(appendEvent(chain, { type: 'comment', payload: { id: 'c1', text: 'half \ud83d' } })).rejects.toThrow(/surrogate/);
 		expect(chain.head.seq).toBe(0);
 	});
@@ -85,13 +97,17 @@ describe('verifyChain', () => {
 	});
 
 	const cases: [string, (e: AuditEvent[]) => unknown[], { index: number; reason: string }][] = [
-		['a changed payload', (e) => (e[3].payload.view = 'verify', e), { index: 3, reason: 'hash-mismatch' }],
-		['a changed time', (e) => (e[2].time = e[2].time.replace('09:02', '09:03'), e), { index: 2, reason: 'hash-mismatch' }],
-		['a changed hash', (e) => ((e[6].hash = e[6].hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))), e), { index: 6, reason: 'hash-mismatch' }],
+		['a changed payload', (e) => ((e[3].payload.view = 'verify'), e), { index: 3, reason: 'hash-mismatch' }],
+		['a changed time', (e) => ((e[2].time = e[2].time.replace('09:02', '09:03')), e), { index: 2, reason: 'hash-mismatch' }],
+		[
+			'a changed hash',
+			(e) => ((e[6].hash = e[6].hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))), e),
+			{ index: 6, reason: 'hash-mismatch' }
+		],
 		['an added field', (e) => (Object.assign(e[4], { note: 'x' }), e), { index: 4, reason: 'malformed' }],
 		['a removed field', (e) => (delete (e[1] as Partial<AuditEvent>).actor, e), { index: 1, reason: 'malformed' }],
 		['a deleted event', (e) => (e.splice(2, 1), e), { index: 2, reason: 'seq-gap' }],
-		['two swapped events', (e) => ([e[2], e[4]] = [e[4], e[2]], e), { index: 2, reason: 'reordered' }],
+		['two swapped events', (e) => (([e[2], e[4]] = [e[4], e[2]]), e), { index: 2, reason: 'reordered' }],
 		['a duplicated event', (e) => (e.splice(5, 0, clone(e[3])), e), { index: 5, reason: 'duplicate' }],
 		['an empty chain', () => [], { index: 0, reason: 'truncated' }],
 		['a chain that starts late', (e) => e.slice(1), { index: 0, reason: 'seq-gap' }]

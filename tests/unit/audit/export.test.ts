@@ -25,7 +25,10 @@ function checkXref(bytes: Uint8Array): number {
 	expect(text.slice(startxref, startxref + 5)).toBe('xref\n');
 	const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(startxref))!;
 	expect(first).toBe('0');
-	const table = text.slice(startxref).split('\n').slice(2, 2 + Number(count));
+	const table = text
+		.slice(startxref)
+		.split('\n')
+		.slice(2, 2 + Number(count));
 	table.forEach((entry, id) => {
 		expect(entry.length + 1).toBe(20);
 		if (id === 0) return expect(entry).toBe('0000000000 65535 f ');
@@ -111,7 +114,8 @@ describe('PDF report', () => {
 		expect(text).toContain('Device tablet: 3 events');
 		for (const chain of audit.chains) {
 			expect(text).toContain(chain.events[0].hash);
-			for (const e of chain.events) expect(text).toMatch(new RegExp(`\\b${e.seq} +${e.time.replace('.', '\\.')} +alice +\\S+ +\\w+ +${e.hash}`));
+			for (const e of chain.events)
+				expect(text).toMatch(new RegExp(`\\b${e.seq} +${e.time.replace('.', '\\.')} +alice +\\S+ +\\w+ +${e.hash}`));
 		}
 		expect(text).toMatch(/page 1 of \d+/);
 	});

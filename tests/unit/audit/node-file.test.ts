@@ -28,7 +28,13 @@ describe('appendRunEvents', () => {
 		expect(second.appended[0].prev).toBe(first.head.hash);
 		const other = await appendRunEvents(file, run.slice(0, 1), { device: 'cli-other', actor: 'ci' });
 		expect(other.head.seq).toBe(1);
-		expect(await verifyAudit(read(file))).toMatchObject({ ok: true, chains: [{ device: 'cli-test', events: 5 }, { device: 'cli-other', events: 2 }] });
+		expect(await verifyAudit(read(file))).toMatchObject({
+			ok: true,
+			chains: [
+				{ device: 'cli-test', events: 5 },
+				{ device: 'cli-other', events: 2 }
+			]
+		});
 	});
 
 	it('refuses to append to a broken trail and leaves the file as it was', async () => {

@@ -61,8 +61,14 @@ describe('mergeReplica', () => {
 		const tablet = await buildChain('tablet', views(4), 'bob');
 		const onLaptop = await mergeReplica([], tablet, { device: 'tablet' });
 		const onTablet = await mergeReplica([], laptop, { device: 'laptop' });
-		const fromLaptop = buildAuditExport(PROJECT, [{ device: 'laptop', events: laptop }, { device: 'tablet', events: onLaptop.events }]);
-		const fromTablet = buildAuditExport(PROJECT, [{ device: 'tablet', events: tablet }, { device: 'laptop', events: onTablet.events }]);
+		const fromLaptop = buildAuditExport(PROJECT, [
+			{ device: 'laptop', events: laptop },
+			{ device: 'tablet', events: onLaptop.events }
+		]);
+		const fromTablet = buildAuditExport(PROJECT, [
+			{ device: 'tablet', events: tablet },
+			{ device: 'laptop', events: onTablet.events }
+		]);
 		expect(await verifyAudit(fromLaptop)).toMatchObject({ ok: true });
 		expect(await verifyAudit(fromTablet)).toMatchObject({ ok: true });
 		expect(fromLaptop).toEqual(fromTablet);

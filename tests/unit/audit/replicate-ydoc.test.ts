@@ -26,7 +26,13 @@ async function pull(d: Device) {
 	return merges;
 }
 
-const verify = (d: Device) => verifyAudit(buildAuditExport(PROJECT, [...d.chains].map(([device, events]) => ({ device, events }))));
+const verify = (d: Device) =>
+	verifyAudit(
+		buildAuditExport(
+			PROJECT,
+			[...d.chains].map(([device, events]) => ({ device, events }))
+		)
+	);
 
 describe('audit replication through a Y.Doc', () => {
 	it("gives each device the other's chain, and both chains verify on both sides", async () => {
@@ -40,7 +46,10 @@ describe('audit replication through a Y.Doc', () => {
 		for (const d of [a, b]) {
 			const verdict = await verify(d);
 			expect(verdict).toMatchObject({ ok: true });
-			expect(verdict.ok && verdict.chains.map((c) => [c.device, c.events])).toEqual([['laptop-a', 4], ['laptop-b', 6]]);
+			expect(verdict.ok && verdict.chains.map((c) => [c.device, c.events])).toEqual([
+				['laptop-a', 4],
+				['laptop-b', 6]
+			]);
 		}
 	});
 

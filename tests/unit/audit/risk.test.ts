@@ -9,7 +9,12 @@ describe('riskOf', () => {
 	it.each([
 		['bulk exclusion', ev('decision', { action: 'exclude', respondents: ids(20), reason: 'speeders' }), 'high', /bulk exclusion of 20/],
 		['single exclusion', ev('decision', { action: 'exclude', respondents: [4], reason: 'bot' }), 'medium', /excludes 1 respondent$/],
-		['value edit', ev('decision', { action: 'edit-value', respondents: [4], variable: 'age', value: 34, reason: 'typo' }), 'medium', /edit-value/],
+		[
+			'value edit',
+			ev('decision', { action: 'edit-value', respondents: [4], variable: 'age', value: 34, reason: 'typo' }),
+			'medium',
+			/edit-value/
+		],
 		['keep', ev('decision', { action: 'keep', respondents: ids(500), reason: 'fine' }), 'low', null],
 		['rule deletion', ev('rule-change', { op: 'delete', rule: 'adult' }), 'high', /deletes rule adult/],
 		['rule edit', ev('rule-change', { op: 'edit', rule: 'adult' }), 'medium', /edits rule adult/],

@@ -10,8 +10,18 @@ function ev(device: string, actor: string, time: string, type: string, payload: 
 describe('dailySummary', () => {
 	const events = [
 		ev('laptop', 'alice', '2026-11-20T08:00:00.000Z', 'chain-start', { device: 'laptop' }),
-		ev('laptop', 'alice', '2026-11-20T09:00:00.000Z', 'import', { file: 'wave1.sav', sha256: 'ab', format: 'sav', rows: 900, variables: 40 }),
-		ev('laptop', 'alice', '2026-11-20T09:05:00.000Z', 'decision', { action: 'exclude', respondents: Array.from({ length: 25 }, (_, i) => i), reason: 'speeders' }),
+		ev('laptop', 'alice', '2026-11-20T09:00:00.000Z', 'import', {
+			file: 'wave1.sav',
+			sha256: 'ab',
+			format: 'sav',
+			rows: 900,
+			variables: 40
+		}),
+		ev('laptop', 'alice', '2026-11-20T09:05:00.000Z', 'decision', {
+			action: 'exclude',
+			respondents: Array.from({ length: 25 }, (_, i) => i),
+			reason: 'speeders'
+		}),
 		ev('laptop', 'alice', '2026-11-20T09:06:00.000Z', 'decision', { action: 'exclude', respondents: [99], reason: 'bot' }),
 		ev('tablet', 'bob', '2026-11-20T10:00:00.000Z', 'rule-change', { op: 'delete', rule: 'adult' }),
 		ev('tablet', 'bob', '2026-11-20T10:30:00.000Z', 'comment', { id: 'c1', text: 'why?' }),

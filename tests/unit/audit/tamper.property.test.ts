@@ -58,7 +58,7 @@ function changeValue(value: unknown, r: number): unknown {
 		const i = r % value.length;
 		const c = value.charCodeAt(i);
 		// Flip one bit of one code unit; a lone surrogate this creates must be caught too.
-		return value.slice(0, i) + String.fromCharCode(c ^ (1 << r % 7)) + value.slice(i + 1);
+		return value.slice(0, i) + String.fromCharCode(c ^ (1 << (r % 7))) + value.slice(i + 1);
 	}
 	if (Array.isArray(value)) return r % 2 && value.length ? value.slice(1) : [...value, r];
 	if (value && typeof value === 'object') {
@@ -234,21 +234,27 @@ describe('tamper detection over random chains (fast-check)', () => {
 
 	it('detects history recomputed from any point on, given the checkpoint', async () => {
 		await fc.assert(
-			fc.asyncProperty(chainsArb, fc.array(inputArb, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), async (chains, inputs, rc, re) => {
-				const audit = await build(chains);
-				const tampered = clone(audit);
-				const events = pick(tampered.chains, rc).events;
-				const original = events.slice();
-				const from = re % events.length;
-				events.length = from;
-				if (from === 0) {
-					const device = pick(tampered.chains, rc).device;
-					events.push(await nextEvent(null, { type: 'chain-start', payload: { device, project: PROJECT }, actor: 'mallory' }, 'mallory'));
+			fc.asyncProperty(
+				chainsArb,
+				fc.array(inputArb, { minLength: 1, maxLength: 4 }),
+				fc.nat(),
+				fc.nat(),
+				async (chains, inputs, rc, re) => {
+					const audit = await build(chains);
+					const tampered = clone(audit);
+					const events = pick(tampered.chains, rc).events;
+					const original = events.slice();
+					const from = re % events.length;
+					events.length = from;
+					if (from === 0) {
+						const device = pick(tampered.chains, rc).device;
+						events.push(await nextEvent(null, { type: 'chain-start', payload: { device, project: PROJECT }, actor: 'mallory' }, 'mallory'));
+					}
+					for (const input of inputs) events.push(await nextEvent(events.at(-1)!, input, 'mallory'));
+					fc.pre(events.length <= from || events[from].hash !== original[from].hash);
+					expect(await detects(tampered, headsOf(audit))).toBe(true);
 				}
-				for (const input of inputs) events.push(await nextEvent(events.at(-1)!, input, 'mallory'));
-				fc.pre(events.length <= from || events[from].hash !== original[from].hash);
-				expect(await detects(tampered, headsOf(audit))).toBe(true);
-			}),
+			),
 			{ numRuns: RUNS }
 		);
 	});

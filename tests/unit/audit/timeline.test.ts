@@ -3,7 +3,14 @@ import type { AuditEvent, DeviceEvent } from '../../../app/lib/audit/events';
 import { timeline } from '../../../app/lib/audit/timeline';
 
 const ev = (device: string, seq: number, actor: string, time: string, type: string, payload: AuditEvent['payload']): DeviceEvent => ({
-	device, seq, time, actor, type, payload, prev: '0'.repeat(64), hash: '0'.repeat(64)
+	device,
+	seq,
+	time,
+	actor,
+	type,
+	payload,
+	prev: '0'.repeat(64),
+	hash: '0'.repeat(64)
 });
 
 const events = [

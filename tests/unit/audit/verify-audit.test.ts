@@ -95,7 +95,11 @@ describe('verifyAudit', () => {
 	it('detects every single-byte change of an exported file that still parses and means something else', async () => {
 		const events = await buildChain('dev-ä', [
 			...views(2),
-			{ type: 'decision', payload: { action: 'exclude', respondents: [1, 2.5, 'r7'], reason: 'a\nb "q" é😀' }, time: '2026-11-20T10:00:00.000Z' }
+			{
+				type: 'decision',
+				payload: { action: 'exclude', respondents: [1, 2.5, 'r7'], reason: 'a\nb "q" é😀' },
+				time: '2026-11-20T10:00:00.000Z'
+			}
 		]);
 		const audit = buildAuditExport(PROJECT, [{ device: 'dev-ä', events }]);
 		const original = new TextEncoder().encode(stringifyAudit(audit));

@@ -22,7 +22,11 @@ describe('sieve check', () => {
 		await writeFile(config, JSON.stringify(demo.config));
 		const out = path.join(dir, 'result.json');
 		const per = path.join(dir, 'respondents.csv');
-		const { stdout, stderr } = await run('npx', ['tsx', 'app/cli/sieve.ts', 'check', data, '--config', config, '--out', out, '--csv', per], { cwd: process.cwd() });
+		const { stdout, stderr } = await run(
+			'npx',
+			['tsx', 'app/cli/sieve.ts', 'check', data, '--config', config, '--out', out, '--csv', per],
+			{ cwd: process.cwd() }
+		);
 		expect(stdout).toBe('');
 		expect(stderr).toMatch(/\[20\/20\] sections \d+ ms/);
 
@@ -82,7 +86,14 @@ describe('sieve check --audit', () => {
 		expect(chain.version).toBe(1);
 		expect(chain.chains).toHaveLength(1);
 		const types = chain.chains[0].events.map((e: { type: string }) => e.type);
-		expect(types.filter((t: string) => t !== 'chain-start')).toEqual(['import', 'check-run', 'check-results', 'import', 'check-run', 'check-results']);
+		expect(types.filter((t: string) => t !== 'chain-start')).toEqual([
+			'import',
+			'check-run',
+			'check-results',
+			'import',
+			'check-run',
+			'check-results'
+		]);
 		const results = chain.chains[0].events.filter((e: { type: string }) => e.type === 'check-results');
 		expect(results[0].payload.respondents).toBe(150);
 		expect(results[0].payload.keep + results[0].payload.review + results[0].payload.remove).toBe(150);

@@ -53,8 +53,14 @@ describe('sieve export', () => {
 		const out = path.join(dir, 'nohash.csv');
 		const r = sieve(WAVE1, '--recipe', recipe, '--to', out, '--no-flags');
 		expect(r.code).toBe(0);
-		expect(r.stderr).toMatch(/^note: .*nohash\.json does not say which file it was made on; steps are matched by respondent id \(rid\) and variable name$/m);
-		expect(readFileSync(out, 'utf8').split('\r\n').map((l) => l.split(',')[0])).toEqual(['rid', '1', '3', '4', '5', '6', '']);
+		expect(r.stderr).toMatch(
+			/^note: .*nohash\.json does not say which file it was made on; steps are matched by respondent id \(rid\) and variable name$/m
+		);
+		expect(
+			readFileSync(out, 'utf8')
+				.split('\r\n')
+				.map((l) => l.split(',')[0])
+		).toEqual(['rid', '1', '3', '4', '5', '6', '']);
 	});
 
 	it('writes the cleaned CSV, prints nothing on stdout, and notes a recipe made for another file', () => {
@@ -64,7 +70,9 @@ describe('sieve export', () => {
 		expect(r.stdout).toBe('');
 		expect(r.code).toBe(0);
 		const lines = r.stderr.trim().split('\n');
-		expect(lines[0]).toMatch(/^note: .*other\.json was made on a different file \(sha256 000000000000…, .*wave1\.csv is [0-9a-f]{12}…\); steps are matched by respondent id \(rid\) and variable name$/);
+		expect(lines[0]).toMatch(
+			/^note: .*other\.json was made on a different file \(sha256 000000000000…, .*wave1\.csv is [0-9a-f]{12}…\); steps are matched by respondent id \(rid\) and variable name$/
+		);
 		expect(lines).toContain('recipe step 3 (exclude) skipped: respondent 77 is not in the dataset');
 		expect(lines.at(-1)).toBe(`${out}: 5 rows, 6 variables, ${readFileSync(out).length} bytes; recipe: 3 steps applied, 1 skipped`);
 		expect(readFileSync(out, 'utf8')).toBe(
@@ -113,7 +121,11 @@ describe('sieve export', () => {
 		[['--to', 'x.csv', '--recipe', 'BAD'], 2, /^sieve export: .*bad-step\.json: recipe step 1 \(edit-value\): "value" is required$/],
 		[['--to', 'x.csv', '--recipe', 'NOTJSON'], 2, /^sieve export: .*not-json\.json: .*JSON/]
 	])('refuses bad input %j with exit %i and one line', (args, code, line) => {
-		const bad = writeRecipe('bad-step.json', { version: 1, dataset: { sha256: '0'.repeat(64) }, steps: [STEPS[0], { action: 'edit-value', respondent: 1, variable: 'age' }] });
+		const bad = writeRecipe('bad-step.json', {
+			version: 1,
+			dataset: { sha256: '0'.repeat(64) },
+			steps: [STEPS[0], { action: 'edit-value', respondent: 1, variable: 'age' }]
+		});
 		const notJson = path.join(dir, 'not-json.json');
 		writeFileSync(notJson, '{ version: 1');
 		const a = args.map((x) => (x === 'BAD' ? bad : x === 'NOTJSON' ? notJson : x === 'x.csv' ? path.join(dir, 'never.csv') : x));

@@ -16,15 +16,7 @@ describe('sieve inspect', () => {
 		const out = inspect(`${SAV}pyreadstat_sample.sav`, '--rows', '5');
 		expect(out.rows).toBe(5);
 		expect(out.encoding).toBe('windows-1252');
-		expect(out.variables.map((v: { name: string }) => v.name)).toEqual([
-			'mychar',
-			'mynum',
-			'mydate',
-			'dtime',
-			'mylabl',
-			'myord',
-			'mytime'
-		]);
+		expect(out.variables.map((v: { name: string }) => v.name)).toEqual(['mychar', 'mynum', 'mydate', 'dtime', 'mylabl', 'myord', 'mytime']);
 		expect(out.head[0]).toEqual({
 			mychar: 'a',
 			mynum: 1.1,
@@ -43,8 +35,7 @@ describe('sieve inspect', () => {
 		const sav = inspect(`${SAV}pyreadstat_sample.sav`, '--rows', '5');
 		const por = inspect(`${SAV}pyreadstat_sample.por`, '--rows', '5');
 		expect(por.rows).toBe(5);
-		const lower = (row: Record<string, unknown>) =>
-			Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+		const lower = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
 		expect(por.head.map(lower)).toEqual(sav.head);
 	});
 

@@ -37,7 +37,10 @@ function survey(name: string, idHeader: string | null, ids: (string | number)[])
 
 function recipe(name: string, excluded: (string | number)[]): string {
 	const file = path.join(dir, name);
-	writeFileSync(file, JSON.stringify({ version: 1, steps: excluded.map((respondent) => ({ action: 'exclude', respondent, reason: 'test' })) }));
+	writeFileSync(
+		file,
+		JSON.stringify({ version: 1, steps: excluded.map((respondent) => ({ action: 'exclude', respondent, reason: 'test' })) })
+	);
 	return file;
 }
 
@@ -80,7 +83,11 @@ describe('respondents are named by their id value', () => {
 	});
 
 	it('a file without an id gets sieve_id (file order), which exports keep and recipes use; inspect shows the file as it is', () => {
-		const file = survey('noid.csv', null, Array.from({ length: 40 }, (_, i) => i));
+		const file = survey(
+			'noid.csv',
+			null,
+			Array.from({ length: 40 }, (_, i) => i)
+		);
 		const inspect = JSON.parse(sieve('inspect', file, '--rows', '2', '--json').stdout);
 		expect(inspect.variables.map((v: { name: string }) => v.name)).toEqual(['q1', 'q2', 'q3', 'age']);
 		const csv = path.join(dir, 'noid-clean.csv');
@@ -92,7 +99,11 @@ describe('respondents are named by their id value', () => {
 		expect(kept).toEqual(Array.from({ length: 40 }, (_, i) => i + 1).filter((x) => x !== 2 && x !== 40));
 		const result = path.join(dir, 'noid-result.json');
 		expect(sieve('check', file, '--out', result).code).toBe(0);
-		expect(JSON.parse(readFileSync(result, 'utf8')).respondents.slice(0, 3).map((x: { id: number }) => x.id)).toEqual([1, 2, 3]);
+		expect(
+			JSON.parse(readFileSync(result, 'utf8'))
+				.respondents.slice(0, 3)
+				.map((x: { id: number }) => x.id)
+		).toEqual([1, 2, 3]);
 	});
 
 	it('an id column with repeated values cannot name respondents: sieve_id is added and the exported file keeps both', () => {

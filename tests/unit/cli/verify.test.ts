@@ -46,7 +46,10 @@ describe('sieve verify', () => {
 	it('exits 1 for a deleted event, and for a cut tail given the checkpoint', () => {
 		const deleted = clone(audit);
 		deleted.chains[0].events.splice(1, 1);
-		expect(sieveVerify(write('deleted.json', deleted))).toMatchObject({ code: 1, stdout: expect.stringMatching(/device laptop, seq 1: seq-gap/) });
+		expect(sieveVerify(write('deleted.json', deleted))).toMatchObject({
+			code: 1,
+			stdout: expect.stringMatching(/device laptop, seq 1: seq-gap/)
+		});
 		const cut = clone(audit);
 		cut.chains[0].events.length = 3;
 		const checkpoints = write('heads.json', JSON.stringify(headsOf(audit)));

@@ -61,7 +61,10 @@ describe('planBulk', () => {
 	it('proposed decisions keep their bulk mark through the doc', () => {
 		const doc = new Y.Doc();
 		migrate(doc);
-		proposeDecisions(doc, actor('ana'), [{ target: { respondent: 9 }, action: 'exclude', reason: 'speeder', bulk: true }, { target: { respondent: 8 }, action: 'exclude', reason: 'speeder' }]);
+		proposeDecisions(doc, actor('ana'), [
+			{ target: { respondent: 9 }, action: 'exclude', reason: 'speeder', bulk: true },
+			{ target: { respondent: 8 }, action: 'exclude', reason: 'speeder' }
+		]);
 		expect(readDecisions(doc).map((d) => d.bulk)).toEqual([true, undefined]);
 	});
 });

@@ -38,7 +38,12 @@ async function browser(r: RunningRelay, room: string, token: string, role: 'owne
 	if (config) await db.projects.update(PROJECT, { config });
 	const doc = new Y.Doc();
 	migrate(doc);
-	const link = new RoomLink(doc, { serverUrl: r.wsUrl, room, token, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+	const link = new RoomLink(doc, {
+		serverUrl: r.wsUrl,
+		room,
+		token,
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+	});
 	cleanup.push(() => (link.destroy(), doc.destroy()));
 	let stored: SieveConfig | null = config;
 	const stop = startConfigSync({

@@ -28,7 +28,10 @@ type Step =
 	| { kind: 'toggle'; peer: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-	{ weight: 5, arbitrary: fc.record({ kind: fc.constant('op' as const), peer: fc.nat(PEERS - 1), op: fc.nat(9), a: fc.nat(40), b: fc.nat(40) }) },
+	{
+		weight: 5,
+		arbitrary: fc.record({ kind: fc.constant('op' as const), peer: fc.nat(PEERS - 1), op: fc.nat(9), a: fc.nat(40), b: fc.nat(40) })
+	},
 	{ weight: 6, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat(), duplicate: fc.boolean() }) },
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('toggle' as const), peer: fc.nat(PEERS - 1) }) }
 );
@@ -51,7 +54,10 @@ function decisionInput(a: number, b: number): DecisionInput {
 
 /** Everything a replica shows, as plain data (key order of maps ignored). */
 function snapshot(doc: Y.Doc) {
-	const sortMap = (m: Y.Map<unknown>) => Object.fromEntries([...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, v instanceof Y.AbstractType ? v.toJSON() : v]));
+	const sortMap = (m: Y.Map<unknown>) =>
+		Object.fromEntries(
+			[...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, v instanceof Y.AbstractType ? v.toJSON() : v])
+		);
 	return {
 		decisions: readDecisions(doc),
 		comments: readComments(doc),
@@ -72,7 +78,11 @@ function simulate(steps: Step[], seed: number) {
 	const queue: { to: number; update: Uint8Array }[] = [];
 	const created = { comments: new Set<string>() };
 	let ids = 0;
-	const actor = (peer: number) => ({ name: `p${peer}`, now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, ids)), newId: () => `${seed}-${peer}-${++ids}` });
+	const actor = (peer: number) => ({
+		name: `p${peer}`,
+		now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, ids)),
+		newId: () => `${seed}-${peer}-${++ids}`
+	});
 
 	docs.forEach((doc, from) =>
 		doc.on('update', (update: Uint8Array) => {
@@ -131,7 +141,12 @@ function simulate(steps: Step[], seed: number) {
 				break;
 			}
 			case 7:
-				setReviewStatus(doc, me, [{ key: findingKey({ respondent: s.b % 5, check: 'speeders' }), row: s.b % 5 }], STATES[s.a % STATES.length]);
+				setReviewStatus(
+					doc,
+					me,
+					[{ key: findingKey({ respondent: s.b % 5, check: 'speeders' }), row: s.b % 5 }],
+					STATES[s.a % STATES.length]
+				);
 				break;
 			case 8:
 				undos[s.peer].undo();

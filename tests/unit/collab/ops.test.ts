@@ -138,7 +138,11 @@ describe('comments, assignments, review status', () => {
 		assign(doc, actor('boss'), 501, 1000, 'bo');
 		assign(doc, actor('boss'), 400, 600, 'cy');
 		const list = readAssignments(doc);
-		expect(list.map((x) => [x.from, x.to, x.reviewer])).toEqual([[1, 500, 'ana'], [400, 600, 'cy'], [501, 1000, 'bo']]);
+		expect(list.map((x) => [x.from, x.to, x.reviewer])).toEqual([
+			[1, 500, 'ana'],
+			[400, 600, 'cy'],
+			[501, 1000, 'bo']
+		]);
 		expect(assigneesOf(list, 450)).toEqual(['ana', 'cy']);
 		expect(assigneesOf(list, 1001)).toEqual([]);
 		unassign(doc, a.id);
@@ -168,7 +172,10 @@ describe('undo/redo', () => {
 		]);
 		proposeDecisions(b, actor('b'), [{ target: { respondent: 9 }, action: 'keep', reason: 'y' }]);
 		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-		const respondents = () => readDecisions(a).map((d) => d.target.respondent).sort();
+		const respondents = () =>
+			readDecisions(a)
+				.map((d) => d.target.respondent)
+				.sort();
 		expect(respondents()).toEqual([1, 2, 3, 9]);
 		undo.undo();
 		expect(respondents()).toEqual([1, 9]);

@@ -23,13 +23,21 @@ async function relay() {
 function join(r: RunningRelay, room: string, token: string) {
 	const doc = new Y.Doc();
 	migrate(doc);
-	const link = new RoomLink(doc, { serverUrl: r.wsUrl, room, token, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+	const link = new RoomLink(doc, {
+		serverUrl: r.wsUrl,
+		room,
+		token,
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+	});
 	cleanup.push(() => (link.destroy(), doc.destroy()));
 	return { doc, link };
 }
 
 const connected = (c: { link: RoomLink }) => until(() => c.link.state === 'connected' && c.link.synced);
-const ids = (doc: Y.Doc) => readDecisions(doc).map((d) => `${d.author}:${d.target.respondent}:${d.status}`).sort();
+const ids = (doc: Y.Doc) =>
+	readDecisions(doc)
+		.map((d) => `${d.author}:${d.target.respondent}:${d.status}`)
+		.sort();
 
 describe('project doc through the real relay', () => {
 	it('offline edits on both sides converge on reconnect', async () => {
@@ -54,7 +62,9 @@ describe('project doc through the real relay', () => {
 		owner.link.reconnect();
 		reviewer.link.reconnect();
 		const want = ['own:2:proposed', 'rev:1:approved', 'rev:3:proposed'];
-		await until(() => ids(owner.doc).join() === want.join() && ids(reviewer.doc).join() === want.join() && readComments(owner.doc).length === 1);
+		await until(
+			() => ids(owner.doc).join() === want.join() && ids(reviewer.doc).join() === want.join() && readComments(owner.doc).length === 1
+		);
 		expect(readDecisions(owner.doc)).toEqual(readDecisions(reviewer.doc));
 		expect(Y.encodeStateVector(owner.doc)).toEqual(Y.encodeStateVector(reviewer.doc));
 

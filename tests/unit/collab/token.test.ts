@@ -47,6 +47,9 @@ describe('tokens and invite links', () => {
 		const diff = compareDataset('ab'.repeat(32), 'cd'.repeat(32), 'wave2.csv');
 		expect(diff.ok).toBe(false);
 		expect(!diff.ok && diff.message).toMatch(/wave2\.csv is not the file this room reviews.*cdcdcdcdcdcd.*abababababab/);
-		expect(compareDataset('demo:7', 'cd'.repeat(32), 'x.csv')).toMatchObject({ ok: false, message: expect.stringMatching(/demo survey \(seed 7\)/) });
+		expect(compareDataset('demo:7', 'cd'.repeat(32), 'x.csv')).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/demo survey \(seed 7\)/)
+		});
 	});
 });

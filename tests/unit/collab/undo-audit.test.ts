@@ -30,7 +30,11 @@ describe('audited undo/redo', () => {
 		const log = createAuditLog(db);
 		const { doc, undo } = fresh();
 		proposeDecisions(doc, actor, [{ target: { respondent: 'r7', row: 1 }, action: 'keep', reason: 'checked: plausible' }]);
-		const bulk = proposeDecisions(doc, actor, [3, 'r9', 12].map((r) => ({ target: { respondent: r }, action: 'exclude' as const, reason: 'speeder', bulk: true as const })));
+		const bulk = proposeDecisions(
+			doc,
+			actor,
+			[3, 'r9', 12].map((r) => ({ target: { respondent: r }, action: 'exclude' as const, reason: 'speeder', bulk: true as const }))
+		);
 
 		const undone = auditedStep(doc, undo, 'undo')!;
 		expect(readDecisions(doc).map((d) => d.target.respondent)).toEqual(['r7']);
@@ -49,9 +53,17 @@ describe('audited undo/redo', () => {
 
 	it('says what an undone approval changed, and nothing for steps that touch no decision', () => {
 		const { doc, undo } = fresh();
-		const [id] = proposeDecisions(doc, actor, [{ target: { respondent: 5, variable: 'age' }, action: 'set-missing', reason: 'implausible' }]);
+		const [id] = proposeDecisions(doc, actor, [
+			{ target: { respondent: 5, variable: 'age' }, action: 'set-missing', reason: 'implausible' }
+		]);
 		reviewDecisions(doc, { name: 'boss' }, [id], 'approved');
-		expect(auditedStep(doc, undo, 'undo')).toEqual({ decisions: [id], actions: ['set-missing'], respondents: [5], variables: ['age'], changed: 1 });
+		expect(auditedStep(doc, undo, 'undo')).toEqual({
+			decisions: [id],
+			actions: ['set-missing'],
+			respondents: [5],
+			variables: ['age'],
+			changed: 1
+		});
 		expect(readDecisions(doc)[0].status).toBe('proposed');
 		addComment(doc, actor, { respondent: 5 }, 'odd age');
 		expect(auditedStep(doc, undo, 'undo')).toBeNull();

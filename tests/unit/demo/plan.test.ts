@@ -13,8 +13,7 @@ describe('makePlan', () => {
 				expect(kindOf(plan, plan.source[i])).toBeNull();
 				const earlierClean = Array.from({ length: i }, (_, j) => j).some((j) => kindOf(plan, j) === null);
 				expect(plan.source[i] < i || !earlierClean).toBe(true);
-			}
-			else expect(plan.source[i]).toBe(-1);
+			} else expect(plan.source[i]).toBe(-1);
 		}
 	});
 

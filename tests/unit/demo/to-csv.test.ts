@@ -34,6 +34,8 @@ describe('batchToCsv', () => {
 	});
 
 	it('quotes line breaks inside a field', () => {
-		expect(batchToCsv(dict, { length: 1, columns: [new Float64Array([1]), ['two\nlines'], new Float64Array([NaN])] })).toBe('1,"two\nlines",\r\n');
+		expect(batchToCsv(dict, { length: 1, columns: [new Float64Array([1]), ['two\nlines'], new Float64Array([NaN])] })).toBe(
+			'1,"two\nlines",\r\n'
+		);
 	});
 });

@@ -50,9 +50,7 @@ describe('audit log service', () => {
 		const a = createAuditLog(db);
 		const b = createAuditLog(db);
 		await a.recordEvent('p1', 'audit-view', { view: 'timeline' });
-		await Promise.all(
-			Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).recordEvent('p1', 'comment', { id: `c${i}`, text: String(i) }))
-		);
+		await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).recordEvent('p1', 'comment', { id: `c${i}`, text: String(i) })));
 		const { verdict, audit } = await a.verify('p1');
 		expect(verdict).toMatchObject({ ok: true });
 		expect(audit.chains[0].events).toHaveLength(14);

@@ -70,12 +70,19 @@ describe('Dexie chain store', () => {
 
 	it('keeps chains apart by project and device, and reads back only the seven event fields', async () => {
 		const db = freshDb();
-		for (const [project, device] of [['p1', 'dev-a'], ['p1', 'dev-b'], ['p2', 'dev-a']]) {
+		for (const [project, device] of [
+			['p1', 'dev-a'],
+			['p1', 'dev-b'],
+			['p2', 'dev-a']
+		]) {
 			const chain = await createChain(device, 'alice', createDexieChainStore(db, project, device), project);
 			await appendEvent(chain, { type: 'audit-view', payload: { view: 'timeline' } });
 		}
 		const chains = await loadChains(db, 'p1');
-		expect(chains.map((c) => [c.device, c.events.length])).toEqual([['dev-a', 2], ['dev-b', 2]]);
+		expect(chains.map((c) => [c.device, c.events.length])).toEqual([
+			['dev-a', 2],
+			['dev-b', 2]
+		]);
 		for (const c of chains) {
 			expect(Object.keys(c.events[1]).sort()).toEqual(['actor', 'hash', 'payload', 'prev', 'seq', 'time', 'type']);
 			expect(await verifyChain(c.events)).toMatchObject({ ok: true });
@@ -102,7 +109,10 @@ describe('Dexie chain store', () => {
 		const db = freshDb();
 		const h = 'a'.repeat(64);
 		await saveCheckpoints(db, 'p1', [{ device: 'dev-a', seq: 3, hash: h }]);
-		await saveCheckpoints(db, 'p1', [{ device: 'dev-a', seq: 5, hash: h }, { device: 'dev-b', seq: 1, hash: h }]);
+		await saveCheckpoints(db, 'p1', [
+			{ device: 'dev-a', seq: 5, hash: h },
+			{ device: 'dev-b', seq: 1, hash: h }
+		]);
 		await saveCheckpoints(db, 'p2', [{ device: 'dev-a', seq: 9, hash: h }]);
 		expect(await loadCheckpoints(db, 'p1')).toEqual([
 			{ device: 'dev-a', seq: 5, hash: h },

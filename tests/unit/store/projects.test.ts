@@ -61,7 +61,15 @@ describe('project store with audit events', () => {
 		const db = freshDb();
 		const p = await createProject(db, 'Demo');
 		const demoResult = { ...result, format: 'demo', csv: undefined } as unknown as ImportResult;
-		await recordImport(db, p.id, { name: 'demo-survey (generated)', size: 0 }, demoResult, 'opfs', { seed: 7, planted: 12 }, { mode: 'new' });
+		await recordImport(
+			db,
+			p.id,
+			{ name: 'demo-survey (generated)', size: 0 },
+			demoResult,
+			'opfs',
+			{ seed: 7, planted: 12 },
+			{ mode: 'new' }
+		);
 		const [chain] = await loadChains(db, p.id);
 		const demo = { generator: 'demo-survey', rows: 3, seed: 7, planted: 12 };
 		expect(chain.events[2].payload).toMatchObject({ format: 'demo', demo, sha256: await sha256Hex(canonicalize(demo)) });
@@ -70,7 +78,9 @@ describe('project store with audit events', () => {
 	it('writes nothing when the import cannot be audited', async () => {
 		const db = freshDb();
 		const p = await createProject(db, 'Wave 1');
-		await expect(recordImport(db, p.id, { name: 'w1.csv', size: 40 }, result, 'opfs', undefined, { mode: 'new' })).rejects.toThrow('SHA-256');
+		await expect(recordImport(db, p.id, { name: 'w1.csv', size: 40 }, result, 'opfs', undefined, { mode: 'new' })).rejects.toThrow(
+			'SHA-256'
+		);
 		expect((await db.projects.get(p.id))?.file).toBeNull();
 		expect(await db.dictionaries.count()).toBe(0);
 	});

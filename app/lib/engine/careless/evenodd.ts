@@ -8,13 +8,7 @@ import type { IndexColumn } from './types';
  * odd- and even-position items (missing answers skipped), Pearson r of those means across factors,
  * Spearman-Brown 2r/(1 + r) floored at −1, then negated so that higher means more careless.
  */
-export function evenodd(
-	matrix: Float64Array,
-	n: number,
-	k: number,
-	factors: number[][] | undefined,
-	rec: Recoding
-): IndexColumn {
+export function evenodd(matrix: Float64Array, n: number, k: number, factors: number[][] | undefined, rec: Recoding): IndexColumn {
 	const out = createIndexColumn(n);
 	if (!factors || factors.length < 2) {
 		setAllNull(out, 'even-odd consistency needs at least 2 factors');
@@ -62,7 +56,5 @@ export function evenodd(
 function whyNoCorrelation(even: Float64Array, odd: Float64Array, m: number): string {
 	let complete = 0;
 	for (let f = 0; f < m; f++) if (even[f] === even[f] && odd[f] === odd[f]) complete++;
-	return complete < 2
-		? 'fewer than 2 factors have both odd and even items answered'
-		: 'odd or even means do not vary across factors';
+	return complete < 2 ? 'fewer than 2 factors have both odd and even items answered' : 'odd or even means do not vary across factors';
 }

@@ -13,10 +13,7 @@ export interface GridSpec {
  * the grid are left out and reported in `problems`.
  * @example const { options } = carelessOptionsFor({ items: ['A1', 'A2'], reversed: ['A1'], scale: [1, 6] });
  */
-export function carelessOptionsFor(
-	grid: GridSpec,
-	psychsynCritval?: number
-): { options: CarelessOptions; problems: string[] } {
+export function carelessOptionsFor(grid: GridSpec, psychsynCritval?: number): { options: CarelessOptions; problems: string[] } {
 	const problems: string[] = [];
 	const index = new Map(grid.items.map((name, j) => [name, j]));
 	const lookup = (name: string, where: string): number[] => {

@@ -25,12 +25,7 @@ export const DEFAULT_MAHAD_CONFIDENCE = 0.99;
  * matrix, NaN = missing. Never throws on data: an index that cannot be computed is NaN with a reason.
  * @example const res = computeCareless(matrix, n, k, { scale: [1, 5], reversed: [2] });
  */
-export function computeCareless(
-	matrix: Float64Array,
-	n: number,
-	k: number,
-	opts: CarelessOptions = {}
-): CarelessResult {
+export function computeCareless(matrix: Float64Array, n: number, k: number, opts: CarelessOptions = {}): CarelessResult {
 	if (matrix.length !== n * k) {
 		throw new RangeError(`matrix has ${matrix.length} cells, expected ${n} × ${k}`);
 	}

@@ -5,11 +5,7 @@ import type { IndexColumn } from './types';
  * Runs of identical consecutive answers per respondent. A missing answer equals nothing, so it is a
  * run of its own, as R's rle() treats NA; an all-missing row therefore has longstring 1, as in careless.
  */
-export function longstring(
-	matrix: Float64Array,
-	n: number,
-	k: number
-): { longstring: IndexColumn; longstringAvg: IndexColumn } {
+export function longstring(matrix: Float64Array, n: number, k: number): { longstring: IndexColumn; longstringAvg: IndexColumn } {
 	const longest = createIndexColumn(n);
 	const avg = createIndexColumn(n);
 	if (k === 0) {

@@ -14,13 +14,7 @@ export interface MahadResult {
  * Mahalanobis D² as psych::outlier computes it (via careless::mahad): pairwise-complete covariance,
  * deviations from the column means, and a missing answer contributing zero deviation.
  */
-export function mahad(
-	matrix: Float64Array,
-	n: number,
-	k: number,
-	moments: PairwiseMoments,
-	confidence = 0.99
-): MahadResult {
+export function mahad(matrix: Float64Array, n: number, k: number, moments: PairwiseMoments, confidence = 0.99): MahadResult {
 	const out = createIndexColumn(n);
 	const flagged = new Uint8Array(n);
 	const cutoff = chiSquareQuantile(confidence, k);

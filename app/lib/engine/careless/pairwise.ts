@@ -92,9 +92,7 @@ export function pairwiseMoments(matrix: Float64Array, n: number, k: number): Pai
 			const s2 = total1[j] - lost1[i * k + j];
 			const q1 = total2[i] - lost2[j * k + i];
 			const q2 = total2[j] - lost2[i * k + j];
-			const [cov, cor] = exact
-				? exactPair(c, cross[i * k + j], s1, s2, q1, q2)
-				: shiftedPair(c, cross[i * k + j], s1, s2, q1, q2);
+			const [cov, cor] = exact ? exactPair(c, cross[i * k + j], s1, s2, q1, q2) : shiftedPair(c, cross[i * k + j], s1, s2, q1, q2);
 			count[i * k + j] = count[j * k + i] = c;
 			covariance[i * k + j] = covariance[j * k + i] = cov;
 			correlation[i * k + j] = correlation[j * k + i] = cor;

@@ -43,14 +43,6 @@ export interface CarelessResult {
 	psychantPairCount: Int32Array;
 }
 
-export const CARELESS_INDEX_NAMES = [
-	'longstring',
-	'longstringAvg',
-	'irv',
-	'mahad',
-	'evenodd',
-	'psychsyn',
-	'psychant'
-] as const;
+export const CARELESS_INDEX_NAMES = ['longstring', 'longstringAvg', 'irv', 'mahad', 'evenodd', 'psychsyn', 'psychant'] as const;
 
 export type CarelessIndexName = (typeof CARELESS_INDEX_NAMES)[number];

@@ -73,14 +73,17 @@ export function clusterValues(counts: { v: string; n: number }[]): { v: string; 
 
 export function categoricalStrings(ctx: CheckContext): string[] {
 	const skip = new Set([...ctx.roles.openEnds]);
-	return ctx.dictionary.variables.filter((v) => v.type === 'string' && ctx.substantive.includes(v.name) && !skip.has(v.name)).map((v) => v.name);
+	return ctx.dictionary.variables
+		.filter((v) => v.type === 'string' && ctx.substantive.includes(v.name) && !skip.has(v.name))
+		.map((v) => v.name);
 }
 
 export default defineCheck({
 	id: 'categories',
 	version: 1,
 	title: 'Inconsistent categories',
-	description: 'Spelling variants of one category in a text variable ("Male", "male ", "MALE", "Mlae"), clustered by fingerprint, n-gram fingerprint and edit distance, with a suggested merge.',
+	description:
+		'Spelling variants of one category in a text variable ("Male", "male ", "MALE", "Mlae"), clustered by fingerprint, n-gram fingerprint and edit distance, with a suggested merge.',
 	category: 'validity',
 	severity: 'info',
 	needs: ['strings'],
@@ -95,7 +98,10 @@ export default defineCheck({
 			const [{ d }] = await rows<{ d: number }>(ctx.db, sql`SELECT approx_count_distinct(${x}) AS d FROM data`);
 			const [{ n }] = await rows<{ n: number }>(ctx.db, sql`SELECT count(${x}) AS n FROM data`);
 			if (d < 2 || d > num(ctx.params.maxDistinct) * 1.1 || d > n * 0.5) continue;
-			const counts = await rows<{ v: string; n: number }>(ctx.db, sql`SELECT ${x} AS v, count(*) AS n FROM data WHERE ${x} IS NOT NULL GROUP BY 1 ORDER BY 1`);
+			const counts = await rows<{ v: string; n: number }>(
+				ctx.db,
+				sql`SELECT ${x} AS v, count(*) AS n FROM data WHERE ${x} IS NOT NULL GROUP BY 1 ORDER BY 1`
+			);
 			if (counts.length > num(ctx.params.maxDistinct)) continue;
 			for (const cluster of clusterValues(counts)) {
 				const [canon, ...variants] = cluster;
@@ -113,7 +119,15 @@ export default defineCheck({
 					sql`SELECT __row AS r, ${ident(name)} AS v FROM data WHERE ${x} IN (${variants.map((c) => sql`${c.v}`).reduce((a, b) => sql`${a}, ${b}`)}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`
 				);
 				for (const h of hits)
-					out.push(about(ctx, 'categories', h.r, { variable: name, severity: 'warning', score: 0.1, message: `${name} = "${h.v}" is a variant of "${canon.v}"`, evidence: { value: h.v, suggestion: canon.v } }));
+					out.push(
+						about(ctx, 'categories', h.r, {
+							variable: name,
+							severity: 'warning',
+							score: 0.1,
+							message: `${name} = "${h.v}" is a variant of "${canon.v}"`,
+							evidence: { value: h.v, suggestion: canon.v }
+						})
+					);
 			}
 		}
 		return out;

@@ -11,7 +11,13 @@ export default defineCheck({
 	severity: 'warning',
 	needs: [],
 	params: {
-		minTrailing: { type: 'number', default: 0.2, min: 0, max: 1, description: 'flag when at least this share of the questionnaire is missing at the end' }
+		minTrailing: {
+			type: 'number',
+			default: 0.2,
+			min: 0,
+			max: 1,
+			description: 'flag when at least this share of the questionnaire is missing at the end'
+		}
 	},
 	async run(ctx) {
 		const open = new Set(ctx.roles.openEnds);

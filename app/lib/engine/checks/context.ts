@@ -36,12 +36,7 @@ export interface GridIndices {
 	result: CarelessResult;
 }
 
-export async function createRunState(
-	db: SqlDb,
-	dictionary: Dictionary,
-	roles: SurveyRoles,
-	config: SieveConfig
-): Promise<RunState> {
+export async function createRunState(db: SqlDb, dictionary: Dictionary, roles: SurveyRoles, config: SieveConfig): Promise<RunState> {
 	let ids: (string | number)[] | null = null;
 	if (roles.id) {
 		const t = await db.query(`SELECT ${ident(roles.id).text} AS id FROM data ORDER BY __row`);
@@ -52,14 +47,30 @@ export async function createRunState(
 			ids[i] = typeof v === 'bigint' ? Number(v) : v === null ? i + 1 : v;
 		}
 	}
-	return { db, dictionary: effectiveDictionary(dictionary, roles.missingCodes ?? {}), roles, config, ids, texts: new Map(), careless: new Map() };
+	return {
+		db,
+		dictionary: effectiveDictionary(dictionary, roles.missingCodes ?? {}),
+		roles,
+		config,
+		ids,
+		texts: new Map(),
+		careless: new Map()
+	};
 }
 
 export function paradataOf(roles: SurveyRoles): Set<string> {
 	return new Set(
-		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes, ...roles.paradata].filter(
-			(x): x is string => !!x
-		)
+		[
+			roles.id,
+			roles.start,
+			roles.end,
+			roles.duration,
+			roles.ip,
+			roles.userAgent,
+			roles.weight,
+			...roles.pageTimes,
+			...roles.paradata
+		].filter((x): x is string => !!x)
 	);
 }
 
@@ -68,9 +79,12 @@ export function resolveParams(check: Check, config: SieveConfig): Record<string,
 	const out: Record<string, ParamValue> = {};
 	for (const [k, spec] of Object.entries(check.params)) {
 		const v = given[k] ?? spec.default;
-		if (spec.type === 'number' && v !== null && typeof v !== 'number')
-			throw new Error(`config: checks.${check.id}.${k} must be a number`);
-		if (spec.type === 'number' && typeof v === 'number' && ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)))
+		if (spec.type === 'number' && v !== null && typeof v !== 'number') throw new Error(`config: checks.${check.id}.${k} must be a number`);
+		if (
+			spec.type === 'number' &&
+			typeof v === 'number' &&
+			((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))
+		)
 			throw new Error(`config: checks.${check.id}.${k} must be between ${spec.min ?? '-∞'} and ${spec.max ?? '∞'}`);
 		out[k] = v;
 	}

@@ -6,7 +6,8 @@ export default defineCheck({
 	id: 'dates',
 	version: 1,
 	title: 'Date anomalies',
-	description: 'Dates in the future, before fieldwork or implausibly old, interviews that end before they start, and age that disagrees with the birth date.',
+	description:
+		'Dates in the future, before fieldwork or implausibly old, interviews that end before they start, and age that disagrees with the birth date.',
 	category: 'validity',
 	severity: 'warning',
 	needs: ['dates'],
@@ -37,8 +38,14 @@ export default defineCheck({
 			);
 			for (const h of hits) {
 				const message =
-					h.kind === 'future' ? `${v.name} ${h.t} is in the future` : h.kind === 'old' ? `${v.name} ${h.t} is before ${num(ctx.params.earliestYear)}` : `${v.name} ${h.t} is before fieldwork began (${fw.start})`;
-				out.push(about(ctx, 'dates', h.r, { variable: v.name, severity: 'warning', score: 0.6, message, evidence: { value: h.t, kind: h.kind } }));
+					h.kind === 'future'
+						? `${v.name} ${h.t} is in the future`
+						: h.kind === 'old'
+							? `${v.name} ${h.t} is before ${num(ctx.params.earliestYear)}`
+							: `${v.name} ${h.t} is before fieldwork began (${fw.start})`;
+				out.push(
+					about(ctx, 'dates', h.r, { variable: v.name, severity: 'warning', score: 0.6, message, evidence: { value: h.t, kind: h.kind } })
+				);
 			}
 		}
 		if (start && end) {
@@ -49,7 +56,14 @@ export default defineCheck({
 				FROM data WHERE ${ident(end)} < ${ident(start)} ORDER BY __row`
 			);
 			for (const h of hits)
-				out.push(about(ctx, 'dates', h.r, { severity: 'error', score: 0.8, message: `ended ${h.e}, ${fmt(h.d)} s before it started ${h.s}`, evidence: { start: h.s, end: h.e, kind: 'end-before-start' } }));
+				out.push(
+					about(ctx, 'dates', h.r, {
+						severity: 'error',
+						score: 0.8,
+						message: `ended ${h.e}, ${fmt(h.d)} s before it started ${h.s}`,
+						evidence: { start: h.s, end: h.e, kind: 'end-before-start' }
+					})
+				);
 		}
 		const { age, birthDate } = ctx.roles.demographics;
 		if (age && birthDate) {
@@ -60,7 +74,15 @@ export default defineCheck({
 				sql`SELECT __row AS r, ${ctx.value(age)} AS a, ${years} AS y FROM data WHERE abs(${ctx.value(age)} - (${years})) > ${num(ctx.params.ageTolerance)} ORDER BY __row`
 			);
 			for (const h of hits)
-				out.push(about(ctx, 'dates', h.r, { variable: age, severity: 'warning', score: 0.6, message: `age ${h.a} does not match the birth date (${h.y} years)`, evidence: { age: h.a, fromBirthDate: h.y, kind: 'age-birth-date' } }));
+				out.push(
+					about(ctx, 'dates', h.r, {
+						variable: age,
+						severity: 'warning',
+						score: 0.6,
+						message: `age ${h.a} does not match the birth date (${h.y} years)`,
+						evidence: { age: h.a, fromBirthDate: h.y, kind: 'age-birth-date' }
+					})
+				);
 		}
 		out.sort((a, b) => a.row! - b.row!);
 		return out;

@@ -11,8 +11,20 @@ export default defineCheck({
 	severity: 'info',
 	needs: ['numbers'],
 	params: {
-		dominantShare: { type: 'number', default: 0.95, min: 0.5, max: 1, description: 'near-zero variance when one value has at least this share' },
-		heapShare: { type: 'number', default: 0.5, min: 0, max: 1, description: 'heaping when at least this share are multiples of 5 (expected 20 %)' },
+		dominantShare: {
+			type: 'number',
+			default: 0.95,
+			min: 0.5,
+			max: 1,
+			description: 'near-zero variance when one value has at least this share'
+		},
+		heapShare: {
+			type: 'number',
+			default: 0.5,
+			min: 0,
+			max: 1,
+			description: 'heaping when at least this share are multiples of 5 (expected 20 %)'
+		},
 		spikeFactor: { type: 'number', default: 5, min: 1, description: 'a spike is this many times as frequent as its neighbours' },
 		minN: { type: 'number', default: 20, min: 1, description: 'skip variables with fewer answers' }
 	},
@@ -40,14 +52,28 @@ export default defineCheck({
 			const lo = s[`min${i}`] ?? 0;
 			const hi = s[`max${i}`] ?? 0;
 			if ((s[`sd${i}`] ?? 0) === 0) {
-				out.push(aboutVariable('distribution', v, { severity: 'warning', score: 0.5, message: `${v} has the same value (${fmt(lo, 6)}) for all ${n} respondents`, evidence: summaries[v] as Record<string, unknown> }));
+				out.push(
+					aboutVariable('distribution', v, {
+						severity: 'warning',
+						score: 0.5,
+						message: `${v} has the same value (${fmt(lo, 6)}) for all ${n} respondents`,
+						evidence: summaries[v] as Record<string, unknown>
+					})
+				);
 				return;
 			}
 			const whole = (s[`int${i}`] ?? 0) === n;
 			if (whole && hi - lo >= 20) {
 				const five = (s[`five${i}`] ?? 0) / n;
 				if (five >= num(ctx.params.heapShare))
-					out.push(aboutVariable('distribution', v, { severity: 'info', score: five, message: `${v}: ${pct(five)} of answers are multiples of 5 (heaping; about 20 % expected)`, evidence: { multiplesOf5: five } }));
+					out.push(
+						aboutVariable('distribution', v, {
+							severity: 'info',
+							score: five,
+							message: `${v}: ${pct(five)} of answers are multiples of 5 (heaping; about 20 % expected)`,
+							evidence: { multiplesOf5: five }
+						})
+					);
 			}
 			if (whole && hi - lo <= 200) small.push(i);
 		});
@@ -71,18 +97,39 @@ export default defineCheck({
 			const freq = freqs[j].sort((a, b) => a.x - b.x);
 			const top = freq.reduce((a, b) => (b.c > a.c ? b : a), freq[0]);
 			if (top && top.c / n >= num(ctx.params.dominantShare)) {
-				out.push(aboutVariable('distribution', v, { severity: 'warning', score: 0.5, message: `${v}: near-zero variance, ${pct(top.c / n)} answered ${fmt(top.x, 6)}`, evidence: { value: top.x, share: top.c / n } }));
+				out.push(
+					aboutVariable('distribution', v, {
+						severity: 'warning',
+						score: 0.5,
+						message: `${v}: near-zero variance, ${pct(top.c / n)} answered ${fmt(top.x, 6)}`,
+						evidence: { value: top.x, share: top.c / n }
+					})
+				);
 				continue;
 			}
 			if (freq.length >= 7) {
 				for (let j = 1; j + 1 < freq.length; j++) {
 					const nb = (freq[j - 1].c + freq[j + 1].c) / 2;
 					if (freq[j].c >= num(ctx.params.spikeFactor) * nb && freq[j].c / n >= 0.05)
-						out.push(aboutVariable('distribution', v, { severity: 'info', score: 0.3, message: `${v}: spike at ${fmt(freq[j].x, 6)} (${freq[j].c} answers, neighbours ${fmt(nb)} on average)`, evidence: { value: freq[j].x, count: freq[j].c, neighbours: nb } }));
+						out.push(
+							aboutVariable('distribution', v, {
+								severity: 'info',
+								score: 0.3,
+								message: `${v}: spike at ${fmt(freq[j].x, 6)} (${freq[j].c} answers, neighbours ${fmt(nb)} on average)`,
+								evidence: { value: freq[j].x, count: freq[j].c, neighbours: nb }
+							})
+						);
 				}
 			}
 		}
-		out.push(aboutVariable('distribution', undefined, { severity: 'info', score: 0, message: `summaries of ${vars.length} numeric variables`, evidence: { summaries } }));
+		out.push(
+			aboutVariable('distribution', undefined, {
+				severity: 'info',
+				score: 0,
+				message: `summaries of ${vars.length} numeric variables`,
+				evidence: { summaries }
+			})
+		);
 		return out;
 	}
 });

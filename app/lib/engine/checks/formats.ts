@@ -38,7 +38,13 @@ export default defineCheck({
 	severity: 'info',
 	needs: ['strings'],
 	params: {
-		dominant: { type: 'number', default: 0.7, min: 0.5, max: 1, description: 'a column has a usual format when this share of values share one shape' },
+		dominant: {
+			type: 'number',
+			default: 0.7,
+			min: 0.5,
+			max: 1,
+			description: 'a column has a usual format when this share of values share one shape'
+		},
 		maxDistinct: { type: 'number', default: 200000, min: 1, description: 'skip columns with more distinct values' },
 		maxCells: { type: 'number', default: 10000, min: 0, description: 'at most this many answer-level findings per variable' }
 	},
@@ -49,9 +55,15 @@ export default defineCheck({
 		for (const name of candidates) {
 			const kind: Kind = name === ctx.roles.id ? 'id' : kindOf(name, dict.get(name)!.label);
 			const x = ctx.value(name);
-			const [{ d, len }] = await rows<{ d: number; len: number }>(ctx.db, sql`SELECT approx_count_distinct(${x}) AS d, avg(length(${x})) AS len FROM data`);
+			const [{ d, len }] = await rows<{ d: number; len: number }>(
+				ctx.db,
+				sql`SELECT approx_count_distinct(${x}) AS d, avg(length(${x})) AS len FROM data`
+			);
 			if (!d || d > num(ctx.params.maxDistinct) || (kind === 'other' && (len > 30 || d < 20))) continue;
-			const values = await rows<{ v: string; n: number }>(ctx.db, sql`SELECT ${x} AS v, count(*) AS n FROM data WHERE ${x} IS NOT NULL GROUP BY 1`);
+			const values = await rows<{ v: string; n: number }>(
+				ctx.db,
+				sql`SELECT ${x} AS v, count(*) AS n FROM data WHERE ${x} IS NOT NULL GROUP BY 1`
+			);
 			const total = values.reduce((s, v) => s + v.n, 0);
 			const shape = kind === 'phone' ? phoneShape : shapeOf;
 			const shapes = new Map<string, number>();
@@ -69,10 +81,29 @@ export default defineCheck({
 					bad.set(v.v, `has the format ${shapeDesc(shape(v.v))}, unlike ${pct(topN / total)} of the column (${shapeDesc(topShape)})`);
 			}
 			if (!bad.size) continue;
-			out.push(aboutVariable('formats', name, { severity: 'info', score: 0, message: `${name}: ${bad.size} value${bad.size > 1 ? 's' : ''} in an unusual or invalid ${kind === 'other' ? '' : kind + ' '}format`, evidence: { kind, usualShape: topShape, shapes: Object.fromEntries([...shapes].slice(0, 20)) } }));
+			out.push(
+				aboutVariable('formats', name, {
+					severity: 'info',
+					score: 0,
+					message: `${name}: ${bad.size} value${bad.size > 1 ? 's' : ''} in an unusual or invalid ${kind === 'other' ? '' : kind + ' '}format`,
+					evidence: { kind, usualShape: topShape, shapes: Object.fromEntries([...shapes].slice(0, 20)) }
+				})
+			);
 			const list = [...bad.keys()].slice(0, 5000);
-			const hits = await rows<{ r: number; v: string }>(ctx.db, sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} IN (${join(list.map((v) => sql`${v}`))}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`);
-			for (const h of hits) out.push(about(ctx, 'formats', h.r, { variable: name, severity: kind === 'other' ? 'info' : 'warning', score: 0.3, message: `${name} = ${JSON.stringify(h.v)} ${bad.get(h.v)}`, evidence: { value: h.v, kind } }));
+			const hits = await rows<{ r: number; v: string }>(
+				ctx.db,
+				sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} IN (${join(list.map((v) => sql`${v}`))}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`
+			);
+			for (const h of hits)
+				out.push(
+					about(ctx, 'formats', h.r, {
+						variable: name,
+						severity: kind === 'other' ? 'info' : 'warning',
+						score: 0.3,
+						message: `${name} = ${JSON.stringify(h.v)} ${bad.get(h.v)}`,
+						evidence: { value: h.v, kind }
+					})
+				);
 		}
 		out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 		return out;

@@ -3,7 +3,12 @@ import { Frag, join, rows, sql } from '../sql/frag';
 import { defineCheck, type Finding } from './types';
 
 export function sumOf(terms: Frag[]): Frag {
-	return terms.length ? join(terms.map((t) => sql`(${t})::INTEGER`), ' + ') : new Frag('0', []);
+	return terms.length
+		? join(
+				terms.map((t) => sql`(${t})::INTEGER`),
+				' + '
+			)
+		: new Frag('0', []);
 }
 
 export default defineCheck({
@@ -15,8 +20,20 @@ export default defineCheck({
 	severity: 'warning',
 	needs: [],
 	params: {
-		variableShare: { type: 'number', default: 0.2, min: 0, max: 1, description: 'report variables missing for at least this share of respondents' },
-		respondentShare: { type: 'number', default: 0.5, min: 0, max: 1, description: 'flag respondents missing at least this share of the answer variables' },
+		variableShare: {
+			type: 'number',
+			default: 0.2,
+			min: 0,
+			max: 1,
+			description: 'report variables missing for at least this share of respondents'
+		},
+		respondentShare: {
+			type: 'number',
+			default: 0.5,
+			min: 0,
+			max: 1,
+			description: 'flag respondents missing at least this share of the answer variables'
+		},
 		includeOpenEnds: { type: 'boolean', default: false, description: 'count unanswered open ends too' }
 	},
 	async run(ctx) {

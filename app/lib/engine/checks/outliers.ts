@@ -21,7 +21,8 @@ export default defineCheck({
 	id: 'outliers',
 	version: 1,
 	title: 'Outliers',
-	description: 'Univariate outliers by robust z (median and MAD; IQR fences when the MAD is 0) and multivariate outliers by Mahalanobis D² over the scale variables.',
+	description:
+		'Univariate outliers by robust z (median and MAD; IQR fences when the MAD is 0) and multivariate outliers by Mahalanobis D² over the scale variables.',
 	category: 'validity',
 	severity: 'info',
 	needs: ['numbers'],
@@ -107,7 +108,10 @@ export default defineCheck({
 async function mahalanobis(ctx: CheckContext, vars: string[]): Promise<Finding[]> {
 	const p = vars.length;
 	const x = vars.map((v) => ctx.value(v));
-	const complete = join(x.map((e) => sql`${e} IS NOT NULL`), ' AND ');
+	const complete = join(
+		x.map((e) => sql`${e} IS NOT NULL`),
+		' AND '
+	);
 	const aggs: Frag[] = [];
 	x.forEach((e, i) => aggs.push(sql`avg(${e}) AS ${new Frag(`m${i}`, [])}`));
 	for (let i = 0; i < p; i++) for (let j = i; j < p; j++) aggs.push(sql`covar_samp(${x[i]}, ${x[j]}) AS ${new Frag(`c${i}_${j}`, [])}`);

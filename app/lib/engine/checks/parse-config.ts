@@ -18,7 +18,11 @@ export function parseConfig(json: unknown): SieveConfig {
 	if (!parsed.success) throw new Error(`config: ${issues(parsed.error)}`);
 	const problems = paramProblems(parsed.data);
 	if (problems.length) throw new Error(`config: ${problems.join('; ')}`);
-	if (parsed.data.scoring?.review !== undefined && parsed.data.scoring.remove !== undefined && parsed.data.scoring.remove > parsed.data.scoring.review)
+	if (
+		parsed.data.scoring?.review !== undefined &&
+		parsed.data.scoring.remove !== undefined &&
+		parsed.data.scoring.remove > parsed.data.scoring.review
+	)
 		throw new Error('config: scoring.remove must not be above scoring.review');
 	return parsed.data;
 }
@@ -48,7 +52,9 @@ function paramProblems(config: SieveConfig): string[] {
 			}
 			const spec = check ? check.params[name] : shared[name] ? { type: shared[name], min: undefined, max: undefined } : undefined;
 			if (!spec) {
-				out.push(`${at}: no such parameter (known: ${[...Object.keys(check?.params ?? shared), ...(check ? ['severity'] : [])].join(', ')})`);
+				out.push(
+					`${at}: no such parameter (known: ${[...Object.keys(check?.params ?? shared), ...(check ? ['severity'] : [])].join(', ')})`
+				);
 				continue;
 			}
 			if (value === null) continue;

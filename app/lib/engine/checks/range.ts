@@ -37,7 +37,10 @@ export function declaredRanges(ctx: CheckContext): Declared[] {
 		else out.set(name, { variable: name, lo, hi, codes: null, source: 'labelled scale ends' });
 	}
 	for (const g of ctx.roles.grids)
-		if (g.scale) for (const item of g.items) if (numeric.has(item) && !out.has(item)) out.set(item, { variable: item, lo: g.scale[0], hi: g.scale[1], codes: null, source: `scale of grid ${g.name}` });
+		if (g.scale)
+			for (const item of g.items)
+				if (numeric.has(item) && !out.has(item))
+					out.set(item, { variable: item, lo: g.scale[0], hi: g.scale[1], codes: null, source: `scale of grid ${g.name}` });
 	const age = ctx.roles.demographics.age;
 	if (age && numeric.has(age) && !out.has(age))
 		out.set(age, { variable: age, lo: num(ctx.params.ageMin), hi: num(ctx.params.ageMax), codes: null, source: 'plausible age' });
@@ -65,7 +68,12 @@ export default defineCheck({
 			const x = ctx.value(d.variable);
 			const bad = d.codes
 				? sql`${x} NOT IN (${join(d.codes.map((c) => sql`${c}`))})`
-				: join([d.lo !== null ? sql`${x} < ${d.lo}` : null, d.hi !== null ? sql`${x} > ${d.hi}` : null].filter((f): f is Frag => f !== null).map((f) => sql`(${f})`), ' OR ');
+				: join(
+						[d.lo !== null ? sql`${x} < ${d.lo}` : null, d.hi !== null ? sql`${x} > ${d.hi}` : null]
+							.filter((f): f is Frag => f !== null)
+							.map((f) => sql`(${f})`),
+						' OR '
+					);
 			return sql`SELECT ${i} AS i, __row AS r, ${x}::DOUBLE AS x FROM data WHERE ${x} IS NOT NULL AND ${bad}`;
 		});
 		const hits = await rows<{ i: number; r: number; x: number }>(ctx.db, sql`${join(selects, ' UNION ALL ')} ORDER BY r, i`);
@@ -75,7 +83,15 @@ export default defineCheck({
 			const message = d.codes
 				? `${d.variable} = ${fmt(h.x, 6)} has no value label (valid codes ${d.codes.join(', ')})`
 				: `${d.variable} = ${fmt(h.x, 6)} is outside ${d.lo === null ? '−∞' : fmt(d.lo, 6)}–${d.hi === null ? '∞' : fmt(d.hi, 6)} (${d.source})`;
-			out.push(about(ctx, 'range', h.r, { variable: d.variable, severity: 'warning', score: 0.7, message, evidence: { value: h.x, lo: d.lo, hi: d.hi, codes: d.codes, source: d.source } }));
+			out.push(
+				about(ctx, 'range', h.r, {
+					variable: d.variable,
+					severity: 'warning',
+					score: 0.7,
+					message,
+					evidence: { value: h.x, lo: d.lo, hi: d.hi, codes: d.codes, source: d.source }
+				})
+			);
 		}
 		return out;
 	}

@@ -27,8 +27,26 @@ import types from './types-check';
 
 /** The standard checks of SPEC §4, in the order they run. */
 export const STANDARD_CHECKS: readonly Check[] = [
-	missing, duplicates, outliers, categories, dates, range, textQuality, patterns, completeness, consistency,
-	speeders, straightlining, skipLogic, sentiment, timing, types, distribution, repeatedItems, formats, sections
+	missing,
+	duplicates,
+	outliers,
+	categories,
+	dates,
+	range,
+	textQuality,
+	patterns,
+	completeness,
+	consistency,
+	speeders,
+	straightlining,
+	skipLogic,
+	sentiment,
+	timing,
+	types,
+	distribution,
+	repeatedItems,
+	formats,
+	sections
 ];
 
 export interface CheckRun {
@@ -105,7 +123,16 @@ export async function runChecks(
 		}
 		const ms = Math.round(performance.now() - t0);
 		const flagged = new Set(findings.filter((f) => f.row !== undefined && f.severity !== 'info').map((f) => f.row)).size;
-		runs.push({ id: check.id, title: check.title, version: check.version, skipped: need ? `needs ${need}` : null, findings, flagged, ms, error });
+		runs.push({
+			id: check.id,
+			title: check.title,
+			version: check.version,
+			skipped: need ? `needs ${need}` : null,
+			findings,
+			flagged,
+			ms,
+			error
+		});
 		opts.onProgress?.({ id: check.id, index, total: list.length, state: 'done', ms });
 	}
 	return runs;

@@ -8,7 +8,10 @@ export function expectedAnswers(ctx: CheckContext, name: string): (number | stri
 	if (given) return Array.isArray(given.expected) ? given.expected : [given.expected];
 	const v = ctx.dictionary.variables.find((x) => x.name === name);
 	const label = v?.label ?? '';
-	const m = /(?:select|choose|mark|click|tick|answer)\s+(?:the\s+)?(?:answer\s+|option\s+|response\s+)?["'“‘]?([^"'”’.,;)]+?)["'”’]?(?:\s+(?:for|to|here|in|on)\b|[.,;)]|$)/i.exec(label);
+	const m =
+		/(?:select|choose|mark|click|tick|answer)\s+(?:the\s+)?(?:answer\s+|option\s+|response\s+)?["'“‘]?([^"'”’.,;)]+?)["'”’]?(?:\s+(?:for|to|here|in|on)\b|[.,;)]|$)/i.exec(
+			label
+		);
 	if (!m || !v) return null;
 	const want = m[1].trim().toLowerCase();
 	if (/^-?\d+(\.\d+)?$/.test(want)) return [Number(want)];
@@ -20,7 +23,8 @@ export default defineCheck({
 	id: 'repeated-items',
 	version: 1,
 	title: 'Repeated-item consistency',
-	description: 'Failed attention checks; inconsistent answers to psychometric synonyms and antonyms and across even/odd halves (careless indices); the same question asked twice answered differently.',
+	description:
+		'Failed attention checks; inconsistent answers to psychometric synonyms and antonyms and across even/odd halves (careless indices); the same question asked twice answered differently.',
 	category: 'attention',
 	severity: 'warning',
 	needs: [],
@@ -42,7 +46,15 @@ export default defineCheck({
 				sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} IS NOT NULL AND ${x} NOT IN (${expected.map((e) => sql`${e}`).reduce((a, b) => sql`${a}, ${b}`)}) ORDER BY __row`
 			);
 			for (const h of hits)
-				out.push(about(ctx, 'repeated-items', h.r, { variable: name, severity: 'error', score: 0.8, message: `failed the attention check ${name}: answered ${h.v}, asked for ${expected.join(' or ')}`, evidence: { kind: 'attention', answer: h.v, expected } }));
+				out.push(
+					about(ctx, 'repeated-items', h.r, {
+						variable: name,
+						severity: 'error',
+						score: 0.8,
+						message: `failed the attention check ${name}: answered ${h.v}, asked for ${expected.join(' or ')}`,
+						evidence: { kind: 'attention', answer: h.v, expected }
+					})
+				);
 		}
 		for (const g of ctx.roles.grids) {
 			if (g.items.length < 6) continue;
@@ -53,11 +65,20 @@ export default defineCheck({
 				const ant = result.psychant.values[i];
 				const eo = result.evenodd.values[i];
 				const enough = (c: Int32Array) => c[i] >= num(ctx.params.minPairs);
-				if (enough(result.psychsynPairCount) && syn < num(ctx.params.psychsynBelow)) bad.push(`synonym pairs answered inconsistently (psychsyn ${fmt(syn)})`);
-				if (enough(result.psychantPairCount) && ant > num(ctx.params.psychantAbove)) bad.push(`opposite statements answered alike (psychant ${fmt(ant)})`);
+				if (enough(result.psychsynPairCount) && syn < num(ctx.params.psychsynBelow))
+					bad.push(`synonym pairs answered inconsistently (psychsyn ${fmt(syn)})`);
+				if (enough(result.psychantPairCount) && ant > num(ctx.params.psychantAbove))
+					bad.push(`opposite statements answered alike (psychant ${fmt(ant)})`);
 				if (g.factors && eo > num(ctx.params.evenoddAbove)) bad.push(`halves of the scales disagree (evenodd ${fmt(eo)})`);
 				if (bad.length)
-					out.push(about(ctx, 'repeated-items', rs[i], { severity: 'info', score: 0.3 + 0.2 * bad.length, message: `${g.name}: ${bad.join('; ')}`, evidence: { kind: 'careless', grid: g.name, psychsyn: nanNull(syn), psychant: nanNull(ant), evenodd: nanNull(eo) } }));
+					out.push(
+						about(ctx, 'repeated-items', rs[i], {
+							severity: 'info',
+							score: 0.3 + 0.2 * bad.length,
+							message: `${g.name}: ${bad.join('; ')}`,
+							evidence: { kind: 'careless', grid: g.name, psychsyn: nanNull(syn), psychant: nanNull(ant), evenodd: nanNull(eo) }
+						})
+					);
 			}
 		}
 		for (const finding of await repeatedQuestions(ctx)) out.push(finding);
@@ -84,7 +105,15 @@ async function repeatedQuestions(ctx: CheckContext): Promise<Finding[]> {
 			sql`SELECT __row AS r, ${ctx.value(a)} AS x, ${ctx.value(b)} AS y FROM data WHERE abs(${ctx.value(a)} - ${ctx.value(b)}) > ${num(ctx.params.repeatTolerance)} ORDER BY __row`
 		);
 		for (const h of hits)
-			out.push(about(ctx, 'repeated-items', h.r, { variable: b, severity: 'warning', score: 0.5, message: `answered the repeated question ${a}/${b} differently (${h.x} then ${h.y})`, evidence: { kind: 'repeat', first: a, second: b } }));
+			out.push(
+				about(ctx, 'repeated-items', h.r, {
+					variable: b,
+					severity: 'warning',
+					score: 0.5,
+					message: `answered the repeated question ${a}/${b} differently (${h.x} then ${h.y})`,
+					evidence: { kind: 'repeat', first: a, second: b }
+				})
+			);
 		void ident;
 	}
 	return out;

@@ -28,25 +28,57 @@ export default defineCheck({
 	severity: 'warning',
 	needs: [],
 	params: {
-		minShare: { type: 'number', default: 0.5, min: 0, max: 1, description: 'a block is skipped when less than this share of it is answered' }
+		minShare: {
+			type: 'number',
+			default: 0.5,
+			min: 0,
+			max: 1,
+			description: 'a block is skipped when less than this share of it is answered'
+		}
 	},
 	async run(ctx) {
 		const secs = sectionsOf(ctx);
 		if (secs.length < 2) return [];
-		const answered = secs.map((s) => join(s.vars.map((v) => sql`(NOT ${ctx.isMissing(v)})::INTEGER`), ' + '));
+		const answered = secs.map((s) =>
+			join(
+				s.vars.map((v) => sql`(NOT ${ctx.isMissing(v)})::INTEGER`),
+				' + '
+			)
+		);
 		const cols = join(answered.map((a, i) => sql`${a} AS ${new Frag(`s${i}`, [])}`));
 		const minShare = num(ctx.params.minShare);
-		const conds = secs.slice(0, -1).map((s, i) => new Frag(`(s${i} < ${Math.ceil(minShare * s.vars.length)} AND (${secs.slice(i + 1).map((_, j) => `s${i + 1 + j}`).join(' + ')}) > 0)`, []));
+		const conds = secs.slice(0, -1).map(
+			(s, i) =>
+				new Frag(
+					`(s${i} < ${Math.ceil(minShare * s.vars.length)} AND (${secs
+						.slice(i + 1)
+						.map((_, j) => `s${i + 1 + j}`)
+						.join(' + ')}) > 0)`,
+					[]
+				)
+		);
 		const sums = join(secs.map((_, i) => new Frag(`sum(s${i}) AS t${i}`, [])));
 		const [tot] = await rows<Record<string, number>>(ctx.db, sql`SELECT count(*) AS n, ${sums} FROM (SELECT ${cols} FROM data)`);
 		const out: Finding[] = [];
 		secs.forEach((s, i) => {
 			const share = tot[`t${i}`] / (tot.n * s.vars.length);
-			out.push(aboutVariable('sections', undefined, { severity: 'info', score: 0, message: `section ${s.name}: ${pct(share)} of its ${s.vars.length} questions answered`, evidence: { section: s.name, variables: s.vars, completion: share } }));
+			out.push(
+				aboutVariable('sections', undefined, {
+					severity: 'info',
+					score: 0,
+					message: `section ${s.name}: ${pct(share)} of its ${s.vars.length} questions answered`,
+					evidence: { section: s.name, variables: s.vars, completion: share }
+				})
+			);
 		});
-		const hits = await rows<Record<string, number>>(ctx.db, sql`SELECT * FROM (SELECT __row AS r, ${cols} FROM data) WHERE ${join(conds, ' OR ')} ORDER BY r`);
+		const hits = await rows<Record<string, number>>(
+			ctx.db,
+			sql`SELECT * FROM (SELECT __row AS r, ${cols} FROM data) WHERE ${join(conds, ' OR ')} ORDER BY r`
+		);
 		for (const h of hits) {
-			const skipped = secs.filter((s, i) => h[`s${i}`] < Math.ceil(minShare * s.vars.length) && secs.slice(i + 1).some((_, j) => h[`s${i + 1 + j}`] > 0));
+			const skipped = secs.filter(
+				(s, i) => h[`s${i}`] < Math.ceil(minShare * s.vars.length) && secs.slice(i + 1).some((_, j) => h[`s${i + 1 + j}`] > 0)
+			);
 			out.push(
 				about(ctx, 'sections', h.r, {
 					severity: 'warning',

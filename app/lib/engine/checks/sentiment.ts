@@ -5,7 +5,8 @@ export default defineCheck({
 	id: 'sentiment',
 	version: 1,
 	title: 'Open-end sentiment',
-	description: 'Lexicon sentiment of each open end (English, German, French, Spanish) with negation and intensifiers; strongly worded answers are listed for review.',
+	description:
+		'Lexicon sentiment of each open end (English, German, French, Spanish) with negation and intensifiers; strongly worded answers are listed for review.',
 	category: 'text',
 	severity: 'info',
 	needs: ['open-ends'],

@@ -7,13 +7,20 @@ export default defineCheck({
 	id: 'skip-logic',
 	version: 1,
 	title: 'Skip logic',
-	description: 'Answers to questions that routing should have skipped, and missing answers to questions that were asked. Routing comes from CONFIG ("q5 asked if q4 = 1") or is inferred from filter questions whose answer decides whether a later question is answered.',
+	description:
+		'Answers to questions that routing should have skipped, and missing answers to questions that were asked. Routing comes from CONFIG ("q5 asked if q4 = 1") or is inferred from filter questions whose answer decides whether a later question is answered.',
 	category: 'validity',
 	severity: 'warning',
 	needs: [],
 	params: {
 		infer: { type: 'boolean', default: true, description: 'infer routing from the data when CONFIG gives none' },
-		purity: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'an inferred route must hold for at least this share of respondents' }
+		purity: {
+			type: 'number',
+			default: 0.9,
+			min: 0.5,
+			max: 1,
+			description: 'an inferred route must hold for at least this share of respondents'
+		}
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
@@ -23,14 +30,36 @@ export default defineCheck({
 			try {
 				v = await evaluateSkipRule(ctx.db, text, ctx.dictionary);
 			} catch (e) {
-				out.push(aboutVariable('skip-logic', undefined, { severity: 'error', score: 0, message: `routing "${text}" cannot run: ${e instanceof Error ? e.message : String(e)}` }));
+				out.push(
+					aboutVariable('skip-logic', undefined, {
+						severity: 'error',
+						score: 0,
+						message: `routing "${text}" cannot run: ${e instanceof Error ? e.message : String(e)}`
+					})
+				);
 				continue;
 			}
 			const q = text.split(/\s+/)[0];
 			for (const r of v.answeredWhenSkipped)
-				out.push(about(ctx, 'skip-logic', r, { variable: q, severity: 'warning', score: 0.6, message: `${q} answered although routing skips it (${text})`, evidence: { rule: text, kind: 'answered-when-skipped' } }));
+				out.push(
+					about(ctx, 'skip-logic', r, {
+						variable: q,
+						severity: 'warning',
+						score: 0.6,
+						message: `${q} answered although routing skips it (${text})`,
+						evidence: { rule: text, kind: 'answered-when-skipped' }
+					})
+				);
 			for (const r of v.missingWhenAsked)
-				out.push(about(ctx, 'skip-logic', r, { variable: q, severity: 'info', score: 0.3, message: `${q} missing although it was asked (${text})`, evidence: { rule: text, kind: 'missing-when-asked' } }));
+				out.push(
+					about(ctx, 'skip-logic', r, {
+						variable: q,
+						severity: 'info',
+						score: 0.3,
+						message: `${q} missing although it was asked (${text})`,
+						evidence: { rule: text, kind: 'missing-when-asked' }
+					})
+				);
 		}
 		if (!skips.length && ctx.params.infer) for (const finding of await inferred(ctx)) out.push(finding);
 		out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -50,7 +79,10 @@ async function inferred(ctx: CheckContext): Promise<Finding[]> {
 		ctx.db,
 		sql`SELECT count(*) AS n, ${joinAll([
 			...vars.map((v, i) => sql`count(*) FILTER (WHERE ${ctx.isMissing(v)}) AS ${ident('m' + i)}`),
-			...numeric.map((v, i) => sql`approx_count_distinct(${ctx.value(v)}) AS ${ident('d' + i)}, count(*) FILTER (WHERE ${ctx.value(v)} <> round(${ctx.value(v)})) AS ${ident('f' + i)}`)
+			...numeric.map(
+				(v, i) =>
+					sql`approx_count_distinct(${ctx.value(v)}) AS ${ident('d' + i)}, count(*) FILTER (WHERE ${ctx.value(v)} <> round(${ctx.value(v)})) AS ${ident('f' + i)}`
+			)
 		])} FROM data`
 	);
 	// filter questions: closed, with 2–12 codes (value labels when the file has them, else observed)
@@ -91,9 +123,24 @@ async function inferred(ctx: CheckContext): Promise<Finding[]> {
 				sql`SELECT __row AS r, ${ctx.value(f)} AS c FROM data WHERE NOT ${ctx.isMissing(q)} AND ${ctx.value(f)} IN (${joinAll(skipped.map((s) => sql`${s}`))}) ORDER BY __row`
 			);
 			const rule = `${q} asked if ${f} in (${asked.join(', ')})`;
-			out.push(aboutVariable('skip-logic', q, { severity: 'info', score: 0, message: `inferred routing: ${rule} (holds for ${pct(1 - bad.length / total)})`, evidence: { rule, inferred: true } }));
+			out.push(
+				aboutVariable('skip-logic', q, {
+					severity: 'info',
+					score: 0,
+					message: `inferred routing: ${rule} (holds for ${pct(1 - bad.length / total)})`,
+					evidence: { rule, inferred: true }
+				})
+			);
 			for (const b of bad)
-				out.push(about(ctx, 'skip-logic', b.r, { variable: q, severity: 'warning', score: 0.6, message: `${q} answered although ${f} = ${b.c} (inferred routing: ${rule})`, evidence: { rule, inferred: true, kind: 'answered-when-skipped' } }));
+				out.push(
+					about(ctx, 'skip-logic', b.r, {
+						variable: q,
+						severity: 'warning',
+						score: 0.6,
+						message: `${q} answered although ${f} = ${b.c} (inferred routing: ${rule})`,
+						evidence: { rule, inferred: true, kind: 'answered-when-skipped' }
+					})
+				);
 			break;
 		}
 	}

@@ -13,14 +13,27 @@ export default defineCheck({
 	id: 'speeders',
 	version: 1,
 	title: 'Speeders',
-	description: 'Respondents whose total duration is under a fraction of the median, and who sped through most pages when page timers exist.',
+	description:
+		'Respondents whose total duration is under a fraction of the median, and who sped through most pages when page timers exist.',
 	category: 'attention',
 	severity: 'error',
 	needs: ['duration'],
 	params: {
 		fraction: { type: 'number', default: 0.3, min: 0, max: 1, description: 'flag durations under this fraction of the median' },
-		pageFraction: { type: 'number', default: 0.3, min: 0, max: 1, description: 'a page is sped through under this fraction of its median time' },
-		pageShare: { type: 'number', default: 0.5, min: 0, max: 1, description: 'flag when at least this share of timed pages were sped through' }
+		pageFraction: {
+			type: 'number',
+			default: 0.3,
+			min: 0,
+			max: 1,
+			description: 'a page is sped through under this fraction of its median time'
+		},
+		pageShare: {
+			type: 'number',
+			default: 0.5,
+			min: 0,
+			max: 1,
+			description: 'flag when at least this share of timed pages were sped through'
+		}
 	},
 	async run(ctx) {
 		const out: Finding[] = [];

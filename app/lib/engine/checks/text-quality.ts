@@ -7,7 +7,8 @@ export default defineCheck({
 	id: 'text-quality',
 	version: 1,
 	title: 'Open-end text quality',
-	description: 'Gibberish and keyboard mashing (letter-pair plausibility, keyboard runs, repeats, vowels) and non-answers such as "n/a" or "idk" in open ends.',
+	description:
+		'Gibberish and keyboard mashing (letter-pair plausibility, keyboard runs, repeats, vowels) and non-answers such as "n/a" or "idk" in open ends.',
 	category: 'text',
 	severity: 'warning',
 	needs: ['open-ends'],

@@ -6,7 +6,8 @@ export default defineCheck({
 	id: 'timing',
 	version: 1,
 	title: 'Response time',
-	description: 'When interviews were submitted: bursts of completions far above the usual rate (bots, click farms), including night-time bursts.',
+	description:
+		'When interviews were submitted: bursts of completions far above the usual rate (bots, click farms), including night-time bursts.',
 	category: 'timing',
 	severity: 'warning',
 	needs: ['start'],
@@ -18,7 +19,9 @@ export default defineCheck({
 		nightTo: { type: 'number', default: 5, min: 0, max: 24, description: 'night ends at this hour' }
 	},
 	async run(ctx) {
-		const tsVar = [ctx.roles.end, ctx.roles.start].find((n) => n && ctx.dictionary.variables.find((v) => v.name === n)?.type === 'datetime');
+		const tsVar = [ctx.roles.end, ctx.roles.start].find(
+			(n) => n && ctx.dictionary.variables.find((v) => v.name === n)?.type === 'datetime'
+		);
 		if (!tsVar) return [];
 		const t = sql`${ident(tsVar)}::TIMESTAMP`;
 		const w = Math.round(num(ctx.params.windowMinutes) * 60);

@@ -8,12 +8,19 @@ export default defineCheck({
 	id: 'types',
 	version: 1,
 	title: 'Data types',
-	description: 'Values that do not fit the type of their column: text in a column of numbers or dates, fractions in whole-number or coded variables.',
+	description:
+		'Values that do not fit the type of their column: text in a column of numbers or dates, fractions in whole-number or coded variables.',
 	category: 'validity',
 	severity: 'warning',
 	needs: [],
 	params: {
-		majority: { type: 'number', default: 0.9, min: 0.5, max: 1, description: 'a text column is numeric (or date) when at least this share parses' },
+		majority: {
+			type: 'number',
+			default: 0.9,
+			min: 0.5,
+			max: 1,
+			description: 'a text column is numeric (or date) when at least this share parses'
+		},
 		maxCells: { type: 'number', default: 10000, min: 0, description: 'at most this many answer-level findings per variable' }
 	},
 	async run(ctx) {
@@ -31,14 +38,26 @@ export default defineCheck({
 				['date', sql`TRY_CAST(${x} AS DATE)`, s.date / s.n]
 			] as const) {
 				if (share < majority || share === 1) continue;
-				const hits = await rows<{ r: number; v: string }>(ctx.db, sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} IS NOT NULL AND ${cast} IS NULL ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`);
+				const hits = await rows<{ r: number; v: string }>(
+					ctx.db,
+					sql`SELECT __row AS r, ${x} AS v FROM data WHERE ${x} IS NOT NULL AND ${cast} IS NULL ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`
+				);
 				for (const h of hits)
-					out.push(about(ctx, 'types', h.r, { variable: name, severity: 'warning', score: 0.5, message: `${name} = ${JSON.stringify(h.v)} is not a ${kind}, unlike ${pct(share)} of the column`, evidence: { value: h.v, expected: kind } }));
+					out.push(
+						about(ctx, 'types', h.r, {
+							variable: name,
+							severity: 'warning',
+							score: 0.5,
+							message: `${name} = ${JSON.stringify(h.v)} is not a ${kind}, unlike ${pct(share)} of the column`,
+							evidence: { value: h.v, expected: kind }
+						})
+					);
 				break;
 			}
 		}
 		const wholes = ctx.dictionary.variables.filter(
-			(v) => v.type === 'numeric' && ctx.substantive.includes(v.name) && (/^(F|N)\d+(\.0)?$/i.test(v.format) || labelledCodes(v).length >= 2)
+			(v) =>
+				v.type === 'numeric' && ctx.substantive.includes(v.name) && (/^(F|N)\d+(\.0)?$/i.test(v.format) || labelledCodes(v).length >= 2)
 		);
 		if (wholes.length) {
 			const frac = wholes.map((v) => sql`(${ctx.value(v.name)} <> round(${ctx.value(v.name)}))`);
@@ -50,7 +69,15 @@ export default defineCheck({
 			for (const h of hits)
 				wholes.forEach((v, i) => {
 					if (h[`b${i}`] !== true) return;
-					out.push(about(ctx, 'types', h.r as number, { variable: v.name, severity: 'warning', score: 0.5, message: `${v.name} = ${h[`x${i}`]} is not a whole number (format ${v.format}${labelledCodes(v).length ? ', coded answers' : ''})`, evidence: { value: h[`x${i}`], format: v.format } }));
+					out.push(
+						about(ctx, 'types', h.r as number, {
+							variable: v.name,
+							severity: 'warning',
+							score: 0.5,
+							message: `${v.name} = ${h[`x${i}`]} is not a whole number (format ${v.format}${labelledCodes(v).length ? ', coded answers' : ''})`,
+							evidence: { value: h[`x${i}`], format: v.format }
+						})
+					);
 				});
 		}
 		out.sort((a, b) => a.row! - b.row!);

@@ -14,11 +14,7 @@ export function displayExpr(name: string, type: Variable['type'] | undefined): s
 }
 
 /** A window of rows by position; `__row` is dense 1..n, so the range scan stays cheap at 1M rows. */
-export async function readPage(
-	db: SqlDb,
-	req: PageRequest,
-	types: Map<string, Variable['type']>
-): Promise<PageResult> {
+export async function readPage(db: SqlDb, req: PageRequest, types: Map<string, Variable['type']>): Promise<PageResult> {
 	const limit = Math.max(0, Math.min(req.limit, 5000));
 	const cols = [ROW_COLUMN, ...req.columns.map((c) => displayExpr(c, types.get(c)))];
 	const t = await db.query(

@@ -26,7 +26,10 @@ export function systemMissing(v: Variable, col: Frag = ident(v.name)): Frag {
 }
 
 export function hasUserMissing(v: Variable): boolean {
-	return v.missing.values.length > 0 || (v.missing.range !== null && v.type !== 'string' && (v.missing.range[0] !== null || v.missing.range[1] !== null));
+	return (
+		v.missing.values.length > 0 ||
+		(v.missing.range !== null && v.type !== 'string' && (v.missing.range[0] !== null || v.missing.range[1] !== null))
+	);
 }
 
 /** A value that is one of the variable's user-missing codes; FALSE when it declares none. */

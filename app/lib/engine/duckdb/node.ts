@@ -8,9 +8,7 @@ import type { SqlDb, SqlValue } from '../sql/db';
  * @example const db = await openNodeDb(); await db.query('SELECT 1');
  */
 export async function openNodeDb(): Promise<SqlDb> {
-	const dist = path.dirname(
-		createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
-	);
+	const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const bindings = await duckdb.createDuckDB(
 		{
 			mvp: { mainModule: `${dist}/duckdb-mvp.wasm`, mainWorker: '' },

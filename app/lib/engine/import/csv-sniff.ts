@@ -9,7 +9,7 @@ export function sniffEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: n
 	const n = Math.min(head.length, 4096);
 	let nulOdd = 0;
 	let nulEven = 0;
-	for (let i = 0; i < n; i++) if (head[i] === 0) (i & 1 ? nulOdd++ : nulEven++);
+	for (let i = 0; i < n; i++) if (head[i] === 0) i & 1 ? nulOdd++ : nulEven++;
 	if (nulOdd > n / 8) return { encoding: 'utf-16le', bom: 0 };
 	if (nulEven > n / 8) return { encoding: 'utf-16be', bom: 0 };
 	return { encoding: isUtf8(head) ? 'utf-8' : 'windows-1252', bom: 0 };

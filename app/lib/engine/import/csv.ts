@@ -59,10 +59,7 @@ export async function importCsv(
 		const body = bytes;
 		const scan = scanRecords(body, delimiter, quote, header.length, final, (index, fields) => {
 			const row = rows + index + 1;
-			throw new ImportError(
-				`${opts.name}: row ${row} has ${fields} fields but the header has ${header!.length}`,
-				row
-			);
+			throw new ImportError(`${opts.name}: row ${row} has ${fields} fields but the header has ${header!.length}`, row);
 		});
 		if (scan.records > 0) {
 			await loadChunk(db, body.subarray(0, scan.end), dialect, header.length, rows);
@@ -80,9 +77,7 @@ export async function importCsv(
 	}
 	if (!header) throw new ImportError(`${opts.name} is empty`);
 	if (rows === 0) throw new ImportError(`${opts.name} has a header but no data rows`);
-	const typed = await finishImport(db, { encoding: dialect.encoding, inferTypes: true }, (p) =>
-		onProgress({ ...p, rows })
-	);
+	const typed = await finishImport(db, { encoding: dialect.encoding, inferTypes: true }, (p) => onProgress({ ...p, rows }));
 	const dictionary = await finishPlatform(db, typed, plan);
 	return { format: 'csv', rows, dictionary, csv: dialect, ...(plan ? { platform: plan.platform } : {}) };
 }

@@ -11,11 +11,7 @@ export interface DemoImport extends ImportResult {
 }
 
 /** Generates the demo survey inside the engine and imports it like any file. */
-export async function importDemo(
-	db: SqlDb,
-	opts: DemoOptions,
-	onProgress: (p: ImportProgress) => void
-): Promise<DemoImport> {
+export async function importDemo(db: SqlDb, opts: DemoOptions, onProgress: (p: ImportProgress) => void): Promise<DemoImport> {
 	const demo = generateDemo(opts);
 	const rows = await loadBatches(db, demo.dictionary, demo.batches(), (rows) =>
 		onProgress({ phase: 'reading', done: rows, total: demo.rows, rows })

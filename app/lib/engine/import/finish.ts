@@ -29,16 +29,21 @@ export async function finishImport(
 	onProgress({ phase: 'typing', done: 0, total: 1 });
 	const described = await describeColumns(db, STAGING_TABLE);
 	const plans = opts.dictionary
-		? described.map((c) => ({ name: c.name, type: opts.dictionary!.variables.find((v) => v.name === c.name)!.type, expr: quoteIdent(c.name) }))
+		? described.map((c) => ({
+				name: c.name,
+				type: opts.dictionary!.variables.find((v) => v.name === c.name)!.type,
+				expr: quoteIdent(c.name)
+			}))
 		: opts.inferTypes
-			? await inferPlans(db, described.map((c) => c.name))
+			? await inferPlans(
+					db,
+					described.map((c) => c.name)
+				)
 			: described.map((c) => normalisePlan(c.name, c.type));
 	// No ORDER BY: staging is filled in file order and DuckDB preserves insertion order by default;
 	// sorting 1M rows × 60 columns in single-threaded wasm cost more than the rest of the import.
 	const select = plans.map((p) => `${p.expr} AS ${quoteIdent(p.name)}`).join(', ');
-	await db.exec(
-		`CREATE OR REPLACE TABLE ${DATA_TABLE} AS SELECT ${ROW_COLUMN}, ${select} FROM ${STAGING_TABLE}`
-	);
+	await db.exec(`CREATE OR REPLACE TABLE ${DATA_TABLE} AS SELECT ${ROW_COLUMN}, ${select} FROM ${STAGING_TABLE}`);
 	await db.exec(`DROP TABLE ${STAGING_TABLE}`);
 	const dictionary = opts.dictionary ?? {
 		variables: await describeVariables(db, plans),
@@ -50,14 +55,17 @@ export async function finishImport(
 }
 
 async function describeColumns(db: SqlDb, table: string): Promise<{ name: string; type: string }[]> {
-	const t = await db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, [table]);
+	const t = await db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, [
+		table
+	]);
 	return t
 		.toArray()
 		.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }))
 		.filter((c) => c.name !== ROW_COLUMN);
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*|BOOLEAN)$/;
+const NUMERIC =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*|BOOLEAN)$/;
 
 function normalisePlan(name: string, sqlType: string): ColumnPlan {
 	const c = quoteIdent(name);
@@ -99,7 +107,8 @@ async function inferPlans(db: SqlDb, names: string[]): Promise<ColumnPlan[]> {
 	for (const [i, name] of names.entries()) {
 		const c = quoteIdent(name);
 		const n = num(`n${i}`);
-		if (n === num(`num${i}`) && num(`zero${i}`) === 0) plans.push({ name, type: 'numeric', expr: `nullif(CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)` });
+		if (n === num(`num${i}`) && num(`zero${i}`) === 0)
+			plans.push({ name, type: 'numeric', expr: `nullif(CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)` });
 		else plans.push({ name, type: (n > 0 && (await temporalType(db, c, n))) || 'string', expr: c });
 	}
 	return plans.map((p) => {
@@ -131,11 +140,7 @@ async function describeVariables(db: SqlDb, plans: ColumnPlan[]): Promise<Variab
 		const c = quoteIdent(p.name);
 		if (p.type === 'string') return [`max(strlen(${c})) AS w${i}`, `approx_count_distinct(${c}) AS k${i}`];
 		if (p.type === 'numeric')
-			return [
-				`count_if(${c} <> round(${c})) AS frac${i}`,
-				`approx_count_distinct(${c}) AS k${i}`,
-				`max(abs(${c})) AS big${i}`
-			];
+			return [`count_if(${c} <> round(${c})) AS frac${i}`, `approx_count_distinct(${c}) AS k${i}`, `max(abs(${c})) AS big${i}`];
 		return [`approx_count_distinct(${c}) AS k${i}`];
 	});
 	const stats = aggs.length ? (await db.query(`SELECT ${aggs.join(', ')} FROM ${DATA_TABLE}`)).get(0)!.toJSON() : {};

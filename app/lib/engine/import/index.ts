@@ -40,9 +40,7 @@ export async function importFile(
 		case 'por':
 			return importSpss(deps.db, file, format, opts, onProgress);
 		case 'binary':
-			throw new ImportError(
-				`${opts.name} is not a CSV, Excel, Parquet or SPSS file (it holds binary data)`
-			);
+			throw new ImportError(`${opts.name} is not a CSV, Excel, Parquet or SPSS file (it holds binary data)`);
 	}
 }
 

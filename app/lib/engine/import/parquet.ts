@@ -34,10 +34,7 @@ export async function importParquet(
 		await db.exec(`DROP TABLE IF EXISTS ${CHUNK_TABLE}`);
 		await db.insertArrowIPC(CHUNK_TABLE, ipc, true);
 		const target = g === 0 ? `CREATE TABLE ${STAGING_TABLE} AS` : `INSERT INTO ${STAGING_TABLE}`;
-		await db.query(
-			`${target} SELECT (? + row_number() OVER ())::INTEGER AS ${ROW_COLUMN}, * FROM ${CHUNK_TABLE}`,
-			[rows]
-		);
+		await db.query(`${target} SELECT (? + row_number() OVER ())::INTEGER AS ${ROW_COLUMN}, * FROM ${CHUNK_TABLE}`, [rows]);
 		rows += Number((await db.query(`SELECT count(*)::INTEGER AS n FROM ${CHUNK_TABLE}`)).get(0)!.n);
 		onProgress({ phase: 'reading', done: g + 1, total: groups, rows });
 	}

@@ -1,7 +1,6 @@
 import type { FileFormat } from './types';
 
-const ascii = (bytes: Uint8Array, from: number, to: number) =>
-	String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
 
 /** Tells the format from the first bytes, never from the file name (a .zsav may hold $FL2). */
 export function sniffFormat(head: Uint8Array): Exclude<FileFormat, 'demo'> | 'binary' {
@@ -11,8 +10,7 @@ export function sniffFormat(head: Uint8Array): Exclude<FileFormat, 'demo'> | 'bi
 	if (magic === '$FL2' || magic === '$FL3' || ascii(head, 8, 20) === 'ENCRYPTEDSAV') return 'sav';
 	if (magic === 'PK\u0003\u0004') return 'xlsx';
 	if (ascii(head, 0, 464).includes('SPSS PORT FILE')) return 'por';
-	if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
-		return 'csv';
+	if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 'csv';
 	return looksBinary(head) ? 'binary' : 'csv';
 }
 
@@ -24,7 +22,7 @@ function looksBinary(head: Uint8Array): boolean {
 	let control = 0;
 	for (let i = 0; i < n; i++) {
 		const b = head[i];
-		if (b === 0) (i & 1 ? nulOdd++ : nulEven++);
+		if (b === 0) i & 1 ? nulOdd++ : nulEven++;
 		else if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
 	}
 	const half = n / 2;

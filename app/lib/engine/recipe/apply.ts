@@ -28,10 +28,18 @@ export interface ApplyOptions {
 export async function applyRecipe(db: SqlDb, dictionary: Dictionary, recipe: Recipe, opts: ApplyOptions): Promise<ApplyResult> {
 	const source = opts.source ?? 'data';
 	const idType = idTypeOf(dictionary, opts.idVariable);
-	const rowsOf = await respondentRows(db, source, opts.idVariable, recipeRespondents(recipe, idType).filter((v) => v !== null));
+	const rowsOf = await respondentRows(
+		db,
+		source,
+		opts.idVariable,
+		recipeRespondents(recipe, idType).filter((v) => v !== null)
+	);
 	const plan = planRecipe({ recipe, dictionary, idVariable: opts.idVariable, rowsOf });
 	const excludedRows = [...plan.excluded].filter(([, x]) => x).map(([r]) => r);
-	const kept = [...plan.excluded].filter(([, x]) => !x).map(([r]) => r).sort((a, b) => a - b);
+	const kept = [...plan.excluded]
+		.filter(([, x]) => !x)
+		.map(([r]) => r)
+		.sort((a, b) => a - b);
 
 	await dropRelation(db, CLEANED_TABLE);
 	await db.exec(`CREATE OR REPLACE TABLE ${EXCLUDED_TABLE} (${ROW_COLUMN} INTEGER)`);
@@ -84,7 +92,9 @@ async function runOp(db: SqlDb, op: Op): Promise<void> {
 async function fitStringWidths(db: SqlDb, dictionary: Dictionary, ops: Op[]): Promise<Dictionary> {
 	const touched = [...new Set(ops.filter((o) => o.variable.type === 'string').map((o) => o.variable.name))];
 	if (touched.length === 0) return dictionary;
-	const t = await db.query(`SELECT ${touched.map((n, i) => `max(strlen(${quoteIdent(n)}))::INTEGER AS w${i}`).join(', ')} FROM ${CLEANED_TABLE}`);
+	const t = await db.query(
+		`SELECT ${touched.map((n, i) => `max(strlen(${quoteIdent(n)}))::INTEGER AS w${i}`).join(', ')} FROM ${CLEANED_TABLE}`
+	);
 	const row = t.get(0)!.toJSON();
 	const widths = new Map(touched.map((n, i) => [n, Number(row[`w${i}`] ?? 0)]));
 	return {

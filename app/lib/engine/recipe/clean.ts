@@ -18,11 +18,21 @@ export interface CleanOptions {
  * The rows an export writes: the recipe applied to `data`, plus the flag variables. The app's
  * engine worker and `sieve export` both go through here, so both write the same data.
  */
-export async function cleanForExport(db: SqlDb, dictionary: Dictionary, opts: CleanOptions): Promise<{ source: ExportSource; report: ApplyReport }> {
+export async function cleanForExport(
+	db: SqlDb,
+	dictionary: Dictionary,
+	opts: CleanOptions
+): Promise<{ source: ExportSource; report: ApplyReport }> {
 	const recipe = opts.recipe ?? { version: 1, steps: [] };
 	const applied = await applyRecipe(db, dictionary, recipe, { idVariable: opts.idVariable });
 	const made = recipe.dataset?.sha256;
-	const file = opts.recipe ? (!made || !opts.fileSha256 ? 'unknown' : made === opts.fileSha256.toLowerCase() ? 'same' : 'different') : undefined;
+	const file = opts.recipe
+		? !made || !opts.fileSha256
+			? 'unknown'
+			: made === opts.fileSha256.toLowerCase()
+				? 'same'
+				: 'different'
+		: undefined;
 	const cleaned: ExportSource = { db, table: applied.table, dictionary: applied.dictionary };
 	const source = opts.scores ? await withFlags(cleaned, { scores: opts.scores, kept: applied.kept }) : cleaned;
 	return { source, report: file ? { ...applied.report, file } : applied.report };

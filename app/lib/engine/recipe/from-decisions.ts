@@ -30,6 +30,13 @@ function toStep(d: Decision, i: number): RecipeStep {
 		case 'merge-categories':
 			if (t.kind !== 'category') throw bad();
 			if (d.value === undefined) throw new RecipeError(`decision ${i}: "${d.action}" needs the target category as its value`);
-			return { action: d.action, variable: t.variable, from: t.values, to: d.value, ...(d.label !== undefined ? { label: d.label } : {}), ...note };
+			return {
+				action: d.action,
+				variable: t.variable,
+				from: t.values,
+				to: d.value,
+				...(d.label !== undefined ? { label: d.label } : {}),
+				...note
+			};
 	}
 }

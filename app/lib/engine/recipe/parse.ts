@@ -24,7 +24,10 @@ export function parseRecipe(json: unknown): Recipe {
 	if (!isObject(json)) throw new RecipeError('recipe: expected a JSON object');
 	if (json.version !== 1) throw new RecipeError(`recipe: "version" must be 1, got ${JSON.stringify(json.version)}`);
 	// `dataset` is optional (SPEC §7): a recipe written by hand or for a new wave replays with a note
-	if (json.dataset !== undefined && (!isObject(json.dataset) || typeof json.dataset.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(json.dataset.sha256)))
+	if (
+		json.dataset !== undefined &&
+		(!isObject(json.dataset) || typeof json.dataset.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(json.dataset.sha256))
+	)
 		throw new RecipeError('recipe: "dataset.sha256" must be 64 hex digits');
 	if (!Array.isArray(json.steps)) throw new RecipeError('recipe: "steps" must be a list');
 	const steps = json.steps.map((s, i) => parseStep(s, i));
@@ -43,7 +46,8 @@ function parseStep(raw: unknown, i: number): RecipeStep {
 	for (const k of Object.keys(raw)) if (!allowed.has(k)) throw new RecipeError(`${at} (${action}): unknown field "${k}"`);
 	for (const k of spec.required) if (!(k in raw)) throw new RecipeError(`${at} (${action}): "${k}" is required`);
 	const field = `${at} (${action})`;
-	for (const k of NOTE_FIELDS) if (raw[k] !== undefined && typeof raw[k] !== 'string') throw new RecipeError(`${field}: "${k}" must be text`);
+	for (const k of NOTE_FIELDS)
+		if (raw[k] !== undefined && typeof raw[k] !== 'string') throw new RecipeError(`${field}: "${k}" must be text`);
 	if ('respondent' in raw && !(typeof raw.respondent === 'string' || isFiniteNumber(raw.respondent)))
 		throw new RecipeError(`${field}: "respondent" must be a number or text`);
 	if ('variable' in raw && (typeof raw.variable !== 'string' || raw.variable === ''))

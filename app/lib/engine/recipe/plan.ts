@@ -38,7 +38,9 @@ export function idTypeOf(dictionary: Dictionary, idVariable: string): VarType | 
 
 /** Every respondent id the recipe names, as the id column holds it. */
 export function recipeRespondents(recipe: Recipe, idType: VarType | 'row'): SqlValue[] {
-	return recipe.steps.flatMap((s) => ('respondent' in s && s.respondent !== undefined ? [coerceRespondent(idType, s.respondent) ?? null] : []));
+	return recipe.steps.flatMap((s) =>
+		'respondent' in s && s.respondent !== undefined ? [coerceRespondent(idType, s.respondent) ?? null] : []
+	);
 }
 
 /**

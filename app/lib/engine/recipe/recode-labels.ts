@@ -9,7 +9,10 @@ export function recodeLabels(v: Variable, from: SqlValue[], to: SqlValue, label?
 	const labels = { ...v.valueLabels };
 	if (v.type !== 'numeric' && v.type !== 'string') return labels;
 	const toKey = to === null ? null : String(to);
-	const gone = from.filter((f) => f !== null).map(String).filter((k) => k !== toKey);
+	const gone = from
+		.filter((f) => f !== null)
+		.map(String)
+		.filter((k) => k !== toKey);
 	const carried = gone.map((k) => labels[k]).find((l) => l !== undefined);
 	for (const k of gone) delete labels[k];
 	if (toKey !== null) {

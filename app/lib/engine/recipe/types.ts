@@ -40,7 +40,13 @@ export type KeepStep = StepNote & { action: 'keep'; respondent: RespondentId };
 /** A cell (respondent + variable), a whole variable, or the cells holding `from` values. */
 export type SetMissingStep = StepNote & { action: 'set-missing'; variable: string; respondent?: RespondentId; from?: RecipeValue[] };
 export type EditValueStep = StepNote & { action: 'edit-value'; respondent: RespondentId; variable: string; value: RecipeValue };
-export type RecodeStep = StepNote & { action: 'recode' | 'merge-categories'; variable: string; from: RecipeValue[]; to: RecipeValue; label?: string };
+export type RecodeStep = StepNote & {
+	action: 'recode' | 'merge-categories';
+	variable: string;
+	from: RecipeValue[];
+	to: RecipeValue;
+	label?: string;
+};
 
 export type RecipeStep = ExcludeStep | KeepStep | SetMissingStep | EditValueStep | RecodeStep;
 

@@ -9,7 +9,10 @@ import { FINDINGS_TABLE, SCORES_TABLE } from './store-results';
  * do not flag); `severity: 'info'` finds the info ones, `severity: 'any'` every severity.
  * Empty before the first check run.
  */
-export async function flaggedRows(db: SqlDb, q: { check?: string | null; severity?: Severity | 'any' | null; variable?: string | null }): Promise<number[]> {
+export async function flaggedRows(
+	db: SqlDb,
+	q: { check?: string | null; severity?: Severity | 'any' | null; variable?: string | null }
+): Promise<number[]> {
 	if (!(await hasResults(db))) return [];
 	const where = ['row IS NOT NULL', 'NOT isnan(row)'];
 	const params: SqlValue[] = [];

@@ -8,7 +8,9 @@ import type { RunSummary } from './types';
 /** Rebuilds the last run's findings from the project database, e.g. to re-run one check after a reload. */
 export async function loadRuns(db: SqlDb, summary: RunSummary): Promise<CheckRun[]> {
 	if (!(await hasResults(db))) return [];
-	const t = await db.query(`SELECT "check", level, row, respondent, variable, severity, score, message, evidence FROM ${FINDINGS_TABLE} ORDER BY __row`);
+	const t = await db.query(
+		`SELECT "check", level, row, respondent, variable, severity, score, message, evidence FROM ${FINDINGS_TABLE} ORDER BY __row`
+	);
 	const byCheck = new Map<string, Finding[]>();
 	for (const r of t.toArray()) {
 		const f: Finding = {

@@ -10,6 +10,9 @@ import type { RespondentRow } from './types';
 export async function respondentRange(db: SqlDb, from: number, to: number): Promise<RespondentRow[] | null> {
 	if (!(await hasResults(db))) return null;
 	const last = Math.min(to, from + 999);
-	const t = await db.query(`SELECT row, respondent, score, verdict, reasons FROM ${SCORES_TABLE} WHERE row BETWEEN ? AND ? ORDER BY row`, [from, last]);
+	const t = await db.query(`SELECT row, respondent, score, verdict, reasons FROM ${SCORES_TABLE} WHERE row BETWEEN ? AND ? ORDER BY row`, [
+		from,
+		last
+	]);
 	return t.toArray().map(toRespondentRow);
 }

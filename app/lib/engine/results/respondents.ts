@@ -27,7 +27,13 @@ export async function respondentPage(db: SqlDb, q: RespondentQuery): Promise<{ t
 }
 
 /** A `sieve_scores` row as the review table shows it. */
-export function toRespondentRow(r: { row: unknown; respondent: unknown; score: unknown; verdict: unknown; reasons: unknown }): RespondentRow {
+export function toRespondentRow(r: {
+	row: unknown;
+	respondent: unknown;
+	score: unknown;
+	verdict: unknown;
+	reasons: unknown;
+}): RespondentRow {
 	const reasons = JSON.parse(String(r.reasons)) as RespondentRow['reasons'];
 	return {
 		row: Number(r.row),
@@ -41,6 +47,9 @@ export function toRespondentRow(r: { row: unknown; respondent: unknown; score: u
 }
 
 export async function hasResults(db: SqlDb): Promise<boolean> {
-	const t = await db.query(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = ? AND table_catalog = current_database()`, [SCORES_TABLE]);
+	const t = await db.query(
+		`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = ? AND table_catalog = current_database()`,
+		[SCORES_TABLE]
+	);
 	return Number(t.get(0)!.n) > 0;
 }

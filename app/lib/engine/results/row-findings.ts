@@ -47,6 +47,7 @@ export async function rowFindings(db: SqlDb, row: number): Promise<RowFinding[]>
 		named
 	);
 	const rowOf = new Map(rows.toArray().map((r) => [String(r.respondent), Number(r.row)]));
-	for (const f of found) if (f.check === 'duplicates') f.others = namedRespondents(f.evidence).flatMap((n) => (rowOf.has(n) ? [rowOf.get(n)!] : []));
+	for (const f of found)
+		if (f.check === 'duplicates') f.others = namedRespondents(f.evidence).flatMap((n) => (rowOf.has(n) ? [rowOf.get(n)!] : []));
 	return found;
 }

@@ -9,11 +9,30 @@ import type { SqlDb } from '../sql/db';
 export const FINDINGS_TABLE = 'sieve_findings';
 export const SCORES_TABLE = 'sieve_scores';
 
-const text = (name: string): Variable => ({ name, label: null, type: 'string', width: 0, format: '', measure: 'nominal', valueLabels: {}, missing: NO_MISSING });
+const text = (name: string): Variable => ({
+	name,
+	label: null,
+	type: 'string',
+	width: 0,
+	format: '',
+	measure: 'nominal',
+	valueLabels: {},
+	missing: NO_MISSING
+});
 const num = (name: string): Variable => ({ ...text(name), type: 'numeric', measure: 'scale' });
 const dict = (vars: Variable[]): Dictionary => ({ variables: vars, encoding: 'UTF-8', warnings: [] });
 
-const FINDING_DICT = dict([text('check'), text('level'), num('row'), text('respondent'), text('variable'), text('severity'), num('score'), text('message'), text('evidence')]);
+const FINDING_DICT = dict([
+	text('check'),
+	text('level'),
+	num('row'),
+	text('respondent'),
+	text('variable'),
+	text('severity'),
+	num('score'),
+	text('message'),
+	text('evidence')
+]);
 const SCORE_DICT = dict([num('row'), text('respondent'), num('score'), text('verdict'), text('reasons')]);
 const SLICE = 50_000;
 
@@ -23,20 +42,24 @@ export async function storeResults(db: SqlDb, runs: CheckRun[], scores: Map<numb
 	let first = true;
 	for (let at = 0; at < findings.length || first; at += SLICE) {
 		const part = findings.slice(at, at + SLICE);
-		const ipc = batchToIPC(FINDING_DICT, {
-			length: part.length,
-			columns: [
-				part.map((f) => f.check),
-				part.map((f) => f.level),
-				Float64Array.from(part, (f) => f.row ?? NaN),
-				part.map((f) => (f.respondent === undefined ? null : String(f.respondent))),
-				part.map((f) => f.variable ?? null),
-				part.map((f) => f.severity),
-				Float64Array.from(part, (f) => f.score),
-				part.map((f) => f.message),
-				part.map((f) => JSON.stringify(f.evidence))
-			]
-		}, at + 1);
+		const ipc = batchToIPC(
+			FINDING_DICT,
+			{
+				length: part.length,
+				columns: [
+					part.map((f) => f.check),
+					part.map((f) => f.level),
+					Float64Array.from(part, (f) => f.row ?? NaN),
+					part.map((f) => (f.respondent === undefined ? null : String(f.respondent))),
+					part.map((f) => f.variable ?? null),
+					part.map((f) => f.severity),
+					Float64Array.from(part, (f) => f.score),
+					part.map((f) => f.message),
+					part.map((f) => JSON.stringify(f.evidence))
+				]
+			},
+			at + 1
+		);
 		await db.insertArrowIPC(FINDINGS_TABLE, ipc, first);
 		first = false;
 	}
@@ -44,16 +67,20 @@ export async function storeResults(db: SqlDb, runs: CheckRun[], scores: Map<numb
 	first = true;
 	for (let at = 0; at < list.length || first; at += SLICE) {
 		const part = list.slice(at, at + SLICE);
-		const ipc = batchToIPC(SCORE_DICT, {
-			length: part.length,
-			columns: [
-				Float64Array.from(part, (s) => s.row),
-				part.map((s) => String(s.respondent)),
-				Float64Array.from(part, (s) => s.score),
-				part.map((s) => s.verdict),
-				part.map((s) => JSON.stringify(s.reasons.map(({ check, severity, message }) => ({ check, severity, message }))))
-			]
-		}, at + 1);
+		const ipc = batchToIPC(
+			SCORE_DICT,
+			{
+				length: part.length,
+				columns: [
+					Float64Array.from(part, (s) => s.row),
+					part.map((s) => String(s.respondent)),
+					Float64Array.from(part, (s) => s.score),
+					part.map((s) => s.verdict),
+					part.map((s) => JSON.stringify(s.reasons.map(({ check, severity, message }) => ({ check, severity, message }))))
+				]
+			},
+			at + 1
+		);
 		await db.insertArrowIPC(SCORES_TABLE, ipc, first);
 		first = false;
 	}

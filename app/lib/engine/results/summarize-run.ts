@@ -28,7 +28,18 @@ export async function summarizeRun(
 			(f.severity === 'info' ? infoRows : flaggedRows).add(f.row);
 		}
 		const respondents = { info: rowsBy.info.size, warning: rowsBy.warning.size, error: rowsBy.error.size };
-		return { id: r.id, title: r.title, version: r.version, flagged: r.flagged, findings: r.findings.length, bySeverity, respondents, ms: r.ms, skipped: r.skipped, error: r.error };
+		return {
+			id: r.id,
+			title: r.title,
+			version: r.version,
+			flagged: r.flagged,
+			findings: r.findings.length,
+			bySeverity,
+			respondents,
+			ms: r.ms,
+			skipped: r.skipped,
+			error: r.error
+		};
 	});
 	let infoOnly = 0;
 	for (const row of infoRows) if (!flaggedRows.has(row)) infoOnly++;

@@ -9,10 +9,13 @@ import { PLATFORM_IDS, detectPlatform, isPlatformPageTime, isPlatformParadata, n
 import type { Demographics, SurveyRoles } from './types';
 
 // Name patterns are matched against nameKey(name): lower case, words joined by single underscores.
-const ID_NAME = /^(id|rid|resp_?id|respondent_?id|respondent|response_?id|record_?id|case_?id|participant_?id|pid|uuid|serial|responseid|interview_?id)$/i;
+const ID_NAME =
+	/^(id|rid|resp_?id|respondent_?id|respondent|response_?id|record_?id|case_?id|participant_?id|pid|uuid|serial|responseid|interview_?id)$/i;
 const START_NAME = /^(start|start_?date|start_?time|started(_at)?|startdate|begin|begin_?time|starttime)$/i;
-const END_NAME = /^(end|end_?date|end_?time|ended(_at)?|enddate|submit(ted)?(_?date|_?time|_at)?|completed?(_at|_?date|_?time)?|finish(ed)?(_at|_?time)?|endtime|recorded_?date)$/i;
-const DURATION_NAME = /^(duration|duration_?(s|sec|secs|seconds|in_seconds)?|loi|time_?taken|interview_?length|length_?of_?interview|total_?time|elapsed)$/i;
+const END_NAME =
+	/^(end|end_?date|end_?time|ended(_at)?|enddate|submit(ted)?(_?date|_?time|_at)?|completed?(_at|_?date|_?time)?|finish(ed)?(_at|_?time)?|endtime|recorded_?date)$/i;
+const DURATION_NAME =
+	/^(duration|duration_?(s|sec|secs|seconds|in_seconds)?|loi|time_?taken|interview_?length|length_?of_?interview|total_?time|elapsed)$/i;
 const DURATION_MIN_NAME = /^(duration_?(m|min|mins|minutes)|loi_?min(utes)?)$/i;
 const IP_NAME = /^(ip|ip_?address|ipaddress|ip_?addr|remote_?addr)$/i;
 const UA_NAME = /^(user_?agent|useragent|ua|browser_?string|http_?user_?agent)$/i;
@@ -60,7 +63,9 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	const nearlyUnique = (v: Variable) => {
 		const s = st(v);
 		// (on a few dozen rows it undercounts by 15 %, so small files go straight to the exact count)
-		return s.n > 0 && s.n >= rowsTotal * 0.98 && (s.n < 10_000 || s.distinct >= s.n * 0.8) && (v.type !== 'numeric' || s.integerShare === 1);
+		return (
+			s.n > 0 && s.n >= rowsTotal * 0.98 && (s.n < 10_000 || s.distinct >= s.n * 0.8) && (v.type !== 'numeric' || s.integerShare === 1)
+		);
 	};
 	// respondents are named by the id in every decision, so it must be present and distinct in every row
 	const usableId = async (v: Variable) => {
@@ -132,15 +137,23 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		.map((v) => v.name);
 	const platformParadata = [
 		...(idLike ? [idLike] : []),
-		...(platform ? vars.filter((v) => !roled.has(v.name) && !pageTimes.includes(v.name) && isPlatformParadata(platform, v.name)).map((v) => v.name) : [])
+		...(platform
+			? vars.filter((v) => !roled.has(v.name) && !pageTimes.includes(v.name) && isPlatformParadata(platform, v.name)).map((v) => v.name)
+			: [])
 	];
 	const paradata = new Set([...roled, ...pageTimes, ...platformParadata]);
 
 	const attentionChecks = vars
-		.filter((v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? ''))))
+		.filter(
+			(v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? '')))
+		)
 		.map((v) => v.name);
 	const screeners = vars
-		.filter((v) => v.role === 'screener' || (!paradata.has(v.name) && !attentionChecks.includes(v.name) && (SCREENER_NAME.test(key(v)) || SCREENER_LABEL.test(v.label ?? ''))))
+		.filter(
+			(v) =>
+				v.role === 'screener' ||
+				(!paradata.has(v.name) && !attentionChecks.includes(v.name) && (SCREENER_NAME.test(key(v)) || SCREENER_LABEL.test(v.label ?? '')))
+		)
 		.map((v) => v.name);
 	// "Are you 18 years of age or older?" screens respondents; it does not record their age
 	const screening = new Set([...attentionChecks, ...screeners]);
@@ -148,7 +161,10 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	for (const [field, nameRe, labelRe] of DEMOGRAPHIC) {
 		const hit =
 			by((v) => !paradata.has(v.name) && nameRe.test(key(v))) ??
-			by((v) => !paradata.has(v.name) && !screening.has(v.name) && field !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name));
+			by(
+				(v) =>
+					!paradata.has(v.name) && !screening.has(v.name) && field !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name)
+			);
 		if (hit) demographics[field] = hit;
 	}
 	const demoSet = new Set(Object.values(demographics));
@@ -170,11 +186,30 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	// select-multiple options are 0/1 flags of one question, not items of a rating grid
 	const optionFlags = (original.mrSets ?? []).filter((m) => m.kind === 'dichotomy').flatMap((m) => m.variables);
 	const excluded = new Set([...paradata, ...openEnds, ...demoSet, ...attentionChecks, ...screeners, ...optionFlags]);
-	const grids = detectGrids(vars.filter((v) => !excluded.has(v.name)), stats);
+	const grids = detectGrids(
+		vars.filter((v) => !excluded.has(v.name)),
+		stats
+	);
 
 	const roles: SurveyRoles = {
-		id, idLike, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
-		screeners, attentionChecks, demographics, pageTimes, platform, paradata: platformParadata, missingCodes
+		id,
+		idLike,
+		weight,
+		start,
+		end,
+		duration,
+		durationScale,
+		ip,
+		userAgent,
+		grids,
+		openEnds,
+		screeners,
+		attentionChecks,
+		demographics,
+		pageTimes,
+		platform,
+		paradata: platformParadata,
+		missingCodes
 	};
 	return applyConfig(roles, config, dict);
 }

@@ -13,7 +13,7 @@ export function detectGrids(vars: Variable[], stats: Map<string, ColumnStats>): 
 	const groups: { stem: string; vars: Variable[] }[] = [];
 	for (const v of vars) {
 		const m = ITEM.exec(v.name);
-		if (!m || (v.type !== 'numeric')) continue;
+		if (!m || v.type !== 'numeric') continue;
 		const last = groups.at(-1);
 		if (last && last.stem === m[1]) last.vars.push(v);
 		else groups.push({ stem: m[1], vars: [v] });
@@ -40,7 +40,13 @@ function splitByScale(vars: Variable[], stats: Map<string, ColumnStats>): Variab
 	let key = '';
 	for (const v of vars) {
 		const s = stats.get(v.name)!;
-		const ok = s.n > 0 && s.integerShare === 1 && s.distinct <= MAX_SCALE_POINTS + 2 && s.max !== null && s.min !== null && s.max - s.min <= MAX_SCALE_POINTS;
+		const ok =
+			s.n > 0 &&
+			s.integerShare === 1 &&
+			s.distinct <= MAX_SCALE_POINTS + 2 &&
+			s.max !== null &&
+			s.min !== null &&
+			s.max - s.min <= MAX_SCALE_POINTS;
 		if (!ok) {
 			if (cur.length) out.push(cur);
 			cur = [];
@@ -72,7 +78,9 @@ function inRange(x: number, r: [number | null, number | null] | null): boolean {
 }
 
 function labelKey(v: Variable): string {
-	return codes(v).sort((a, b) => a - b).join(',');
+	return codes(v)
+		.sort((a, b) => a - b)
+		.join(',');
 }
 
 function sameLabels(vars: Variable[]): boolean {

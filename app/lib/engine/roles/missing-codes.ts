@@ -12,7 +12,17 @@ const SENTINELS = new Set([-999, -99, -98, -97, -9, -8, -7, 97, 98, 99, 997, 998
 export async function inferMissingCodes(db: SqlDb, dict: Dictionary, stats: Map<string, ColumnStats>): Promise<Record<string, number[]>> {
 	const cands = dict.variables.filter((v) => {
 		const s = stats.get(v.name);
-		return v.type === 'numeric' && v.missing.values.length === 0 && v.missing.range === null && s && s.integerShare === 1 && s.distinct <= 30 && s.max !== null && s.min !== null && (SENTINELS.has(s.max) || SENTINELS.has(s.min));
+		return (
+			v.type === 'numeric' &&
+			v.missing.values.length === 0 &&
+			v.missing.range === null &&
+			s &&
+			s.integerShare === 1 &&
+			s.distinct <= 30 &&
+			s.max !== null &&
+			s.min !== null &&
+			(SENTINELS.has(s.max) || SENTINELS.has(s.min))
+		);
 	});
 	if (!cands.length) return {};
 	const [r] = await rows<Record<string, number[]>>(
@@ -40,6 +50,8 @@ export function effectiveDictionary(dict: Dictionary, codes: Record<string, numb
 	if (!Object.keys(codes).length) return dict;
 	return {
 		...dict,
-		variables: dict.variables.map((v) => (codes[v.name] ? { ...v, missing: { values: [...v.missing.values, ...codes[v.name]], range: v.missing.range } } : v))
+		variables: dict.variables.map((v) =>
+			codes[v.name] ? { ...v, missing: { values: [...v.missing.values, ...codes[v.name]], range: v.missing.range } } : v
+		)
 	};
 }

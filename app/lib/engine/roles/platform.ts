@@ -17,7 +17,21 @@ const has = (keys: Set<string>, ...ks: string[]) => ks.filter((k) => keys.has(k)
 export function detectPlatform(names: string[]): Platform | null {
 	const keys = new Set(names.map(nameKey));
 	const raw = new Set(names.map((n) => n.toLowerCase()));
-	if (keys.has('responseid') && (has(keys, 'startdate', 'enddate', 'recordeddate', 'finished', 'progress', 'distributionchannel', 'duration_in_seconds', 'responseset') >= 2 || names.some((n) => /^Q_[A-Z]/.test(n))))
+	if (
+		keys.has('responseid') &&
+		(has(
+			keys,
+			'startdate',
+			'enddate',
+			'recordeddate',
+			'finished',
+			'progress',
+			'distributionchannel',
+			'duration_in_seconds',
+			'responseset'
+		) >= 2 ||
+			names.some((n) => /^Q_[A-Z]/.test(n)))
+	)
 		return 'qualtrics';
 	if (keys.has('respondent_id') && keys.has('collector_id')) return 'surveymonkey';
 	if ((raw.has('_uuid') || raw.has('_submission_time')) && has(raw, '_id', '_index', '_validation_status', '_status', '__version__') >= 1)
@@ -40,14 +54,17 @@ export const PLATFORM_IDS: Record<Platform, string[]> = {
 const PARADATA: Record<Platform, (name: string, key: string) => boolean> = {
 	qualtrics: (n, k) =>
 		/^Q_[A-Za-z]/.test(n) ||
-		/^(status|progress|finished|recordeddate|distributionchannel|userlanguage|externalreference|externaldatareference|responseset|name|emailaddress|recipient\w*|location\w*)$/.test(k) ||
+		/^(status|progress|finished|recordeddate|distributionchannel|userlanguage|externalreference|externaldatareference|responseset|name|emailaddress|recipient\w*|location\w*)$/.test(
+			k
+		) ||
 		/_(first_click|last_click|click_count)$/.test(k),
 	surveymonkey: (_, k) => /^(collector_id|email_address|first_name|last_name|custom_data(_\d+)?)$/.test(k),
 	kobo: (n, k) =>
 		n.startsWith('_') || /^(today|deviceid|username|simserial|subscriberid|phonenumber|audit)$/.test(k) || /^(meta|formhub)\//i.test(n),
 	odk: (n, k) =>
-		/^(submissiondate|submitterid|submittername|attachmentspresent|attachmentsexpected|status|reviewstate|deviceid(_\d+)?|edits|formversion|key|today|username|simserial|subscriberid|phonenumber|audit|instanceid)$/.test(k) ||
-		/^meta[-/]/i.test(n),
+		/^(submissiondate|submitterid|submittername|attachmentspresent|attachmentsexpected|status|reviewstate|deviceid(_\d+)?|edits|formversion|key|today|username|simserial|subscriberid|phonenumber|audit|instanceid)$/.test(
+			k
+		) || /^meta[-/]/i.test(n),
 	redcap: (_, k) => /^redcap_\w+$|_timestamp$|_complete$/.test(k)
 };
 

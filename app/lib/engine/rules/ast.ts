@@ -59,18 +59,7 @@ export interface Call extends At {
 	args: Expr[];
 }
 
-export type Expr =
-	| NumberLit
-	| StringLit
-	| BoolLit
-	| VarRef
-	| Compare
-	| Arith
-	| Negate
-	| Not
-	| Logical
-	| IsMissing
-	| Call;
+export type Expr = NumberLit | StringLit | BoolLit | VarRef | Compare | Arith | Negate | Not | Logical | IsMissing | Call;
 
 /** A parsed rule: a boolean expression over the dataset's variables. */
 export type Ast = Expr;

@@ -41,9 +41,7 @@ function emit(e: Expr, dict: Dictionary, params: SqlValue[], stringAs: LiteralTy
 		case 'negate':
 			return `(- ${sub(e.operand)})`;
 		case 'arith':
-			return e.op === '/'
-				? `(${sub(e.left)} / NULLIF(${sub(e.right)}, 0))`
-				: `(${sub(e.left)} ${e.op} ${sub(e.right)})`;
+			return e.op === '/' ? `(${sub(e.left)} / NULLIF(${sub(e.right)}, 0))` : `(${sub(e.left)} ${e.op} ${sub(e.right)})`;
 		case 'not':
 			return `(NOT ${sub(e.operand)})`;
 		case 'and':
@@ -51,10 +49,7 @@ function emit(e: Expr, dict: Dictionary, params: SqlValue[], stringAs: LiteralTy
 			return `(${e.operands.map((o) => sub(o)).join(e.kind === 'and' ? ' AND ' : ' OR ')})`;
 		case 'missing': {
 			const op = e.operand;
-			const test =
-				op.kind === 'variable'
-					? fragment(isMissing(lookup(op.name, dict)), params)
-					: `(${sub(op)} IS NULL)`;
+			const test = op.kind === 'variable' ? fragment(isMissing(lookup(op.name, dict)), params) : `(${sub(op)} IS NULL)`;
 			return e.negated ? `(NOT ${test})` : test;
 		}
 		case 'compare': {
@@ -67,9 +62,7 @@ function emit(e: Expr, dict: Dictionary, params: SqlValue[], stringAs: LiteralTy
 				const headAs = pairTypes(head, rest[0], dict)[0];
 				const x = sub(head, headAs);
 				const others = rest.map((v) => sub(v, pairTypes(head, v, dict)[1]));
-				return e.fn === 'in'
-					? `(${x} IN (${others.join(', ')}))`
-					: `(${x} BETWEEN ${others[0]} AND ${others[1]})`;
+				return e.fn === 'in' ? `(${x} IN (${others.join(', ')}))` : `(${x} BETWEEN ${others[0]} AND ${others[1]})`;
 			}
 			return `${SQL_FN[e.fn]}(${sub(e.args[0])})`;
 		}

@@ -14,10 +14,7 @@ export async function evaluateRule(db: SqlDb, rule: string, dictionary: Dictiona
 
 /** `__row` of the rows of `data` where a compiled condition is true, ascending. */
 export async function selectRows(db: SqlDb, condition: string, params: SqlValue[]): Promise<Int32Array> {
-	const table = await db.query(
-		`SELECT CAST(__row AS INTEGER) AS r FROM data WHERE ${condition} ORDER BY __row`,
-		params
-	);
+	const table = await db.query(`SELECT CAST(__row AS INTEGER) AS r FROM data WHERE ${condition} ORDER BY __row`, params);
 	const column = table.getChildAt(0);
 	return column ? Int32Array.from(column.toArray() as Int32Array) : new Int32Array(0);
 }

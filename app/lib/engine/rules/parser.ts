@@ -208,11 +208,7 @@ class Parser {
 		if (next.kind === 'punct' && next.text === '(') {
 			const fn = FUNCTIONS[word];
 			if (!fn) {
-				throw new RuleError(
-					`unknown function ${JSON.stringify(t.text)}`,
-					t.column,
-					`functions are ${Object.keys(FUNCTIONS).join(', ')}`
-				);
+				throw new RuleError(`unknown function ${JSON.stringify(t.text)}`, t.column, `functions are ${Object.keys(FUNCTIONS).join(', ')}`);
 			}
 			this.pos += 2;
 			return this.nested(t, () => {

@@ -43,10 +43,7 @@ export function parseSkipRule(text: string, dictionary: Dictionary): SkipRule {
 }
 
 /** The two kinds of routing violation as boolean SQL over table `data`. */
-export function compileSkipRule(
-	skip: SkipRule,
-	dictionary: Dictionary
-): { answeredWhenSkipped: Frag; missingWhenAsked: Frag } {
+export function compileSkipRule(skip: SkipRule, dictionary: Dictionary): { answeredWhenSkipped: Frag; missingWhenAsked: Frag } {
 	const variable = dictionary.variables.find((v) => v.name === skip.question);
 	if (!variable) throw new RuleError(`unknown variable ${JSON.stringify(skip.question)}`, 1);
 	const missing = isMissing(variable);

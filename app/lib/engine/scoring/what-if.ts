@@ -34,26 +34,31 @@ export async function whatIf(
 	const rowIds = data.r;
 	const score = new Float64Array(rowIds.length);
 	for (let i = 0; i < rowIds.length; i++) score[i] = scores.get(rowIds[i])?.score ?? 100;
-	return [...thresholds].sort((a, b) => a - b).map((t) => {
-		let removed = 0;
-		for (let i = 0; i < score.length; i++) if (score[i] < t) removed++;
-		const means: WhatIfRow['means'] = {};
-		vars.forEach((v, j) => {
-			const x = data[`v${j}`];
-			let sa = 0, na = 0, sk = 0, nk = 0;
-			for (let i = 0; i < x.length; i++) {
-				if (Number.isNaN(x[i])) continue;
-				sa += x[i];
-				na++;
-				if (score[i] >= t) {
-					sk += x[i];
-					nk++;
+	return [...thresholds]
+		.sort((a, b) => a - b)
+		.map((t) => {
+			let removed = 0;
+			for (let i = 0; i < score.length; i++) if (score[i] < t) removed++;
+			const means: WhatIfRow['means'] = {};
+			vars.forEach((v, j) => {
+				const x = data[`v${j}`];
+				let sa = 0,
+					na = 0,
+					sk = 0,
+					nk = 0;
+				for (let i = 0; i < x.length; i++) {
+					if (Number.isNaN(x[i])) continue;
+					sa += x[i];
+					na++;
+					if (score[i] >= t) {
+						sk += x[i];
+						nk++;
+					}
 				}
-			}
-			const all = na ? sa / na : null;
-			const kept = nk ? sk / nk : null;
-			means[v.name] = { all, kept, change: all !== null && kept !== null ? kept - all : null };
+				const all = na ? sa / na : null;
+				const kept = nk ? sk / nk : null;
+				means[v.name] = { all, kept, change: all !== null && kept !== null ? kept - all : null };
+			});
+			return { threshold: t, removed, kept: score.length - removed, means };
 		});
-		return { threshold: t, removed, kept: score.length - removed, means };
-	});
 }

@@ -26,7 +26,8 @@ export interface Gibberish {
 export function gibberishScore(text: string): Gibberish {
 	const lower = text.toLowerCase();
 	const compact = lower.replace(/\s+/g, '');
-	if (compact.length >= 4 && [...compact].every((ch) => ch === compact[0])) return { score: 1, reason: `one character repeated ${compact.length} times` };
+	if (compact.length >= 4 && [...compact].every((ch) => ch === compact[0]))
+		return { score: 1, reason: `one character repeated ${compact.length} times` };
 	const letters = lower.replace(/[^\p{L}]/gu, '');
 	if (letters.length < 3) return { score: 0, reason: null };
 	if (!/[a-zà-ÿœ]/.test(letters)) return { score: 0, reason: null };
@@ -36,8 +37,7 @@ export function gibberishScore(text: string): Gibberish {
 	const rep = longestRepeat(letters);
 	if (rep >= 4 && rep >= letters.length * 0.5) return { score: 1, reason: `one letter repeated ${rep} times` };
 	const kb = keyboardRun(lower);
-	if (kb.length >= 5 || (kb.length >= 4 && kb.length >= letters.length * 0.6))
-		return { score: 1, reason: `keyboard run "${kb}"` };
+	if (kb.length >= 5 || (kb.length >= 4 && kb.length >= letters.length * 0.6)) return { score: 1, reason: `keyboard run "${kb}"` };
 	const words = lower.split(/[^\p{L}]+/u).filter((w) => w.length >= 3);
 	if (words.length > 1) {
 		const runs = words.map(keyboardRun);

@@ -15,7 +15,11 @@ export function csvField(text: string): string {
  * RFC 4180 CSV (CRLF, UTF-8), one encoded chunk per page: a header of variable names, then the
  * rows. Text that a spreadsheet would run as a formula is neutralised; numbers are never touched.
  */
-export async function* csvChunks(dictionary: Dictionary, pages: AsyncIterable<ColumnBatch>, opts: { bom?: boolean } = {}): AsyncGenerator<Uint8Array> {
+export async function* csvChunks(
+	dictionary: Dictionary,
+	pages: AsyncIterable<ColumnBatch>,
+	opts: { bom?: boolean } = {}
+): AsyncGenerator<Uint8Array> {
 	const encoder = new TextEncoder();
 	const vars = dictionary.variables;
 	if (opts.bom) yield BOM;

@@ -19,7 +19,12 @@ export interface ExportDeps {
  * `sieve export`: the caller writes them to a file, OPFS or a Blob.
  * @example for await (const chunk of exportChunks(source, 'csv', deps, { bom: true })) parts.push(chunk);
  */
-export async function* exportChunks(source: ExportSource, format: ExportFormat, deps: ExportDeps, opts: ExportOptions & { onWarning?: (w: string) => void } = {}): AsyncGenerator<Uint8Array> {
+export async function* exportChunks(
+	source: ExportSource,
+	format: ExportFormat,
+	deps: ExportDeps,
+	opts: ExportOptions & { onWarning?: (w: string) => void } = {}
+): AsyncGenerator<Uint8Array> {
 	const { rows: total } = await pageRange(source);
 	const pageRows = opts.pageRows ?? defaultPageRows(source);
 	let done = 0;

@@ -13,8 +13,26 @@ const VERDICTS: Verdict[] = ['keep', 'review', 'remove'];
 
 /** The two flag variables appended to an export (SPEC §7); the verdict is text so every format holds the same values. */
 export const FLAG_VARIABLES: readonly Variable[] = [
-	{ name: SCORE_VARIABLE, label: 'Sieve quality score 0-100', type: 'numeric', width: 8, format: 'F3.0', measure: 'scale', valueLabels: {}, missing: { values: [], range: null } },
-	{ name: VERDICT_VARIABLE, label: 'Sieve verdict', type: 'string', width: 6, format: 'A6', measure: 'nominal', valueLabels: {}, missing: { values: [], range: null } }
+	{
+		name: SCORE_VARIABLE,
+		label: 'Sieve quality score 0-100',
+		type: 'numeric',
+		width: 8,
+		format: 'F3.0',
+		measure: 'scale',
+		valueLabels: {},
+		missing: { values: [], range: null }
+	},
+	{
+		name: VERDICT_VARIABLE,
+		label: 'Sieve verdict',
+		type: 'string',
+		width: 6,
+		format: 'A6',
+		measure: 'nominal',
+		valueLabels: {},
+		missing: { values: [], range: null }
+	}
 ];
 
 export interface FlagInput {
@@ -57,7 +75,11 @@ async function loadFlags(db: SqlDb, rows: number[], of: (row: number) => { score
 		score[i] = f.score;
 		verdict[i] = f.verdict;
 	});
-	const fields = [new Field(ROW_COLUMN, new Int32(), false), new Field('score', new Float64(), false), new Field('verdict', new Int8(), false)];
+	const fields = [
+		new Field(ROW_COLUMN, new Int32(), false),
+		new Field('score', new Float64(), false),
+		new Field('verdict', new Int8(), false)
+	];
 	const children = [
 		makeData({ type: new Int32(), length: n, nullCount: 0, data: row }),
 		makeData({ type: new Float64(), length: n, nullCount: 0, data: score }),

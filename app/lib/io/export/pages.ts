@@ -14,7 +14,9 @@ export interface PageRange {
 
 /** First and last `__row` and the row count of the source. */
 export async function pageRange(source: ExportSource): Promise<PageRange> {
-	const t = await source.db.query(`SELECT min(${ROW_COLUMN})::INTEGER AS a, max(${ROW_COLUMN})::INTEGER AS b, count(*)::INTEGER AS n FROM ${quoteIdent(source.table)}`);
+	const t = await source.db.query(
+		`SELECT min(${ROW_COLUMN})::INTEGER AS a, max(${ROW_COLUMN})::INTEGER AS b, count(*)::INTEGER AS n FROM ${quoteIdent(source.table)}`
+	);
 	const r = t.get(0)!;
 	return { first: Number(r.a ?? 1), last: Number(r.b ?? 0), rows: Number(r.n) };
 }

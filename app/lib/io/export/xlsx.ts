@@ -22,10 +22,13 @@ export class XlsxLimitError extends Error {
  * in memory, so the cells of every page are kept until the end.
  */
 export async function xlsxBlob(dictionary: Dictionary, pages: AsyncIterable<ColumnBatch>, totalRows: number): Promise<Blob> {
-	if (totalRows > XLSX_MAX_ROWS) throw new XlsxLimitError(`${totalRows} rows do not fit an Excel sheet (at most ${XLSX_MAX_ROWS}); export CSV, Parquet or SPSS instead`);
+	if (totalRows > XLSX_MAX_ROWS)
+		throw new XlsxLimitError(`${totalRows} rows do not fit an Excel sheet (at most ${XLSX_MAX_ROWS}); export CSV, Parquet or SPSS instead`);
 	const vars = dictionary.variables;
 	if (totalRows * vars.length > XLSX_MAX_CELLS)
-		throw new XlsxLimitError(`${(totalRows * vars.length).toLocaleString('en')} cells are more than the Excel export holds (${XLSX_MAX_CELLS.toLocaleString('en')}); export CSV, Parquet or SPSS instead`);
+		throw new XlsxLimitError(
+			`${(totalRows * vars.length).toLocaleString('en')} cells are more than the Excel export holds (${XLSX_MAX_CELLS.toLocaleString('en')}); export CSV, Parquet or SPSS instead`
+		);
 	const header: Cell[] = vars.map((v) => ({ value: neutraliseFormula(v.name), type: String, fontWeight: 'bold' }));
 	const sheet: SheetData = [header];
 	for await (const page of pages) {

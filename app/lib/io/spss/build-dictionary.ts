@@ -33,12 +33,7 @@ interface Draft {
 const MEASURES: Measure[] = ['unknown', 'nominal', 'ordinal', 'scale'];
 const ALIGNMENTS = ['left', 'right', 'center'] as const;
 const SPSS_ROLES = ['input', 'target', 'both', 'none', 'partition', 'split'] as const;
-export function buildDictionary(
-	header: SavHeader,
-	raw: RawDictionary,
-	file: string,
-	encodingRequest?: EncodingRequest
-): BuiltDictionary {
+export function buildDictionary(header: SavHeader, raw: RawDictionary, file: string, encodingRequest?: EncodingRequest): BuiltDictionary {
 	const fail = (reason: string): never => {
 		throw new SpssError(file, reason);
 	};
@@ -99,8 +94,7 @@ export function buildDictionary(
 		drafts.push({ variable: makeVariable(sv, width, longNames, text, warnings), first: sv, segments, shortName: sv.shortName });
 	}
 	const vars = drafts.map((d) => d.variable);
-	const toColumnUnits = (v: Variable, x: number) =>
-		v.type === 'date' || v.type === 'datetime' ? spssSecondsToEpochMs(x) : x;
+	const toColumnUnits = (v: Variable, x: number) => (v.type === 'date' || v.type === 'datetime' ? spssSecondsToEpochMs(x) : x);
 
 	for (const d of drafts) {
 		d.variable.missing = missingFromRecord(d.first.raw, d.variable, text, le, { lowest, highest }, toColumnUnits);
@@ -176,7 +170,13 @@ export function buildDictionary(
 	guarded([...ext(7), ...ext(19)], warnings, (e) => {
 		for (const s of parseMrSets(e.data, text)) {
 			const variables = s.variables.map((n) => byName(n)?.name ?? n);
-			mrSets.push({ name: s.name, label: s.label, kind: s.kind, variables, ...(s.countedValue !== undefined ? { countedValue: s.countedValue } : {}) });
+			mrSets.push({
+				name: s.name,
+				label: s.label,
+				kind: s.kind,
+				variables,
+				...(s.countedValue !== undefined ? { countedValue: s.countedValue } : {})
+			});
 		}
 	});
 

@@ -12,9 +12,7 @@ export interface Segment {
 	slots: number;
 }
 
-export type ColumnPlan =
-	| { kind: 'numeric'; index: number; toEpochMs: boolean }
-	| { kind: 'string'; offset: number; width: number };
+export type ColumnPlan = { kind: 'numeric'; index: number; toEpochMs: boolean } | { kind: 'string'; offset: number; width: number };
 
 export interface CaseLayout {
 	slotsPerCase: number;

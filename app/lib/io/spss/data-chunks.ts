@@ -9,13 +9,8 @@ export const READ_WINDOW = 2 << 20;
 
 export type BytesRead = (compressedBytesRead: number) => void;
 
-export async function* plainChunks(
-	source: ByteSource,
-	start: number,
-	onRead: BytesRead,
-	window = READ_WINDOW
-): AsyncGenerator<Uint8Array> {
-	for (let pos = start; pos < source.size; ) {
+export async function* plainChunks(source: ByteSource, start: number, onRead: BytesRead, window = READ_WINDOW): AsyncGenerator<Uint8Array> {
+	for (let pos = start; pos < source.size;) {
 		const chunk = await source.read(pos, Math.min(window, source.size - pos));
 		if (chunk.length === 0) throw new SpssError(source.name, `truncated at byte ${pos}`);
 		pos += chunk.length;
@@ -62,7 +57,12 @@ export async function* zlibChunks(
 			uncompressedSize: trailer.getInt32(at + 16, littleEndian),
 			compressedSize: trailer.getInt32(at + 20, littleEndian)
 		};
-		if (b.compressedOffset !== expected || b.compressedSize <= 0 || b.uncompressedSize < 0 || b.compressedOffset + b.compressedSize > trailerOffset) {
+		if (
+			b.compressedOffset !== expected ||
+			b.compressedSize <= 0 ||
+			b.uncompressedSize < 0 ||
+			b.compressedOffset + b.compressedSize > trailerOffset
+		) {
 			fail(`malformed zlib trailer at byte ${trailerOffset}: block ${i} is out of place`);
 		}
 		expected += b.compressedSize;
@@ -86,7 +86,8 @@ export async function* zlibChunks(
 				filled += out.length;
 			}
 		}
-		if (produced !== b.uncompressedSize) fail(`corrupt zlib block ${i} at byte ${b.compressedOffset}: ${produced} of ${b.uncompressedSize} bytes`);
+		if (produced !== b.uncompressedSize)
+			fail(`corrupt zlib block ${i} at byte ${b.compressedOffset}: ${produced} of ${b.uncompressedSize} bytes`);
 	}
 	if (filled) yield gather.slice(0, filled);
 }
@@ -97,7 +98,7 @@ async function* inflate(source: ByteSource, b: ZBlock, onRead: BytesRead, window
 	const reader = ds.readable.getReader();
 	const end = b.compressedOffset + b.compressedSize;
 	const pump = (async () => {
-		for (let pos = b.compressedOffset; pos < end; ) {
+		for (let pos = b.compressedOffset; pos < end;) {
 			const chunk = await source.read(pos, Math.min(window, end - pos));
 			if (chunk.length === 0) throw new SpssError(source.name, `truncated at byte ${pos}`);
 			pos += chunk.length;

@@ -44,9 +44,7 @@ export const FORMAT_CODES: Readonly<Record<number, string>> = Object.freeze({
 	41: 'YMDHMS'
 });
 
-const CODE_BY_NAME: ReadonlyMap<string, number> = new Map(
-	Object.entries(FORMAT_CODES).map(([code, name]) => [name, Number(code)])
-);
+const CODE_BY_NAME: ReadonlyMap<string, number> = new Map(Object.entries(FORMAT_CODES).map(([code, name]) => [name, Number(code)]));
 
 export interface FormatSpec {
 	/** Upper-case format name, e.g. "F", "A", "DATETIME". */

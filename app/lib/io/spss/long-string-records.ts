@@ -41,10 +41,12 @@ export function parseLongStringLabels(data: Uint8Array, le: boolean): { entries:
  */
 export function parseLongStringMissing(data: Uint8Array, le: boolean): { entries: LongStringMissing[]; complete: boolean } {
 	const perValue = parseMissing(data, le, true);
-	return perValue.complete ? perValue : (() => {
-		const shared = parseMissing(data, le, false);
-		return shared.complete ? shared : perValue;
-	})();
+	return perValue.complete
+		? perValue
+		: (() => {
+				const shared = parseMissing(data, le, false);
+				return shared.complete ? shared : perValue;
+			})();
 }
 
 function parseMissing(data: Uint8Array, le: boolean, lengthPerValue: boolean): { entries: LongStringMissing[]; complete: boolean } {

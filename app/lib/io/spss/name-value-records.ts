@@ -8,7 +8,10 @@ export function parsePairs(data: Uint8Array, text: FieldDecoder): [string, strin
 		const eq = piece.indexOf(0x3d);
 		if (eq <= 0) continue;
 		const key = text.decode(piece, 0, eq).toUpperCase();
-		const value = text.decode(piece.map((b) => (b === 0 ? 0x20 : b)), eq + 1);
+		const value = text.decode(
+			piece.map((b) => (b === 0 ? 0x20 : b)),
+			eq + 1
+		);
 		pairs.push([key, value]);
 	}
 	return pairs;

@@ -42,7 +42,13 @@ export async function openSav(source: ByteSource, opts: OpenSavOptions = {}): Pr
 	const { header, built } = await guard(source, async () => {
 		const header = await readHeader(cur);
 		const raw = await readRawDictionary(cur);
-		return { header, built: { ...buildDictionary(header, raw, source.name, { encoding: opts.encoding, force: opts.forceEncoding }), dataOffset: raw.dataOffset } };
+		return {
+			header,
+			built: {
+				...buildDictionary(header, raw, source.name, { encoding: opts.encoding, force: opts.forceEncoding }),
+				dataOffset: raw.dataOffset
+			}
+		};
 	});
 	const { dictionary, layout, sysmis, caseCount, dataOffset } = built;
 	const caseBytes = layout.slotsPerCase * 8;
@@ -133,7 +139,10 @@ async function guard<T>(source: ByteSource, fn: () => Promise<T>): Promise<T> {
 		return await fn();
 	} catch (err) {
 		if (err instanceof SpssError) throw err;
-		const why = err instanceof RangeError ? 'malformed file (a length or count is out of range)' : `malformed file (${err instanceof Error ? err.message : String(err)})`;
+		const why =
+			err instanceof RangeError
+				? 'malformed file (a length or count is out of range)'
+				: `malformed file (${err instanceof Error ? err.message : String(err)})`;
 		throw new SpssError(source.name, why);
 	}
 }

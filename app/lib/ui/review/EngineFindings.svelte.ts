@@ -23,14 +23,19 @@ export class EngineFindings implements FindingsSource {
 	checks = $state.raw<{ id: string; title: string }[]>([]);
 
 	constructor(
-		private readonly engine: Pick<EngineApi, 'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'rowsByCheck' | 'listChecks'>,
+		private readonly engine: Pick<
+			EngineApi,
+			'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'rowsByCheck' | 'listChecks'
+		>,
 		total: number
 	) {
 		this.#cache = new PageCache(async (offset, limit) => {
 			const scored = new Map(((await engine.respondentRange(offset + 1, offset + limit)) ?? []).map((r) => [r.row, r]));
 			const rows = Array.from({ length: limit }, (_, i) => {
 				const r = scored.get(offset + 1 + i);
-				return r ? [r.row, r.score, r.verdict, JSON.stringify(r.checks), JSON.stringify(r.reasons)] : [offset + 1 + i, null, null, null, null];
+				return r
+					? [r.row, r.score, r.verdict, JSON.stringify(r.checks), JSON.stringify(r.reasons)]
+					: [offset + 1 + i, null, null, null, null];
 			});
 			return { offset, rows };
 		}, total);

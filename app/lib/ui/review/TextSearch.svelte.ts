@@ -14,8 +14,7 @@ export class TextSearch {
 	#rows: number[] | null = null;
 	#roles: Promise<string[]> | null = null;
 
-	constructor(
-		private readonly engine: Pick<EngineApi, 'dataset' | 'searchText'>) {}
+	constructor(private readonly engine: Pick<EngineApi, 'dataset' | 'searchText'>) {}
 
 	/** Rows matching `text`: null when the text is blank (no filter); empty while loading. */
 	rows(text: string): number[] | null {

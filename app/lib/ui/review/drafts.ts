@@ -36,7 +36,8 @@ export class ReviewDrafts {
 	/** The respondent-level form (exclude or keep) to reopen on this row: the one last typed in. */
 	openOn(row: number): 'exclude' | 'keep' | null {
 		let last: 'exclude' | 'keep' | null = null;
-		for (const [key, d] of this.#drafts) if ((d.action === 'exclude' || d.action === 'keep') && key === ReviewDrafts.key(row, d.action)) last = d.action;
+		for (const [key, d] of this.#drafts)
+			if ((d.action === 'exclude' || d.action === 'keep') && key === ReviewDrafts.key(row, d.action)) last = d.action;
 		return last;
 	}
 }

@@ -19,7 +19,10 @@ export const SHORTCUTS: readonly { keys: string; command: ReviewCommand; what: s
 	{ keys: 'Esc', command: 'close', what: 'close the form (discarding its reason), help or detail' }
 ];
 
-export function commandFor(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>, typing: boolean): ReviewCommand | null {
+export function commandFor(
+	e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+	typing: boolean
+): ReviewCommand | null {
 	if (e.key === 'Escape') return 'close';
 	if (typing || e.altKey) return null;
 	const mod = e.ctrlKey || e.metaKey;

@@ -4,7 +4,11 @@ import type { EngineApi } from '$lib/engine/api';
 const CHUNK = 5000;
 
 /** Respondent ids of rows (1-based, ascending), read from the engine in runs of consecutive rows. */
-export async function respondentIds(engine: Pick<EngineApi, 'page'>, rows: readonly number[], idVariable: string | null): Promise<Map<number, RespondentKey>> {
+export async function respondentIds(
+	engine: Pick<EngineApi, 'page'>,
+	rows: readonly number[],
+	idVariable: string | null
+): Promise<Map<number, RespondentKey>> {
 	const out = new Map<number, RespondentKey>();
 	if (!idVariable) {
 		for (const r of rows) out.set(r, r);

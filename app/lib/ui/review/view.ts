@@ -23,7 +23,17 @@ export interface ReviewFilter {
 	order: 'row' | 'score' | 'check';
 }
 
-export const ALL: ReviewFilter = { decision: 'all', status: 'any', verdict: 'any', assignee: null, check: 'any', severity: 'any', variable: 'any', search: '', order: 'row' };
+export const ALL: ReviewFilter = {
+	decision: 'all',
+	status: 'any',
+	verdict: 'any',
+	assignee: null,
+	check: 'any',
+	severity: 'any',
+	variable: 'any',
+	search: '',
+	order: 'row'
+};
 
 /**
  * The rows a view shows: every row (`all`, no list needed at 1M) or a list of rows, ascending unless
@@ -69,11 +79,15 @@ export function filterRows(f: ReviewFilter, input: ViewInputs): RowSet {
 		const keys: string[] = [];
 		for (const [k, s] of input.states) {
 			const ok =
-				f.decision === 'decided' ? !!s.decision || s.cells.length > 0
-				: f.decision === 'excluded' ? s.decision?.action === 'exclude'
-				: f.decision === 'kept' ? s.decision?.action === 'keep'
-				: f.decision === 'pending' ? s.pending > 0
-				: s.cells.length > 0;
+				f.decision === 'decided'
+					? !!s.decision || s.cells.length > 0
+					: f.decision === 'excluded'
+						? s.decision?.action === 'exclude'
+						: f.decision === 'kept'
+							? s.decision?.action === 'keep'
+							: f.decision === 'pending'
+								? s.pending > 0
+								: s.cells.length > 0;
 			if (ok) keys.push(k);
 		}
 		sets.push(keysToRows(keys));
@@ -106,7 +120,9 @@ export function filterRows(f: ReviewFilter, input: ViewInputs): RowSet {
 			rows = [...set];
 		}
 	}
-	const set: RowSet = rows ? { kind: 'list', rows: rows.filter((r) => r >= 1 && r <= input.total).sort((a, b) => a - b) } : { kind: 'all', count: input.total };
+	const set: RowSet = rows
+		? { kind: 'list', rows: rows.filter((r) => r >= 1 && r <= input.total).sort((a, b) => a - b) }
+		: { kind: 'all', count: input.total };
 	return f.order !== 'row' && input.ranked?.length ? byScore(set, input.ranked) : set;
 }
 

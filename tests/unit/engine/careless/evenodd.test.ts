@@ -31,12 +31,24 @@ describe('evenodd', () => {
 	});
 
 	it('1 5 1 2 2 3 3 by [0,1,2]: odd (1,2,3) even (5,2,3), r = −6/√84, 2r/(1+r) < −1 → floored, negated → 1', () => {
-		const natural = careless([[1, 5, 1, 2, 2, 3, 3]], { factors: [[0, 1, 2], [3, 4], [5, 6]] });
+		const natural = careless([[1, 5, 1, 2, 2, 3, 3]], {
+			factors: [
+				[0, 1, 2],
+				[3, 4],
+				[5, 6]
+			]
+		});
 		expect(values(natural.evenodd)).toEqual([1]);
 	});
 
 	it('the same answers by [2,0,1]: odd items 2,1 → (3,2,3), even (1,2,3), r = 0 → 0', () => {
-		const given = careless([[1, 5, 1, 2, 2, 3, 3]], { factors: [[2, 0, 1], [3, 4], [5, 6]] });
+		const given = careless([[1, 5, 1, 2, 2, 3, 3]], {
+			factors: [
+				[2, 0, 1],
+				[3, 4],
+				[5, 6]
+			]
+		});
 		expect(values(given.evenodd)[0]).toBeCloseTo(0, 14);
 	});
 

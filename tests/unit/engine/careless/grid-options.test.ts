@@ -8,7 +8,15 @@ describe('carelessOptionsFor', () => {
 			{ items: ['A1', 'A2', 'B1', 'B2'], scale: [1, 6], reversed: ['B1'], factors: { A: ['A2', 'A1'], B: ['B1', 'B2'] } },
 			0.5
 		);
-		expect(options).toEqual({ scale: [1, 6], psychsynCritval: 0.5, reversed: [2], factors: [[1, 0], [2, 3]] });
+		expect(options).toEqual({
+			scale: [1, 6],
+			psychsynCritval: 0.5,
+			reversed: [2],
+			factors: [
+				[1, 0],
+				[2, 3]
+			]
+		});
 		expect(problems).toEqual([]);
 	});
 

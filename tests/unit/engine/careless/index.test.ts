@@ -50,7 +50,12 @@ describe('computeCareless against the numpy reference (tests/fixtures/careless/r
 
 describe('computeCareless edge cases never throw on data', () => {
 	it('no respondents: empty columns', () => {
-		const r = computeCareless(new Float64Array(0), 0, 5, { factors: [[0, 1], [2, 3]] });
+		const r = computeCareless(new Float64Array(0), 0, 5, {
+			factors: [
+				[0, 1],
+				[2, 3]
+			]
+		});
 		for (const name of CARELESS_INDEX_NAMES) expect(r[name].values.length).toBe(0);
 	});
 

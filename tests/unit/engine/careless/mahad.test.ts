@@ -49,7 +49,13 @@ describe('mahad', () => {
 			[4, 3],
 			[null, null]
 		]);
-		expect(values(r.mahad)).toEqual([expect.closeTo(1.5, 13), expect.closeTo(1.5, 13), expect.closeTo(1.5, 13), expect.closeTo(1.5, 13), null]);
+		expect(values(r.mahad)).toEqual([
+			expect.closeTo(1.5, 13),
+			expect.closeTo(1.5, 13),
+			expect.closeTo(1.5, 13),
+			expect.closeTo(1.5, 13),
+			null
+		]);
 		expect(reasons(r.mahad)[4]).toBe('no answers in the grid');
 	});
 

@@ -51,9 +51,11 @@ describe('pairwiseMoments', () => {
 	it('equals the plain two-pass pairwise covariance and correlation on random grids with missing answers', () => {
 		fc.assert(
 			fc.property(
-				fc.integer({ min: 1, max: 6 }).chain((k) =>
-					fc.tuple(fc.constant(k), fc.array(fc.array(cell, { minLength: k, maxLength: k }), { minLength: 0, maxLength: 40 }))
-				),
+				fc
+					.integer({ min: 1, max: 6 })
+					.chain((k) =>
+						fc.tuple(fc.constant(k), fc.array(fc.array(cell, { minLength: k, maxLength: k }), { minLength: 0, maxLength: 40 }))
+					),
 				fc.double({ min: -1e6, max: 1e6, noNaN: true }),
 				([k, rows], offset) => {
 					const n = rows.length;
@@ -88,7 +90,15 @@ describe('pairwiseMoments', () => {
 	it('5 5 2 4 vs 1 4 1 2 correlate exactly 1/2 (plain double two-pass gives 0.5000000000000001), so not above a critval of 0.5', () => {
 		const m = pairwiseMoments(Float64Array.from([5, 1, 5, 4, 2, 1, 4, 2]), 4, 2);
 		expect(m.correlation[1]).toBe(0.5);
-		const c = careless([[5, 1], [5, 4], [2, 1], [4, 2]], { psychsynCritval: 0.5 });
+		const c = careless(
+			[
+				[5, 1],
+				[5, 4],
+				[2, 1],
+				[4, 2]
+			],
+			{ psychsynCritval: 0.5 }
+		);
 		expect(c.synonymPairs).toEqual([]);
 	});
 

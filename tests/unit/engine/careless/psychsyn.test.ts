@@ -71,7 +71,14 @@ describe('psychsyn', () => {
 });
 
 describe('psychant', () => {
-	const reversedSample = SAMPLE.map(([a, b, c, d, e, f]) => [a, b === null ? null : 6 - b, c, d === null ? null : 6 - d, e, f === null ? null : 6 - f]);
+	const reversedSample = SAMPLE.map(([a, b, c, d, e, f]) => [
+		a,
+		b === null ? null : 6 - b,
+		c,
+		d === null ? null : 6 - d,
+		e,
+		f === null ? null : 6 - f
+	]);
 
 	it('items 1, 3, 5 recoded 6 − x become antonyms of 0, 2, 4; scores flip sign', () => {
 		const r = careless(reversedSample);

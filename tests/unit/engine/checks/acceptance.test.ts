@@ -25,7 +25,12 @@ async function measure(seed: number, withConfig: boolean) {
 	const detection: Record<string, number> = {};
 	for (const [kind, check] of Object.entries(CHECK_OF)) {
 		const planted = demo.truth.filter((t) => t.kind === kind).map((t) => t.rid);
-		const flagged = new Set(runs.find((r) => r.id === check)!.findings.filter((f) => f.severity !== 'info').map((f) => f.respondent));
+		const flagged = new Set(
+			runs
+				.find((r) => r.id === check)!
+				.findings.filter((f) => f.severity !== 'info')
+				.map((f) => f.respondent)
+		);
 		detection[kind] = planted.filter((r) => flagged.has(r)).length / planted.length;
 	}
 	const scores = scoreRespondents(runs.flatMap((r) => r.findings));
@@ -40,7 +45,11 @@ describe('acceptance on the demo survey', () => {
 		for (const withConfig of [false, true])
 			it(`seed ${seed}, ${withConfig ? 'with the demo CONFIG' : 'roles detected'}: ≥ 95 % of planted problems flagged, ≤ 2 % of clean respondents removed`, async () => {
 				const m = await measure(seed, withConfig);
-				console.log(`seed ${seed} config=${withConfig}`, JSON.stringify(m.detection), `clean removed ${(m.cleanRemoved * 100).toFixed(2)} % of ${m.clean}`);
+				console.log(
+					`seed ${seed} config=${withConfig}`,
+					JSON.stringify(m.detection),
+					`clean removed ${(m.cleanRemoved * 100).toFixed(2)} % of ${m.clean}`
+				);
 				expect(m.errors).toEqual([]);
 				for (const [kind, share] of Object.entries(m.detection)) expect(share, kind).toBeGreaterThanOrEqual(0.95);
 				expect(m.cleanRemoved).toBeLessThanOrEqual(0.02);

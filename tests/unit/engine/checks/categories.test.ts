@@ -5,17 +5,53 @@ import formats from '../../../../app/lib/engine/checks/formats';
 import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './helpers';
 
-const dict = dictionaryOf([variable('rid'), variable('country', 'string'), variable('zip', 'string'), variable('email', 'string'), variable('children', 'string')]);
-const country = ['Germany', 'Germany', 'germany ', 'France', 'France', 'FRANCE', 'Austria', 'Germnay', 'France', 'Austria', 'Austria', 'Germany'];
+const dict = dictionaryOf([
+	variable('rid'),
+	variable('country', 'string'),
+	variable('zip', 'string'),
+	variable('email', 'string'),
+	variable('children', 'string')
+]);
+const country = [
+	'Germany',
+	'Germany',
+	'germany ',
+	'France',
+	'France',
+	'FRANCE',
+	'Austria',
+	'Germnay',
+	'France',
+	'Austria',
+	'Austria',
+	'Germany'
+];
 const zip = ['10115', '20095', '80331', 'D-50667', '60311', '70173', '01067', '30159', '40213', '28195', '04109', '90402'];
-const email = ['a@x.de', 'b@y.com', 'c@z.org', 'd@x.de', 'not an email', 'e@y.com', 'f@y.com', 'g@z.org', 'h@x.de', 'i@y.fr', 'j@x', 'k@y.com'];
+const email = [
+	'a@x.de',
+	'b@y.com',
+	'c@z.org',
+	'd@x.de',
+	'not an email',
+	'e@y.com',
+	'f@y.com',
+	'g@z.org',
+	'h@x.de',
+	'i@y.fr',
+	'j@x',
+	'k@y.com'
+];
 const children = ['0', '1', '2', '0', '3', 'two', '1', '0', '2', '1', '0', '1'];
 
 describe('categories, types and formats', () => {
 	let db: SqlDb;
 	beforeAll(async () => {
 		db = await openNodeDb();
-		await tableOf(db, dict, country.map((c, i) => [i + 1, c, zip[i], email[i], children[i]]));
+		await tableOf(
+			db,
+			dict,
+			country.map((c, i) => [i + 1, c, zip[i], email[i], children[i]])
+		);
 	});
 	afterAll(() => db.close());
 
@@ -24,11 +60,21 @@ describe('categories, types and formats', () => {
 		expect(flagged(f)).toEqual([3, 6, 8]);
 		const germany = f.find((x) => x.level === 'variable' && x.evidence.suggestion === 'Germany')!;
 		expect(germany.evidence.variants).toEqual({ Germany: 3, 'germany ': 1, Germnay: 1 });
-		expect(f.find((x) => x.level === 'variable' && x.evidence.suggestion === 'France')!.evidence.variants).toEqual({ France: 3, FRANCE: 1 });
+		expect(f.find((x) => x.level === 'variable' && x.evidence.suggestion === 'France')!.evidence.variants).toEqual({
+			France: 3,
+			FRANCE: 1
+		});
 	});
 
 	it('keeps distinct categories apart', () => {
-		expect(clusterValues([{ v: 'Male', n: 3 }, { v: 'Female', n: 3 }, { v: 'Austria', n: 1 }, { v: 'Australia', n: 1 }])).toEqual([]);
+		expect(
+			clusterValues([
+				{ v: 'Male', n: 3 },
+				{ v: 'Female', n: 3 },
+				{ v: 'Austria', n: 1 },
+				{ v: 'Australia', n: 1 }
+			])
+		).toEqual([]);
 		expect(fingerprint('  Ünited   kingdom ')).toBe('kingdom united');
 	});
 

@@ -5,7 +5,14 @@ import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './helpers';
 
 const yesNo = { '1': 'Yes', '2': 'No' };
-const dict = dictionaryOf([variable('rid'), variable('age'), variable('hh_size'), variable('n_children'), variable('q4', 'numeric', { valueLabels: yesNo }), variable('q5')]);
+const dict = dictionaryOf([
+	variable('rid'),
+	variable('age'),
+	variable('hh_size'),
+	variable('n_children'),
+	variable('q4', 'numeric', { valueLabels: yesNo }),
+	variable('q5')
+]);
 const _ = null;
 
 describe('consistency and skip-logic', () => {

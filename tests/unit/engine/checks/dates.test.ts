@@ -4,7 +4,13 @@ import timing from '../../../../app/lib/engine/checks/timing';
 import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './helpers';
 
-const dict = dictionaryOf([variable('rid'), variable('start_time', 'datetime'), variable('end_time', 'datetime'), variable('age'), variable('dob', 'date')]);
+const dict = dictionaryOf([
+	variable('rid'),
+	variable('start_time', 'datetime'),
+	variable('end_time', 'datetime'),
+	variable('age'),
+	variable('dob', 'date')
+]);
 
 describe('dates', () => {
 	let db: SqlDb;
@@ -39,7 +45,8 @@ describe('timing', () => {
 		const db = await openNodeDb();
 		const rows: unknown[][] = [];
 		// one submission per hour for 5 days, then 12 within three minutes at 03:10
-		for (let h = 0; h < 120; h++) rows.push([rows.length + 1, new Date(Date.UTC(2026, 2, 2) + h * 3600e3 + 17 * 60e3).toISOString().slice(0, 19).replace('T', ' ')]);
+		for (let h = 0; h < 120; h++)
+			rows.push([rows.length + 1, new Date(Date.UTC(2026, 2, 2) + h * 3600e3 + 17 * 60e3).toISOString().slice(0, 19).replace('T', ' ')]);
 		for (let k = 0; k < 12; k++) rows.push([rows.length + 1, `2026-03-04 03:1${Math.floor(k / 5)}:${String(10 + k).padStart(2, '0')}`]);
 		await tableOf(db, d2, rows);
 		const f = await runOne(db, d2, timing);

@@ -6,7 +6,10 @@ import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './
 
 const dict = dictionaryOf([
 	variable('rid'),
-	variable('gender', 'numeric', { valueLabels: { '1': 'Male', '2': 'Female', '3': 'Diverse', '9': 'No answer' }, missing: { values: [9], range: null } }),
+	variable('gender', 'numeric', {
+		valueLabels: { '1': 'Male', '2': 'Female', '3': 'Diverse', '9': 'No answer' },
+		missing: { values: [9], range: null }
+	}),
 	variable('nps', 'numeric', { valueLabels: { '0': 'Not at all likely', '10': 'Extremely likely' } }),
 	variable('age', 'numeric', { measure: 'scale' }),
 	variable('income', 'numeric', { measure: 'scale' })

@@ -11,7 +11,11 @@ describe('speeders', () => {
 	let db: SqlDb;
 	beforeAll(async () => {
 		db = await openNodeDb();
-		await tableOf(db, dict, durations.map((d, i) => [101 + i, d, 1]));
+		await tableOf(
+			db,
+			dict,
+			durations.map((d, i) => [101 + i, d, 1])
+		);
 	});
 	afterAll(() => db.close());
 
@@ -31,7 +35,11 @@ describe('speeders', () => {
 		const d2 = dictionaryOf([variable('rid'), variable('start_time', 'datetime'), variable('end_time', 'datetime')]);
 		const db2 = await openNodeDb();
 		const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 10) + s * 1000).toISOString().replace('T', ' ').slice(0, 19);
-		await tableOf(db2, d2, durations.map((d, i) => [1 + i, at(0), at(d)]));
+		await tableOf(
+			db2,
+			d2,
+			durations.map((d, i) => [1 + i, at(0), at(d)])
+		);
 		expect(flagged(await runOne(db2, d2, speeders))).toEqual([1, 5]);
 		await db2.close();
 	});
@@ -40,7 +48,12 @@ describe('speeders', () => {
 		const d3 = dictionaryOf([variable('rid'), variable('page1_time'), variable('page2_time'), variable('page3_time')]);
 		const db3 = await openNodeDb();
 		await tableOf(db3, d3, [
-			[1, 30, 40, 50], [2, 32, 41, 48], [3, 5, 6, 49], [4, 29, 38, 52], [5, 31, 5, 50], [6, 28, 42, 51]
+			[1, 30, 40, 50],
+			[2, 32, 41, 48],
+			[3, 5, 6, 49],
+			[4, 29, 38, 52],
+			[5, 31, 5, 50],
+			[6, 28, 42, 51]
 		]);
 		expect(flagged(await runOne(db3, d3, speeders))).toEqual([3]);
 		await db3.close();

@@ -5,7 +5,10 @@ import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './helpers';
 
 const labels = { '1': 'Strongly disagree', '2': 'Disagree', '3': 'Neutral', '4': 'Agree', '5': 'Strongly agree', '9': "Don't know" };
-const items = (stem: string) => Array.from({ length: 6 }, (_, j) => variable(`${stem}_${j + 1}`, 'numeric', { valueLabels: labels, missing: { values: [9], range: null } }));
+const items = (stem: string) =>
+	Array.from({ length: 6 }, (_, j) =>
+		variable(`${stem}_${j + 1}`, 'numeric', { valueLabels: labels, missing: { values: [9], range: null } })
+	);
 const dict = dictionaryOf([variable('rid'), ...items('a'), ...items('b')]);
 
 const rows: number[][] = [

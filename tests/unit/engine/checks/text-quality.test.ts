@@ -14,7 +14,7 @@ const texts = [
 	'zzzzzzzz',
 	'Prices are too high, otherwise fine',
 	'idk',
-	"Le service était excellent et le personnel très aimable",
+	'Le service était excellent et le personnel très aimable',
 	'jkjkjkjkjk',
 	'qwerty uiop',
 	'El envío llegó tarde y el paquete estaba dañado',
@@ -26,7 +26,11 @@ describe('text-quality and sentiment', () => {
 	let db: SqlDb;
 	beforeAll(async () => {
 		db = await openNodeDb();
-		await tableOf(db, dict, texts.map((t, i) => [i + 1, t]));
+		await tableOf(
+			db,
+			dict,
+			texts.map((t, i) => [i + 1, t])
+		);
 	});
 	afterAll(() => db.close());
 

@@ -4,7 +4,11 @@ import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, openNodeDb, tableOf, variable } from '../checks/helpers';
 
 const dict = dictionaryOf([variable('caseno'), variable('email', 'string'), variable('code', 'string'), variable('wave')]);
-const idUsability = (db: SqlDb, name: string) => idQuality(db, dict.variables.find((v) => v.name === name)!);
+const idUsability = (db: SqlDb, name: string) =>
+	idQuality(
+		db,
+		dict.variables.find((v) => v.name === name)!
+	);
 
 describe('idQuality', () => {
 	let db: SqlDb;

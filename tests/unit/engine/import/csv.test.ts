@@ -24,7 +24,9 @@ describe('CSV import', () => {
 	it('keeps the time of day: timestamps are datetimes, plain dates are dates', async () => {
 		const { db, result } = await importFixture('timestamps.csv');
 		expect(result.dictionary.variables.map((v) => v.type)).toEqual(['numeric', 'datetime', 'date']);
-		expect(await rows(db, `SELECT strftime(started, '%Y-%m-%dT%H:%M:%S.%g') AS s, strftime(day, '%Y-%m-%d') AS d FROM data ORDER BY __row`)).toEqual([
+		expect(
+			await rows(db, `SELECT strftime(started, '%Y-%m-%dT%H:%M:%S.%g') AS s, strftime(day, '%Y-%m-%d') AS d FROM data ORDER BY __row`)
+		).toEqual([
 			{ s: '2026-03-10T20:25:58.000', d: '2026-03-10' },
 			{ s: '2026-03-11T07:00:01.500', d: '2026-03-11' }
 		]);
@@ -73,9 +75,7 @@ describe('CSV import', () => {
 
 	it('refuses a ragged row naming the file and row, keeping the data already there', async () => {
 		const { db } = await importFixture('utf8.csv');
-		await expect(importFixture('ragged.csv', {}, db)).rejects.toThrow(
-			'ragged.csv: row 2 has 2 fields but the header has 3'
-		);
+		await expect(importFixture('ragged.csv', {}, db)).rejects.toThrow('ragged.csv: row 2 has 2 fields but the header has 3');
 		expect((await rows(db)).length).toBe(3);
 	});
 
@@ -85,8 +85,6 @@ describe('CSV import', () => {
 	});
 
 	it('refuses a file over the size limit with a clear message', async () => {
-		await expect(importFixture('utf8.csv', { maxBytes: 100 })).rejects.toThrow(
-			/utf8\.csv is 0 MB; files over 0 MB are too large/
-		);
+		await expect(importFixture('utf8.csv', { maxBytes: 100 })).rejects.toThrow(/utf8\.csv is 0 MB; files over 0 MB are too large/);
 	});
 });

@@ -11,8 +11,19 @@ describe('survey platform exports', () => {
 		expect(result.rows).toBe(40);
 		expect(result.platform).toBe('qualtrics');
 		expect(result.dictionary.warnings).toEqual(['Qualtrics export: 2 header rows read as labels (question text) and import ids']);
-		expect(vars.map((v) => v.name).slice(0, 9)).toEqual(['StartDate', 'EndDate', 'Status', 'IPAddress', 'Progress', 'Duration (in seconds)', 'Finished', 'RecordedDate', 'ResponseId']);
-		for (const n of [...LIKERT, 'Q2', 'S1', 'Progress', 'Duration (in seconds)', 'Finished', 'Q4_Page Submit']) expect(typeOf(vars, n), n).toBe('numeric');
+		expect(vars.map((v) => v.name).slice(0, 9)).toEqual([
+			'StartDate',
+			'EndDate',
+			'Status',
+			'IPAddress',
+			'Progress',
+			'Duration (in seconds)',
+			'Finished',
+			'RecordedDate',
+			'ResponseId'
+		]);
+		for (const n of [...LIKERT, 'Q2', 'S1', 'Progress', 'Duration (in seconds)', 'Finished', 'Q4_Page Submit'])
+			expect(typeOf(vars, n), n).toBe('numeric');
 		for (const n of ['StartDate', 'EndDate', 'RecordedDate']) expect(typeOf(vars, n), n).toBe('datetime');
 		expect(typeOf(vars, 'Q3')).toBe('string');
 		const q11 = vars.find((v) => v.name === 'Q1_1')!;
@@ -21,8 +32,11 @@ describe('survey platform exports', () => {
 		expect(q11.attributes).toEqual({ ImportId: ['QID1_1'] });
 		expect(vars.find((v) => v.name === 'StartDate')!.attributes).toEqual({ ImportId: ['startDate'], timeZone: ['America/Denver'] });
 		expect(vars.find((v) => v.name === 'Q2')!.label).toBe('Please select "Strongly agree" for this statement, to show you are reading.');
-		const [r] = await rows(db, `SELECT count(*) AS n, count(DISTINCT ResponseId) AS ids, count_if(NOT regexp_full_match(ResponseId, 'R_[A-Za-z0-9]{15}'))::INTEGER AS bad,
-			min(Q1_1) AS lo, max(Q1_5) AS hi, count_if(Finished = 0)::INTEGER AS partial, strftime(min(StartDate), '%Y-%m-%d') AS first FROM data`);
+		const [r] = await rows(
+			db,
+			`SELECT count(*) AS n, count(DISTINCT ResponseId) AS ids, count_if(NOT regexp_full_match(ResponseId, 'R_[A-Za-z0-9]{15}'))::INTEGER AS bad,
+			min(Q1_1) AS lo, max(Q1_5) AS hi, count_if(Finished = 0)::INTEGER AS partial, strftime(min(StartDate), '%Y-%m-%d') AS first FROM data`
+		);
 		// the generator leaves respondents 7, 20 and 33 unfinished
 		expect(r).toEqual({ n: 40n, ids: 40n, bad: 0, lo: 1, hi: 5, partial: 3, first: '2026-03-02' });
 		await db.close();
@@ -61,11 +75,25 @@ describe('survey platform exports', () => {
 		const { db, result } = await importFixture('platform/qualtrics-legacy.csv');
 		const vars = result.dictionary.variables;
 		expect(result.rows).toBe(12);
-		expect(vars.map((v) => v.name).slice(0, 11)).toEqual(['ResponseID', 'ResponseSet', 'Name', 'ExternalDataReference', 'EmailAddress', 'IPAddress', 'Status', 'StartDate', 'EndDate', 'Finished', 'Q1_1']);
+		expect(vars.map((v) => v.name).slice(0, 11)).toEqual([
+			'ResponseID',
+			'ResponseSet',
+			'Name',
+			'ExternalDataReference',
+			'EmailAddress',
+			'IPAddress',
+			'Status',
+			'StartDate',
+			'EndDate',
+			'Finished',
+			'Q1_1'
+		]);
 		expect(vars.find((v) => v.name === 'Q1_2')!.label).toBe('Please rate our service-Speed');
 		expect(typeOf(vars, 'Q1_2')).toBe('numeric');
 		expect(typeOf(vars, 'StartDate')).toBe('datetime');
-		expect(result.dictionary.warnings[0]).toMatch(/^Qualtrics legacy export: header row 2 read as labels; renamed V1 → ResponseID, V2 → ResponseSet/);
+		expect(result.dictionary.warnings[0]).toMatch(
+			/^Qualtrics legacy export: header row 2 read as labels; renamed V1 → ResponseID, V2 → ResponseSet/
+		);
 		await db.close();
 	});
 
@@ -74,8 +102,15 @@ describe('survey platform exports', () => {
 		const vars = result.dictionary.variables;
 		expect(result.rows).toBe(20);
 		expect(vars.map((v) => [v.name, v.label])).toEqual([
-			['Respondent ID', null], ['Collector ID', null], ['Start Date', null], ['End Date', null], ['IP Address', null],
-			['Email Address', null], ['First Name', null], ['Last Name', null], ['Custom Data 1', null],
+			['Respondent ID', null],
+			['Collector ID', null],
+			['Start Date', null],
+			['End Date', null],
+			['IP Address', null],
+			['Email Address', null],
+			['First Name', null],
+			['Last Name', null],
+			['Custom Data 1', null],
 			['Q1', 'How likely are you to recommend us to a friend?'],
 			['Q2_1', 'Which of these fruits do you buy? (select all that apply) - Apples'],
 			['Q2_2', 'Which of these fruits do you buy? (select all that apply) - Bananas'],
@@ -88,7 +123,10 @@ describe('survey platform exports', () => {
 		]);
 		expect(typeOf(vars, 'Start Date')).toBe('datetime');
 		expect(typeOf(vars, 'Q3_2')).toBe('numeric');
-		const [r] = await rows(db, `SELECT strftime("Start Date", '%Y-%m-%d %H:%M:%S') AS s, strftime(max("End Date"), '%H') AS h FROM data GROUP BY ALL ORDER BY s LIMIT 1`);
+		const [r] = await rows(
+			db,
+			`SELECT strftime("Start Date", '%Y-%m-%d %H:%M:%S') AS s, strftime(max("End Date"), '%H') AS h FROM data GROUP BY ALL ORDER BY s LIMIT 1`
+		);
 		expect(r.s).toBe('2026-02-10 07:30:00');
 		await db.close();
 	});
@@ -101,10 +139,19 @@ describe('survey platform exports', () => {
 		expect(typeOf(kv, 'respondent/age')).toBe('numeric');
 		expect(typeOf(kv, 'start')).toBe('datetime');
 		expect(kobo.result.dictionary.mrSets).toEqual([
-			{ name: '$fruits', label: 'fruits', kind: 'dichotomy', countedValue: '1', variables: ['fruits/apple', 'fruits/banana', 'fruits/mango'] }
+			{
+				name: '$fruits',
+				label: 'fruits',
+				kind: 'dichotomy',
+				countedValue: '1',
+				variables: ['fruits/apple', 'fruits/banana', 'fruits/mango']
+			}
 		]);
 		// the space-separated answer and its flags agree row by row
-		const [k] = await rows(kobo.db, `SELECT count_if(("fruits/mango" = 1) <> coalesce(contains(fruits, 'mango'), false))::INTEGER AS off, max("household/size") AS big FROM data`);
+		const [k] = await rows(
+			kobo.db,
+			`SELECT count_if(("fruits/mango" = 1) <> coalesce(contains(fruits, 'mango'), false))::INTEGER AS off, max("household/size") AS big FROM data`
+		);
 		expect(k.off).toBe(0);
 		expect(Number(k.big)).toBeLessThanOrEqual(8);
 		await kobo.db.close();
@@ -132,7 +179,10 @@ describe('survey platform exports', () => {
 			expect(result.platform, f).toBeUndefined();
 			expect(result.dictionary.warnings, f).toEqual([]);
 			expect(result.dictionary.mrSets, f).toBeUndefined();
-			expect(result.dictionary.variables.every((v) => v.label === null && v.attributes === undefined), f).toBe(true);
+			expect(
+				result.dictionary.variables.every((v) => v.label === null && v.attributes === undefined),
+				f
+			).toBe(true);
 		}
 	});
 });

@@ -37,8 +37,7 @@ const ORIGINAL: Row[] = [
 	{ rid: 5, age: 52, gender: 'm', q1: 2, city: 'Oslo', visit: '2024-01-09' },
 	{ rid: 6, age: null, gender: 'female', q1: 1, city: '=HYPERLINK(1)', visit: '2024-01-10' }
 ];
-const patch = (changes: Record<number, Partial<Row>>) =>
-	ORIGINAL.map((r) => ({ ...r, ...changes[r.rid] }));
+const patch = (changes: Record<number, Partial<Row>>) => ORIGINAL.map((r) => ({ ...r, ...changes[r.rid] }));
 
 describe('applyRecipe on wave 1', () => {
 	it('without steps gives the original rows', async () => {
@@ -82,7 +81,10 @@ describe('applyRecipe on wave 1', () => {
 		expect(result.report.applied).toBe(3);
 		expect((await rowsOf(db, 'data')).length).toBe(6);
 		// The edited text is longer than city's declared A14: the dictionary widens to fit it.
-		expect(result.dictionary.variables.find((v) => v.name === 'city')).toMatchObject({ width: HOSTILE.length, format: `A${HOSTILE.length}` });
+		expect(result.dictionary.variables.find((v) => v.name === 'city')).toMatchObject({
+			width: HOSTILE.length,
+			format: `A${HOSTILE.length}`
+		});
 	});
 
 	it('recodes text categories exactly as written, hostile ones included', async () => {
@@ -96,9 +98,15 @@ describe('applyRecipe on wave 1', () => {
 	});
 
 	it('applies steps in order: an edit after a recode wins, a recode after an edit recodes it', async () => {
-		const a = await run({ action: 'recode', variable: 'q1', from: [1], to: 5 }, { action: 'edit-value', respondent: 1, variable: 'q1', value: 1 });
+		const a = await run(
+			{ action: 'recode', variable: 'q1', from: [1], to: 5 },
+			{ action: 'edit-value', respondent: 1, variable: 'q1', value: 1 }
+		);
 		expect(a.rows.map((r) => r.q1)).toEqual([1, 2, 3, 9, 2, 5]);
-		const b = await run({ action: 'edit-value', respondent: 2, variable: 'q1', value: 1 }, { action: 'recode', variable: 'q1', from: [1], to: 5 });
+		const b = await run(
+			{ action: 'edit-value', respondent: 2, variable: 'q1', value: 1 },
+			{ action: 'recode', variable: 'q1', from: [1], to: 5 }
+		);
 		expect(b.rows.map((r) => r.q1)).toEqual([5, 5, 3, 9, 2, 5]);
 		const c = await run(
 			{ action: 'edit-value', respondent: 2, variable: 'age', value: 1 },
@@ -134,7 +142,12 @@ describe('applyRecipe on wave 1', () => {
 
 	it('can match respondents by __row when the file has no id', async () => {
 		const { db, dictionary } = await wave1();
-		const r = await applyRecipe(db, dictionary, recipe({ action: 'exclude', respondent: 6 }, { action: 'edit-value', respondent: 1, variable: 'rid', value: 10 }), { idVariable: '__row' });
+		const r = await applyRecipe(
+			db,
+			dictionary,
+			recipe({ action: 'exclude', respondent: 6 }, { action: 'edit-value', respondent: 1, variable: 'rid', value: 10 }),
+			{ idVariable: '__row' }
+		);
 		expect((await rowsOf(db, r.table, 'rid')).map((x) => x.rid)).toEqual([10, 2, 3, 4, 5]);
 	});
 
@@ -144,7 +157,10 @@ describe('applyRecipe on wave 1', () => {
 		await applyRecipe(db, dictionary, recipe({ action: 'exclude', respondent: 1 }), { idVariable: 'rid' });
 		expect((await rowsOf(db, 'cleaned', 'rid, age')).slice(0, 1)).toEqual([{ rid: 2, age: 19 }]);
 		await applyRecipe(db, dictionary, recipe({ action: 'edit-value', respondent: 2, variable: 'age', value: 1 }), { idVariable: 'rid' });
-		expect((await rowsOf(db, 'cleaned', 'rid, age')).slice(0, 2)).toEqual([{ rid: 1, age: 34 }, { rid: 2, age: 1 }]);
+		expect((await rowsOf(db, 'cleaned', 'rid, age')).slice(0, 2)).toEqual([
+			{ rid: 1, age: 34 },
+			{ rid: 2, age: 1 }
+		]);
 	});
 });
 
@@ -168,7 +184,13 @@ describe('applyRecipe on an SPSS file with value labels', () => {
 		expect(vars.mylabl.valueLabels).toEqual({ '2': 'Female', '3': 'Male' });
 		expect(dictionary.variables.find((v) => v.name === 'myord')!.valueLabels).toEqual({ '1': 'low', '2': 'medium', '3': 'high' });
 		const rows = await rowsOf(db, r.table, 'mychar, myord, mylabl, CAST(dtime AS VARCHAR) AS dtime');
-		expect(rows.map((x) => [x.mychar, x.myord, x.mylabl])).toEqual([['a', 1, 3], ['b', 2, 2], ['c', 2, 3], ['d', 1, 2], ['e', 1, 3]]);
+		expect(rows.map((x) => [x.mychar, x.myord, x.mylabl])).toEqual([
+			['a', 1, 3],
+			['b', 2, 2],
+			['c', 2, 3],
+			['d', 1, 2],
+			['e', 1, 3]
+		]);
 		expect(rows[1].dtime).toBe('2020-01-02 03:04:05.5');
 	});
 });

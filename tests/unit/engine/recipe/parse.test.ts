@@ -23,16 +23,40 @@ describe('parseRecipe', () => {
 		[{ ...SPEC_EXAMPLE, version: 2 }, 'recipe: "version" must be 1, got 2'],
 		[{ ...SPEC_EXAMPLE, dataset: { sha256: 'xyz' } }, 'recipe: "dataset.sha256" must be 64 hex digits'],
 		[{ ...SPEC_EXAMPLE, steps: {} }, 'recipe: "steps" must be a list'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'delete', respondent: 1 }] }, 'recipe step 0: "action" must be one of exclude, keep, set-missing, edit-value, recode, merge-categories, got "delete"'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'keep', respondent: 1 }, { action: 'exclude' }] }, 'recipe step 1 (exclude): "respondent" is required'],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'delete', respondent: 1 }] },
+			'recipe step 0: "action" must be one of exclude, keep, set-missing, edit-value, recode, merge-categories, got "delete"'
+		],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'keep', respondent: 1 }, { action: 'exclude' }] },
+			'recipe step 1 (exclude): "respondent" is required'
+		],
 		[{ ...SPEC_EXAMPLE, steps: [{ action: 'exclude', respondant: 1 }] }, 'recipe step 0 (exclude): unknown field "respondant"'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'exclude', respondent: { a: 1 } }] }, 'recipe step 0 (exclude): "respondent" must be a number or text'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'edit-value', respondent: 1, variable: 'a', value: [1] }] }, 'recipe step 0 (edit-value): "value" must be a number, text or null'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'recode', variable: 'a', from: [], to: 1 }] }, 'recipe step 0 (recode): "from" must be a non-empty list'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'recode', variable: 'a', from: [1, true], to: 1 }] }, 'recipe step 0 (recode): "from[1]" must be a number, text or null'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'set-missing', variable: '' }] }, 'recipe step 0 (set-missing): "variable" must be a variable name'],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'exclude', respondent: { a: 1 } }] },
+			'recipe step 0 (exclude): "respondent" must be a number or text'
+		],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'edit-value', respondent: 1, variable: 'a', value: [1] }] },
+			'recipe step 0 (edit-value): "value" must be a number, text or null'
+		],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'recode', variable: 'a', from: [], to: 1 }] },
+			'recipe step 0 (recode): "from" must be a non-empty list'
+		],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'recode', variable: 'a', from: [1, true], to: 1 }] },
+			'recipe step 0 (recode): "from[1]" must be a number, text or null'
+		],
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'set-missing', variable: '' }] },
+			'recipe step 0 (set-missing): "variable" must be a variable name'
+		],
 		[{ ...SPEC_EXAMPLE, steps: [{ action: 'exclude', respondent: 1, reason: 7 }] }, 'recipe step 0 (exclude): "reason" must be text'],
-		[{ ...SPEC_EXAMPLE, steps: [{ action: 'merge-categories', variable: 'a', from: [1], to: 2, label: 3 }] }, 'recipe step 0 (merge-categories): "label" must be text']
+		[
+			{ ...SPEC_EXAMPLE, steps: [{ action: 'merge-categories', variable: 'a', from: [1], to: 2, label: 3 }] },
+			'recipe step 0 (merge-categories): "label" must be text'
+		]
 	])('refuses %j with a message naming the step and field', (json, message) => {
 		expect(() => parseRecipe(json)).toThrow(message);
 	});
@@ -46,7 +70,16 @@ describe('serialiseRecipe', () => {
 			dataset: { sha256: SHA.toUpperCase() },
 			steps: [
 				...SPEC_EXAMPLE.steps,
-				{ action: 'merge-categories', variable: hostile, from: [hostile, null], to: 'x', label: hostile, reason: hostile, author: 'ana', time: '2025-01-01T00:00:00Z' },
+				{
+					action: 'merge-categories',
+					variable: hostile,
+					from: [hostile, null],
+					to: 'x',
+					label: hostile,
+					reason: hostile,
+					author: 'ana',
+					time: '2025-01-01T00:00:00Z'
+				},
 				{ action: 'keep', respondent: 'r-1' }
 			]
 		});
@@ -54,7 +87,9 @@ describe('serialiseRecipe', () => {
 		expect(parseRecipe(JSON.parse(text))).toEqual(recipe);
 		expect(recipe.dataset?.sha256).toBe(SHA);
 		expect(text.split('\n')[2]).toBe('    {"action":"exclude","respondent":17,"reason":"speeder"},');
-		expect(serialiseRecipe({ version: 1, dataset: { sha256: SHA }, steps: [] })).toBe(`{ "version": 1, "dataset": { "sha256": "${SHA}" },\n  "steps": [] }\n`);
+		expect(serialiseRecipe({ version: 1, dataset: { sha256: SHA }, steps: [] })).toBe(
+			`{ "version": 1, "dataset": { "sha256": "${SHA}" },\n  "steps": [] }\n`
+		);
 	});
 });
 
@@ -69,7 +104,13 @@ describe('decisionsToRecipe', () => {
 			{ ...base, target: { kind: 'category', variable: 'q1', values: [98, 99] }, action: 'set-missing' },
 			{ ...base, target: { kind: 'cell', respondent: 5, variable: 'age' }, action: 'edit-value', value: 34 },
 			{ ...base, target: { kind: 'category', variable: 'gender', values: ['m'] }, action: 'recode', value: 'Male' },
-			{ ...base, target: { kind: 'category', variable: 'city', values: ['NYC', 'New York'] }, action: 'merge-categories', value: 'New York', label: 'NY' }
+			{
+				...base,
+				target: { kind: 'category', variable: 'city', values: ['NYC', 'New York'] },
+				action: 'merge-categories',
+				value: 'New York',
+				label: 'NY'
+			}
 		];
 		expect(decisionsToRecipe(decisions, SHA).steps).toEqual([
 			{ action: 'exclude', respondent: 17, ...base },
@@ -85,7 +126,9 @@ describe('decisionsToRecipe', () => {
 	});
 
 	it('refuses an action on a target it does not apply to', () => {
-		expect(() => decisionsToRecipe([{ ...base, target: { kind: 'variable', variable: 'a' }, action: 'exclude' }], SHA)).toThrow('decision 0: "exclude" does not apply to a variable');
+		expect(() => decisionsToRecipe([{ ...base, target: { kind: 'variable', variable: 'a' }, action: 'exclude' }], SHA)).toThrow(
+			'decision 0: "exclude" does not apply to a variable'
+		);
 		expect(() => decisionsToRecipe([{ ...base, target: { kind: 'category', variable: 'a', values: [1] }, action: 'recode' }], SHA)).toThrow(
 			'decision 0: "recode" needs the target category as its value'
 		);

@@ -11,7 +11,13 @@ const decisions: Decision[] = [
 	{ ...base, target: { kind: 'respondent', respondent: 1 }, action: 'exclude', reason: 'speeder' },
 	{ ...base, target: { kind: 'cell', respondent: 3, variable: 'age' }, action: 'set-missing', reason: `"impossible"; DROP TABLE data; --` },
 	{ ...base, target: { kind: 'cell', respondent: 5, variable: 'age' }, action: 'edit-value', value: 50, reason: 'typo' },
-	{ ...base, target: { kind: 'category', variable: 'gender', values: ['m', 'Male '] }, action: 'recode', value: 'Male', reason: 'spelling' },
+	{
+		...base,
+		target: { kind: 'category', variable: 'gender', values: ['m', 'Male '] },
+		action: 'recode',
+		value: 'Male',
+		reason: 'spelling'
+	},
 	{ ...base, target: { kind: 'category', variable: 'q1', values: [9] }, action: 'set-missing', reason: '9 = no answer' },
 	{ ...base, target: { kind: 'respondent', respondent: 4 }, action: 'exclude', reason: 'straight-liner' },
 	{ ...base, target: { kind: 'cell', respondent: 2, variable: 'city' }, action: 'edit-value', value: `O'Hare, "Chicago"`, reason: 'fix' },

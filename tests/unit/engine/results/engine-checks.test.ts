@@ -11,10 +11,7 @@ describe('engine check runs', () => {
 		const demo = generateDemo({ rows: 600, seed: 3 });
 		const imported = await engine.importDemo({ rows: 600, seed: 3 });
 		const progress: string[] = [];
-		const summary = await engine.runChecks(
-			{},
-			(p) => p.state === 'done' && progress.push(p.id)
-		);
+		const summary = await engine.runChecks({}, (p) => p.state === 'done' && progress.push(p.id));
 		expect(progress).toEqual((await engine.listChecks()).map((c) => c.id));
 		expect(summary.verdicts.keep + summary.verdicts.review + summary.verdicts.remove).toBe(600);
 		expect(summary.scores.reduce((a, b) => a + b.count, 0)).toBe(600);
@@ -53,8 +50,7 @@ describe('engine check runs', () => {
 	it('stops between checks when cancelled', async () => {
 		const db = await openNodeDb();
 		const engine = createEngine({ db, parquet: loadParquetNode });
-		const demo = generateDemo({ rows: 300, seed: 4 });
-		const imported = await engine.importDemo({ rows: 300, seed: 4 });
+		await engine.importDemo({ rows: 300, seed: 4 });
 		const run = engine.runChecks({}, (p) => {
 			if (p.index === 2 && p.state === 'start') void engine.cancelChecks();
 		});

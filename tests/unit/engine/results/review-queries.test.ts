@@ -24,7 +24,8 @@ const ANSWERS: [string | null, string | null][] = [
 async function dataDb() {
 	const db = await openNodeDb();
 	await db.exec(`CREATE TABLE data (__row INTEGER, id VARCHAR, "why, really?" VARCHAR, other VARCHAR, age INTEGER)`);
-	for (const [i, [a, b]] of ANSWERS.entries()) await db.query(`INSERT INTO data VALUES (?, ?, ?, ?, ?)`, [i + 1, `r${i + 1}`, a, b, 20 + i]);
+	for (const [i, [a, b]] of ANSWERS.entries())
+		await db.query(`INSERT INTO data VALUES (?, ?, ?, ?, ?)`, [i + 1, `r${i + 1}`, a, b, 20 + i]);
 	return db;
 }
 
@@ -59,7 +60,13 @@ describe('searchText', () => {
 	});
 });
 
-const finding = (check: string, row: number, severity: Finding['severity'], variable?: string, evidence: Record<string, unknown> = {}): Finding => ({
+const finding = (
+	check: string,
+	row: number,
+	severity: Finding['severity'],
+	variable?: string,
+	evidence: Record<string, unknown> = {}
+): Finding => ({
 	check,
 	level: variable ? 'cell' : 'respondent',
 	row,
@@ -71,8 +78,23 @@ const finding = (check: string, row: number, severity: Finding['severity'], vari
 	evidence
 });
 
-const run = (id: string, findings: Finding[]): CheckRun => ({ id, title: id, version: 1, skipped: null, findings, flagged: 0, ms: 0, error: null });
-const score = (row: number, value: number): RespondentScore => ({ row, respondent: `r${row}`, score: value, verdict: value < 50 ? 'remove' : value < 80 ? 'review' : 'keep', reasons: [] });
+const run = (id: string, findings: Finding[]): CheckRun => ({
+	id,
+	title: id,
+	version: 1,
+	skipped: null,
+	findings,
+	flagged: 0,
+	ms: 0,
+	error: null
+});
+const score = (row: number, value: number): RespondentScore => ({
+	row,
+	respondent: `r${row}`,
+	score: value,
+	verdict: value < 50 ? 'remove' : value < 80 ? 'review' : 'keep',
+	reasons: []
+});
 
 describe('flaggedRows, rowsByScore, rowFindings', () => {
 	it('are empty before a check run', async () => {
@@ -89,7 +111,11 @@ describe('flaggedRows, rowsByScore, rowFindings', () => {
 			db,
 			[
 				run('speeders', [finding('speeders', 5, 'error'), finding('speeders', 2, 'warning'), finding('speeders', 7, 'info')]),
-				run('straightlining', [finding('straightlining', 2, 'warning', 'q1'), finding('straightlining', 3, 'error', 'q2'), finding('straightlining', 3, 'info', 'q3')]),
+				run('straightlining', [
+					finding('straightlining', 2, 'warning', 'q1'),
+					finding('straightlining', 3, 'error', 'q2'),
+					finding('straightlining', 3, 'info', 'q3')
+				]),
 				run('duplicates', [
 					finding('duplicates', 4, 'warning', undefined, { kind: 'near', maxPercentMatch: 0.97, with: 'r6' }),
 					finding('duplicates', 6, 'info', undefined, { kind: 'exact', copies: ['r4', 'r99'] })
@@ -128,7 +154,10 @@ describe('flaggedRows, rowsByScore, rowFindings', () => {
 			['speeders', null, 'warning', 'speeders on 2'],
 			['straightlining', 'q1', 'warning', 'straightlining on 2 q1']
 		]);
-		expect((await rowFindings(db, 3)).map((f) => [f.variable, f.severity])).toEqual([['q2', 'error'], ['q3', 'info']]);
+		expect((await rowFindings(db, 3)).map((f) => [f.variable, f.severity])).toEqual([
+			['q2', 'error'],
+			['q3', 'info']
+		]);
 		expect((await rowFindings(db, 4))[0].evidence).toEqual({ kind: 'near', maxPercentMatch: 0.97, with: 'r6' });
 		// the other side of a duplicate pair, by row; r99 has no finding, so no row
 		expect((await rowFindings(db, 4))[0].others).toEqual([6]);

@@ -31,14 +31,36 @@ describe('detectRoles', () => {
 	let db: SqlDb;
 	beforeAll(async () => {
 		db = await openNodeDb();
-		const texts = ['I liked the friendly staff a lot', 'Delivery took far too long this time', 'Great value for the money overall', 'The website kept crashing on my phone', 'Nothing to add, all good thanks'];
+		const texts = [
+			'I liked the friendly staff a lot',
+			'Delivery took far too long this time',
+			'Great value for the money overall',
+			'The website kept crashing on my phone',
+			'Nothing to add, all good thanks'
+		];
 		const rows: unknown[][] = [];
 		for (let i = 0; i < 40; i++)
 			rows.push([
-				`R_${1000 + i}`, '2026-03-02 10:00:00', '2026-03-02 10:09:00', 540, `10.0.${i}.7`,
-				'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', 20 + i, 1 + (i % 2),
-				1 + (i % 5), 1 + ((i + 1) % 5), 1 + ((i + 2) % 5), 1 + ((i + 3) % 5), 4,
-				i % 7, (i + 2) % 7, (i + 4) % 7, (i + 6) % 7, i % 3 === 0 ? 99 : (i + 1) % 7, `${texts[i % 5]} (${i})`, 'Germany'
+				`R_${1000 + i}`,
+				'2026-03-02 10:00:00',
+				'2026-03-02 10:09:00',
+				540,
+				`10.0.${i}.7`,
+				'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0',
+				20 + i,
+				1 + (i % 2),
+				1 + (i % 5),
+				1 + ((i + 1) % 5),
+				1 + ((i + 2) % 5),
+				1 + ((i + 3) % 5),
+				4,
+				i % 7,
+				(i + 2) % 7,
+				(i + 4) % 7,
+				(i + 6) % 7,
+				i % 3 === 0 ? 99 : (i + 1) % 7,
+				`${texts[i % 5]} (${i})`,
+				'Germany'
 			]);
 		await tableOf(db, dict, rows);
 	});
@@ -48,7 +70,10 @@ describe('detectRoles', () => {
 		const r = await detectRoles(db, dict);
 		expect([r.id, r.start, r.end, r.ip, r.userAgent]).toEqual(['ResponseId', 'StartDate', 'EndDate', 'ip_address', 'browser']);
 		expect(r.duration).toBe('Duration (in seconds)'); // Qualtrics' CSV spelling of Duration__in_seconds_
-		expect(r.grids.map((g) => [g.name, g.items.length, g.scale])).toEqual([['q1', 4, [1, 5]], ['q2', 5, [0, 6]]]);
+		expect(r.grids.map((g) => [g.name, g.items.length, g.scale])).toEqual([
+			['q1', 4, [1, 5]],
+			['q2', 5, [0, 6]]
+		]);
 		expect(r.openEnds).toEqual(['comments']);
 		expect(r.attentionChecks).toEqual(['attn']);
 		expect(r.demographics).toEqual({ age: 'age', gender: 'gender', country: 'country' });

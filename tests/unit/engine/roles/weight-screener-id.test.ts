@@ -25,7 +25,20 @@ describe('weight, screeners, attention checks and ids', () => {
 		db = await openNodeDb();
 		const rows: unknown[][] = [];
 		for (let i = 0; i < 30; i++)
-			rows.push([i === 5 ? 1 : i + 1, i === 9 ? ' ' : `C${i}`, 1000 + i, 1, 1, 1 + (i % 5), 1 + ((i + 1) % 5), 5, 1 + ((i + 3) % 5), 2, 60 + i, 0.5 + (i % 7) / 5]);
+			rows.push([
+				i === 5 ? 1 : i + 1,
+				i === 9 ? ' ' : `C${i}`,
+				1000 + i,
+				1,
+				1,
+				1 + (i % 5),
+				1 + ((i + 1) % 5),
+				5,
+				1 + ((i + 3) % 5),
+				2,
+				60 + i,
+				0.5 + (i % 7) / 5
+			]);
 		await tableOf(db, dict, rows);
 	});
 	afterAll(() => db.close());

@@ -29,7 +29,7 @@ describe('evaluateRule on the fixture table', () => {
 		['between(age, 18, 65)', [2]],
 		['len(oe1) < 3', [2, 4]],
 		["lower(gender) = 'male'", [1, 3, 6]],
-		["upper(trim(gender)) == \"MALE\"", [1, 3, 6]],
+		['upper(trim(gender)) == "MALE"', [1, 3, 6]],
 		['not (age < 18)', [2, 4]],
 		['age < 18 or age > 65', [1, 4]],
 		["dob < '2000-01-01'", [2, 4]],

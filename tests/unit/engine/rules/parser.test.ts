@@ -67,10 +67,7 @@ describe('parseRule', () => {
 	it('backtick names with spaces, unicode and a double quote', () => {
 		expect(parseRule('`Größe m²` > 150 and `we"ird` = 1', DICTIONARY)).toMatchObject({
 			kind: 'and',
-			operands: [
-				{ left: { kind: 'variable', name: 'Größe m²' } },
-				{ left: { kind: 'variable', name: 'we"ird' } }
-			]
+			operands: [{ left: { kind: 'variable', name: 'Größe m²' } }, { left: { kind: 'variable', name: 'we"ird' } }]
 		});
 	});
 
@@ -94,7 +91,7 @@ describe('parseRule', () => {
 		['age 18', 'unexpected number 18 at column 5', 5],
 		['age < 18 18', 'unexpected number 18 at column 10', 10],
 		["age < 'x'", 'cannot compare number variable "age" with a string at column 5', 5],
-		["country = 3", 'cannot compare string variable "country" with a number at column 9', 9],
+		['country = 3', 'cannot compare string variable "country" with a number at column 9', 9],
 		['age', 'a rule must be a condition such as "age < 18", not a number at column 1', 1],
 		['age + 1', 'a rule must be a condition such as "age < 18", not a number at column 5', 5],
 		['len(age) > 1', 'len() needs a string, not number variable "age" at column 5', 5],

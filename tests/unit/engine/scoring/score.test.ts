@@ -5,16 +5,31 @@ import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, openNodeDb, tableOf, variable } from '../checks/helpers';
 
 const f = (row: number, check: string, severity: Finding['severity'], score: number): Finding => ({
-	check, level: 'respondent', respondent: row, row, severity, score, message: `${check} ${row}`, evidence: {}
+	check,
+	level: 'respondent',
+	respondent: row,
+	row,
+	severity,
+	score,
+	message: `${check} ${row}`,
+	evidence: {}
 });
 
 describe('scoreRespondents', () => {
 	it('combines checks multiplicatively and lists the reasons by impact', () => {
-		const s = scoreRespondents([f(1, 'speeders', 'error', 1), f(1, 'straightlining', 'warning', 1), f(2, 'range', 'warning', 0.5), f(3, 'sentiment', 'info', 1)]);
+		const s = scoreRespondents([
+			f(1, 'speeders', 'error', 1),
+			f(1, 'straightlining', 'warning', 1),
+			f(2, 'range', 'warning', 0.5),
+			f(3, 'sentiment', 'info', 1)
+		]);
 		// speeders: 100 × (1 − 0.8) = 20; straightlining: 20 × (1 − 0.6 × 0.6) = 12.8
 		expect(s.get(1)!.score).toBe(13);
 		expect(s.get(1)!.verdict).toBe('remove');
-		expect(s.get(1)!.reasons.map((r) => [r.check, r.impact])).toEqual([['speeders', 80], ['straightlining', 7.2]]);
+		expect(s.get(1)!.reasons.map((r) => [r.check, r.impact])).toEqual([
+			['speeders', 80],
+			['straightlining', 7.2]
+		]);
 		// range: 100 × (1 − 0.4 × 0.6 × 0.5) = 88
 		expect(s.get(2)!.score).toBe(88);
 		expect(s.get(2)!.verdict).toBe('keep');
@@ -41,7 +56,13 @@ describe('whatIf', () => {
 	const dict = dictionaryOf([variable('rid'), variable('sat', 'numeric', { missing: { values: [99], range: null } })]);
 	beforeAll(async () => {
 		db = await openNodeDb();
-		await tableOf(db, dict, [[1, 5], [2, 1], [3, 4], [4, 99], [5, 3]]);
+		await tableOf(db, dict, [
+			[1, 5],
+			[2, 1],
+			[3, 4],
+			[4, 99],
+			[5, 3]
+		]);
 	});
 	afterAll(() => db.close());
 

@@ -7,7 +7,15 @@ describe('text features', () => {
 	it('scores mashing and random letters as gibberish, real answers as text', () => {
 		for (const g of ['asdfgh', 'jkjkjkjk', 'xqzvbnmwrt', 'zzzzzz', '1111111', 'poiuy lkjhg', 'bcdfghjklm'])
 			expect(gibberishScore(g).score, g).toBeGreaterThanOrEqual(0.7);
-		for (const t of ['The staff were friendly but slow', 'wertvoll und gut', 'Très bon rapport qualité prix', 'Envío rápido, todo perfecto', 'ok', 'Sooo good!', 'N26 app rocks'])
+		for (const t of [
+			'The staff were friendly but slow',
+			'wertvoll und gut',
+			'Très bon rapport qualité prix',
+			'Envío rápido, todo perfecto',
+			'ok',
+			'Sooo good!',
+			'N26 app rocks'
+		])
 			expect(gibberishScore(t).score, t).toBeLessThan(0.7);
 	});
 
@@ -18,7 +26,8 @@ describe('text features', () => {
 	});
 
 	it('knows non-answers in four languages', () => {
-		for (const t of ['n/a', 'N/A', 'idk', "I don't know", '-', '...', 'keine Ahnung', 'je ne sais pas', 'no sé']) expect(isNonAnswer(t), t).toBe(true);
+		for (const t of ['n/a', 'N/A', 'idk', "I don't know", '-', '...', 'keine Ahnung', 'je ne sais pas', 'no sé'])
+			expect(isNonAnswer(t), t).toBe(true);
 		for (const t of ['No problems at all', 'nothing to complain about, great']) expect(isNonAnswer(t), t).toBe(false);
 	});
 

@@ -19,8 +19,14 @@ export async function exportBytes(
 	format: ExportFormat,
 	opts: ExportOptions & { recipe?: Recipe; idVariable?: string; scores?: Map<number, RespondentFlags> | null } = {}
 ) {
-	const { source, report } = await cleanForExport(db, dictionary, { recipe: opts.recipe ?? null, idVariable: opts.idVariable ?? '__row', scores: opts.scores ?? null });
+	const { source, report } = await cleanForExport(db, dictionary, {
+		recipe: opts.recipe ?? null,
+		idVariable: opts.idVariable ?? '__row',
+		scores: opts.scores ?? null
+	});
 	const warnings: string[] = [];
-	const bytes = await collect(exportChunks(source, format, { parquet: loadParquetNode, deflate: nodeDeflate }, { ...opts, onWarning: (w) => warnings.push(w) }));
+	const bytes = await collect(
+		exportChunks(source, format, { parquet: loadParquetNode, deflate: nodeDeflate }, { ...opts, onWarning: (w) => warnings.push(w) })
+	);
 	return { bytes, source, report, warnings };
 }

@@ -36,19 +36,28 @@ describe.each([
 	it('reads back through our importer with identical values and types, in row groups', async () => {
 		const f = await loadFixture(`${FIXTURES}/${fixture}`);
 		try {
-			const { bytes, source } = await exportBytes(f.db, f.dictionary, 'parquet', { recipe: r ?? undefined, idVariable, scores, pageRows: 2 });
+			const { bytes, source } = await exportBytes(f.db, f.dictionary, 'parquet', {
+				recipe: r ?? undefined,
+				idVariable,
+				scores,
+				pageRows: 2
+			});
 			const want = (await rowsOf(f.db, source.table)).map(({ __row: _r, ...rest }) => rest);
 			const back = await reimport(bytes, 'out.parquet');
 			expect(back.rows).toEqual(want);
 			// Times travel as seconds (DOUBLE), as in CSV and Excel: SPSS times may exceed 24 h, which Parquet's TIME cannot hold.
 			const asWritten = (t: string) => (t === 'time' ? 'numeric' : t);
-			expect(back.dictionary.variables.map((v) => [v.name, v.type])).toEqual(source.dictionary.variables.map((v) => [v.name, asWritten(v.type)]));
+			expect(back.dictionary.variables.map((v) => [v.name, v.type])).toEqual(
+				source.dictionary.variables.map((v) => [v.name, asWritten(v.type)])
+			);
 			const pq = await loadParquetNode();
 			const file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
 			const meta = file.metadata();
 			expect(meta.numRowGroups()).toBeGreaterThan(0);
 			const kv = meta.fileMetadata().keyValueMetadata() as Map<string, string>;
-			expect(JSON.parse(kv.get(DICTIONARY_METADATA_KEY)!).variables.map((v: { name: string }) => v.name)).toEqual(source.dictionary.variables.map((v) => v.name));
+			expect(JSON.parse(kv.get(DICTIONARY_METADATA_KEY)!).variables.map((v: { name: string }) => v.name)).toEqual(
+				source.dictionary.variables.map((v) => v.name)
+			);
 		} finally {
 			await f.db.close();
 		}
@@ -68,7 +77,16 @@ describe('Excel export', () => {
 			want.at(-1)!.city = "'=HYPERLINK(1)";
 			const back = await reimport(bytes, 'out.xlsx');
 			expect(back.rows).toEqual(want);
-			expect(back.dictionary.variables.map((v) => v.type)).toEqual(['numeric', 'numeric', 'string', 'numeric', 'string', 'date', 'numeric', 'string']);
+			expect(back.dictionary.variables.map((v) => v.type)).toEqual([
+				'numeric',
+				'numeric',
+				'string',
+				'numeric',
+				'string',
+				'date',
+				'numeric',
+				'string'
+			]);
 		} finally {
 			await f.db.close();
 		}

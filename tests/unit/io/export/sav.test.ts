@@ -38,39 +38,42 @@ async function exportSav(fixture: string, opts: Parameters<typeof exportBytes>[3
 	}
 }
 
-describe.each(['srw_spssio_test.sav', 'pyreadstat_sample_missing.sav', 'pyreadstat_sample.sav', 'srw_greetings.sav'])('.sav export of %s read back by PSPP', (name) => {
-	const original = path.join(FIXTURES, 'sav', name);
+describe.each(['srw_spssio_test.sav', 'pyreadstat_sample_missing.sav', 'pyreadstat_sample.sav', 'srw_greetings.sav'])(
+	'.sav export of %s read back by PSPP',
+	(name) => {
+		const original = path.join(FIXTURES, 'sav', name);
 
-	it('without flags keeps the dictionary and every value exactly as PSPP reads the original', async () => {
-		const { file, warnings, dictionary } = await exportSav(original);
-		expect(warnings).toEqual([]);
-		const unknown = new Set(dictionary.variables.filter((v) => v.measure === 'unknown').map((v) => v.name));
-		const want = runPspp(original, [...DICT, 'LIST.']);
-		const got = runPspp(file, [...DICT, 'LIST.']);
-		expect(got.problems).toEqual([]);
-		expect(comparable(got.tables.get('Variables')!, unknown)).toEqual(comparable(want.tables.get('Variables')!, unknown));
-		const labels = (t: string[][] | undefined) => t?.map((r) => (r.length === 3 ? [r[0], r[1], r[2].trimEnd()] : r));
-		expect(labels(got.tables.get('Value Labels'))).toEqual(labels(want.tables.get('Value Labels')));
-		expect(got.tables.get('Data List')).toEqual(want.tables.get('Data List'));
-	});
+		it('without flags keeps the dictionary and every value exactly as PSPP reads the original', async () => {
+			const { file, warnings, dictionary } = await exportSav(original);
+			expect(warnings).toEqual([]);
+			const unknown = new Set(dictionary.variables.filter((v) => v.measure === 'unknown').map((v) => v.name));
+			const want = runPspp(original, [...DICT, 'LIST.']);
+			const got = runPspp(file, [...DICT, 'LIST.']);
+			expect(got.problems).toEqual([]);
+			expect(comparable(got.tables.get('Variables')!, unknown)).toEqual(comparable(want.tables.get('Variables')!, unknown));
+			const labels = (t: string[][] | undefined) => t?.map((r) => (r.length === 3 ? [r[0], r[1], r[2].trimEnd()] : r));
+			expect(labels(got.tables.get('Value Labels'))).toEqual(labels(want.tables.get('Value Labels')));
+			expect(got.tables.get('Data List')).toEqual(want.tables.get('Data List'));
+		});
 
-	it('with flags adds sieve_score and sieve_verdict after the original variables', async () => {
-		const { file, dictionary } = await exportSav(original, { scores: new Map([[2, { score: 12, verdict: 'remove' }]]) });
-		const unknown = new Set(dictionary.variables.filter((v) => v.measure === 'unknown').map((v) => v.name));
-		const want = comparable(runPspp(original, DICT).tables.get('Variables')!, unknown);
-		const got = runPspp(file, [...DICT, 'LIST sieve_score sieve_verdict.']);
-		expect(got.problems).toEqual([]);
-		const vars = got.tables.get('Variables')!;
-		expect(comparable(vars, unknown).slice(0, want.length)).toEqual(want);
-		expect(vars.slice(want.length).map((r) => [r[0], r[2], r[3], r[7]])).toEqual([
-			['sieve_score', 'Sieve quality score 0-100', 'Scale', 'F3.0'],
-			['sieve_verdict', 'Sieve verdict', 'Nominal', 'A6']
-		]);
-		const list = got.tables.get('Data List')!.slice(1);
-		expect(list[1]).toEqual(['12', 'remove']);
-		expect(list.filter((r, i) => i !== 1).every((r) => r[0] === '100' && r[1] === 'keep')).toBe(true);
-	});
-});
+		it('with flags adds sieve_score and sieve_verdict after the original variables', async () => {
+			const { file, dictionary } = await exportSav(original, { scores: new Map([[2, { score: 12, verdict: 'remove' }]]) });
+			const unknown = new Set(dictionary.variables.filter((v) => v.measure === 'unknown').map((v) => v.name));
+			const want = comparable(runPspp(original, DICT).tables.get('Variables')!, unknown);
+			const got = runPspp(file, [...DICT, 'LIST sieve_score sieve_verdict.']);
+			expect(got.problems).toEqual([]);
+			const vars = got.tables.get('Variables')!;
+			expect(comparable(vars, unknown).slice(0, want.length)).toEqual(want);
+			expect(vars.slice(want.length).map((r) => [r[0], r[2], r[3], r[7]])).toEqual([
+				['sieve_score', 'Sieve quality score 0-100', 'Scale', 'F3.0'],
+				['sieve_verdict', 'Sieve verdict', 'Nominal', 'A6']
+			]);
+			const list = got.tables.get('Data List')!.slice(1);
+			expect(list[1]).toEqual(['12', 'remove']);
+			expect(list.filter((r, i) => i !== 1).every((r) => r[0] === '100' && r[1] === 'keep')).toBe(true);
+		});
+	}
+);
 
 describe('.sav export after a recipe', () => {
 	const recipe: Recipe = {
@@ -108,7 +111,17 @@ describe('.sav export read back by our reader', () => {
 		const original = path.join(FIXTURES, 'sav/srw_spssio_test.sav');
 		const { file, dictionary, cleaned } = await exportSav(original);
 		const back = await readSavAll(new Uint8Array(readFileSync(file)), 'back.sav');
-		const strip = (d: typeof dictionary) => d.variables.map(({ name, label, type, width, format, measure, valueLabels, missing }) => ({ name, label, type, width, format, measure, valueLabels, missing }));
+		const strip = (d: typeof dictionary) =>
+			d.variables.map(({ name, label, type, width, format, measure, valueLabels, missing }) => ({
+				name,
+				label,
+				type,
+				width,
+				format,
+				measure,
+				valueLabels,
+				missing
+			}));
 		expect(strip(back.dictionary)).toEqual(strip(dictionary));
 		expect(back.dictionary.mrSets).toEqual(dictionary.mrSets);
 		expect(back.rows).toBe(cleaned.length);
@@ -122,7 +135,10 @@ describe('.sav export read back by our reader', () => {
 				if (v.type === 'datetime') return (x as Date | number).valueOf();
 				return typeof x === 'string' ? x.trimEnd() : x;
 			});
-			expect(values.map((x) => (typeof x === 'string' ? x.trimEnd() : x)), v.name).toEqual(want.map((x) => (x === '' ? (Array.isArray(col) ? '' : null) : x)));
+			expect(
+				values.map((x) => (typeof x === 'string' ? x.trimEnd() : x)),
+				v.name
+			).toEqual(want.map((x) => (x === '' ? (Array.isArray(col) ? '' : null) : x)));
 		});
 	});
 });

@@ -48,8 +48,12 @@ async function readAll(source: ByteSource): Promise<'data' | SpssError> {
 }
 
 const files = [
-	...readdirSync(FIXTURES).filter((f) => /\.z?sav$/.test(f)).map((f) => path.join(FIXTURES, f)),
-	...readdirSync(OWN_FIXTURES).filter((f) => /\.z?sav$/.test(f)).map((f) => path.join(OWN_FIXTURES, f))
+	...readdirSync(FIXTURES)
+		.filter((f) => /\.z?sav$/.test(f))
+		.map((f) => path.join(FIXTURES, f)),
+	...readdirSync(OWN_FIXTURES)
+		.filter((f) => /\.z?sav$/.test(f))
+		.map((f) => path.join(OWN_FIXTURES, f))
 ];
 
 const WINDOW = 2 << 20;

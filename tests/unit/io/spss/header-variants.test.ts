@@ -40,7 +40,14 @@ describe('tiny system files', () => {
 	});
 
 	it('SYSMIS declared as NaN in record 7.4 (ReadStat) and the usual -DBL_MAX both read as missing', async () => {
-		const data = [...float64Bytes(NaN), ...textBytes('a'), ...float64Bytes(-DBL_MAX), ...textBytes('b'), ...float64Bytes(0), ...textBytes('c')];
+		const data = [
+			...float64Bytes(NaN),
+			...textBytes('a'),
+			...float64Bytes(-DBL_MAX),
+			...textBytes('b'),
+			...float64Bytes(0),
+			...textBytes('c')
+		];
 		const d = await readSavAll(buildSav(vars, { floats: [NaN, DBL_MAX, -DBL_MAX], data }));
 		expect(Array.from(d.columns[0] as Float64Array)).toEqual([NaN, NaN, 0]);
 	});

@@ -12,7 +12,7 @@ import { FIXTURES, OWN_FIXTURES, psppData, psppDateMs, psppDictionary, psppTimeS
 /** Where we deliberately differ from PSPP, and why. */
 const NAME_DIVERGENCES: Record<string, Record<string, string>> = {
 	// PSPP renames the Hebrew name (its 8-byte short name is cut mid-character); pyreadstat keeps it.
-	'pyreadstat_hebrews.sav': { 'ותק_ב': 'VAR001' }
+	'pyreadstat_hebrews.sav': { ותק_ב: 'VAR001' }
 };
 // PSPP 1.6.2 rejects this file's record 7.22 (one length for all values); the record is consistent and we read it.
 // PSPP writes this file's long-string value label value in UTF-8 and reads it back as windows-1251 mojibake.
@@ -22,11 +22,22 @@ const MISSING_DIVERGENCES = new Set(['medella_Longstring_0rows.sav:a🤓🤓']);
 const CUT_CHAR_FILES = new Set(['pyreadstat_tegulu.sav']);
 
 const files = [
-	...readdirSync(FIXTURES).filter((f) => /\.z?sav$/.test(f)).map((f) => path.join(FIXTURES, f)),
-	...readdirSync(OWN_FIXTURES).filter((f) => /\.z?sav$/.test(f)).map((f) => path.join(OWN_FIXTURES, f))
+	...readdirSync(FIXTURES)
+		.filter((f) => /\.z?sav$/.test(f))
+		.map((f) => path.join(FIXTURES, f)),
+	...readdirSync(OWN_FIXTURES)
+		.filter((f) => /\.z?sav$/.test(f))
+		.map((f) => path.join(OWN_FIXTURES, f))
 ].filter((f) => psppData(path.basename(f)) !== null);
 
-const ROLE_NAMES: Record<string, string> = { input: 'Input', target: 'Output', both: 'Both', none: 'None', partition: 'Partition', split: 'Split' };
+const ROLE_NAMES: Record<string, string> = {
+	input: 'Input',
+	target: 'Output',
+	both: 'Both',
+	none: 'None',
+	partition: 'Partition',
+	split: 'Split'
+};
 
 function decimals(format: string): number {
 	return Number(/\.(\d+)$/.exec(format)?.[1] ?? 0);

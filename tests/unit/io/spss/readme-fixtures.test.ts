@@ -22,8 +22,13 @@ describe('README fixtures', () => {
 			const d = await read(file);
 			expect(d.rows).toBe(5);
 			expect(d.dictionary.variables.map((v) => `${v.name}:${v.type}:${v.format}`)).toEqual([
-				'mychar:string:A1', 'mynum:numeric:F8.2', 'mydate:date:EDATE10', 'dtime:datetime:DATETIME20',
-				'mylabl:numeric:F8.2', 'myord:numeric:F8.2', 'mytime:time:TIME8'
+				'mychar:string:A1',
+				'mynum:numeric:F8.2',
+				'mydate:date:EDATE10',
+				'dtime:datetime:DATETIME20',
+				'mylabl:numeric:F8.2',
+				'myord:numeric:F8.2',
+				'mytime:time:TIME8'
 			]);
 			expect(row(d, 0)).toEqual(['a', 1.1, day('2018-05-06'), Date.parse('2018-05-06T10:10:10Z'), 1, 1, 36610]);
 			expect(col(d, 'mydate')[0]).toBe(spssSecondsToEpochMs(13744944000));
@@ -34,7 +39,12 @@ describe('README fixtures', () => {
 			expect(Number.isNaN(last[6])).toBe(true);
 			expect(variable(d, 'myord').measure).toBe('ordinal');
 			expect(variable(d, 'mylabl').valueLabels).toEqual({ '1': 'Male', '2': 'Female' });
-			expect(d.dictionary.documents).toEqual(['some test text as notes', '   (Entered 15-Aug-2018)', 'some other comments', '   (Entered 15-Aug-2018)']);
+			expect(d.dictionary.documents).toEqual([
+				'some test text as notes',
+				'   (Entered 15-Aug-2018)',
+				'some other comments',
+				'   (Entered 15-Aug-2018)'
+			]);
 			expect(d.dictionary.encoding).toBe('windows-1252');
 		}
 	});
@@ -140,7 +150,12 @@ describe('README fixtures', () => {
 		// The file also holds a dichotomy set "$V=D1 1 0  v1 v2 v3" that the README does not mention.
 		expect(d.dictionary.mrSets).toEqual([
 			{ name: '$ages', label: 'the ages', kind: 'category', variables: ['Age', 'AGE2', 'AGE3'] },
-			{ name: '$incomes', label: 'three kinds of income', kind: 'category', variables: ['Income1', 'Income2', 'Income3', 'Age', 'AGE2', 'AGE3'] },
+			{
+				name: '$incomes',
+				label: 'three kinds of income',
+				kind: 'category',
+				variables: ['Income1', 'Income2', 'Income3', 'Age', 'AGE2', 'AGE3']
+			},
 			{ name: '$V', label: '', kind: 'dichotomy', countedValue: '1', variables: ['V1', 'V2', 'V3'] }
 		]);
 		expect(row(d, 0).slice(0, 4)).toEqual([1, 27, 1, 35500]);
@@ -170,9 +185,19 @@ describe('README fixtures', () => {
 		expect([d.rows, d.dictionary.variables.length]).toEqual([4, 13]);
 		const types = Object.fromEntries(d.dictionary.variables.map((v) => [v.name, v.type]));
 		expect(types).toEqual({
-			var_datetime: 'datetime', var_wkyr: 'date', var_date: 'date', var_qyr: 'date', var_edate: 'date',
-			var_sdate: 'date', var_dtime: 'time', var_jdate: 'date', var_month: 'numeric', var_moyr: 'date',
-			var_time: 'time', var_adate: 'date', var_wkday: 'numeric'
+			var_datetime: 'datetime',
+			var_wkyr: 'date',
+			var_date: 'date',
+			var_qyr: 'date',
+			var_edate: 'date',
+			var_sdate: 'date',
+			var_dtime: 'time',
+			var_jdate: 'date',
+			var_month: 'numeric',
+			var_moyr: 'date',
+			var_time: 'time',
+			var_adate: 'date',
+			var_wkday: 'numeric'
 		});
 		d.dictionary.variables.forEach((v, i) => {
 			const want = (raw: number) => (v.type === 'date' || v.type === 'datetime' ? spssSecondsToEpochMs(raw) : raw);
@@ -252,7 +277,12 @@ describe('README fixtures', () => {
 	it('own_features: segments, long-string labels and missing, roles, attributes, MR sets', async () => {
 		for (const file of ['own_features.sav', 'own_features_plain.sav', 'own_features.zsav']) {
 			const d = await read(file, OWN_FIXTURES);
-			expect(col(d, 'long300')).toEqual(['x'.repeat(254) + 'é' + 'ü'.repeat(10), 'y'.repeat(253) + '€€end', 'z'.repeat(252) + '😀tail', '']);
+			expect(col(d, 'long300')).toEqual([
+				'x'.repeat(254) + 'é' + 'ü'.repeat(10),
+				'y'.repeat(253) + '€€end',
+				'z'.repeat(252) + '😀tail',
+				''
+			]);
 			expect(col(d, 'größe_über_acht')[1]).toBe('x'.repeat(250) + 'ĳ'.repeat(100));
 			const g = variable(d, 'größe_über_acht');
 			expect(g.missing).toEqual({ values: ['missing', 'none'], range: null });
@@ -260,8 +290,21 @@ describe('README fixtures', () => {
 			expect(variable(d, 'lo_hi').missing).toEqual({ values: [99], range: [null, 0] });
 			expect(variable(d, 'mo').missing).toEqual({ values: [], range: [1, null] });
 			expect(variable(d, 'num').valueLabels).toEqual({ '1.5': 'one and a half', '-7': 'minus seven', '99': 'Weiß nicht' });
-			expect(variable(d, 'id')).toMatchObject({ label: 'Ідентифікатор', alignment: 'center', displayWidth: 5, measure: 'nominal', attributes: { Question: ['How are you?'], Note: ['first', 'second'] } });
-			expect(['num', 'short', 'lo_hi', 'wk', 'mo', 'id'].map((n) => variable(d, n).spssRole)).toEqual(['target', 'both', 'partition', 'split', 'none', 'input']);
+			expect(variable(d, 'id')).toMatchObject({
+				label: 'Ідентифікатор',
+				alignment: 'center',
+				displayWidth: 5,
+				measure: 'nominal',
+				attributes: { Question: ['How are you?'], Note: ['first', 'second'] }
+			});
+			expect(['num', 'short', 'lo_hi', 'wk', 'mo', 'id'].map((n) => variable(d, n).spssRole)).toEqual([
+				'target',
+				'both',
+				'partition',
+				'split',
+				'none',
+				'input'
+			]);
 			expect(d.dictionary.attributes).toEqual({ Origin: ['Sieve tests'] });
 			expect(d.dictionary.fileLabel).toBe('Our own feature fixture');
 			expect(d.dictionary.documents!.join('\n')).toContain('Made by tests/fixtures/sav-make/make-fixtures.py');

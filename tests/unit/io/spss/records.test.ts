@@ -15,8 +15,14 @@ const int32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>
 
 describe('extension records', () => {
 	it('7.13 / 7.14: tab-separated pairs, keys upper-cased, NUL padding removed', () => {
-		expect(parsePairs(bytes('AGE=age\tGRÖSSE=größe'), text)).toEqual([['AGE', 'age'], ['GRÖSSE', 'größe']]);
-		expect(parsePairs(bytes('STR1=00300', [0], '\tSTR2=01000', [0, 9]), text)).toEqual([['STR1', '00300'], ['STR2', '01000']]);
+		expect(parsePairs(bytes('AGE=age\tGRÖSSE=größe'), text)).toEqual([
+			['AGE', 'age'],
+			['GRÖSSE', 'größe']
+		]);
+		expect(parsePairs(bytes('STR1=00300', [0], '\tSTR2=01000', [0, 9]), text)).toEqual([
+			['STR1', '00300'],
+			['STR2', '01000']
+		]);
 		expect(parsePairs(bytes('broken\tA=b'), text)).toEqual([['A', 'b']]);
 	});
 
@@ -46,7 +52,9 @@ describe('extension records', () => {
 		const entry = bytes(int32(3), 'str', int32(9), int32(1), int32(9), 'value    ', int32(5), 'label');
 		const full = parseLongStringLabels(entry, true);
 		expect(full.complete).toBe(true);
-		expect(full.entries.map((e) => [text.decode(e.name), e.labels.map((l) => [text.decode(l.value), text.decode(l.label)])])).toEqual([['str', [['value', 'label']]]]);
+		expect(full.entries.map((e) => [text.decode(e.name), e.labels.map((l) => [text.decode(l.value), text.decode(l.label)])])).toEqual([
+			['str', [['value', 'label']]]
+		]);
 		const cut = parseLongStringLabels(bytes(entry, int32(3), 'two', int32(9)), true);
 		expect(cut).toMatchObject({ complete: false });
 		expect(cut.entries).toHaveLength(1);

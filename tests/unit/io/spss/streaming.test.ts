@@ -8,8 +8,12 @@ import { openSav, readSavAll, type SavProgress } from '../../../../app/lib/io/sp
 import { FIXTURES, OWN_FIXTURES } from './pspp-expected';
 
 const small = [
-	...readdirSync(FIXTURES).filter((f) => /\.z?sav$/.test(f) && !f.includes('encrypted')).map((f) => path.join(FIXTURES, f)),
-	...readdirSync(OWN_FIXTURES).filter((f) => /^own_features.*\.z?sav$/.test(f)).map((f) => path.join(OWN_FIXTURES, f))
+	...readdirSync(FIXTURES)
+		.filter((f) => /\.z?sav$/.test(f) && !f.includes('encrypted'))
+		.map((f) => path.join(FIXTURES, f)),
+	...readdirSync(OWN_FIXTURES)
+		.filter((f) => /^own_features.*\.z?sav$/.test(f))
+		.map((f) => path.join(OWN_FIXTURES, f))
 ];
 
 async function readStreamed(source: ByteSource, batchRows: number, readWindow: number) {

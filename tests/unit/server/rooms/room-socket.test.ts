@@ -11,16 +11,7 @@ import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../../../server
 import { createTokenSigner } from '../../../../server/rooms/tokens';
 import { createSqliteRoomStore } from '../../../../server/store/sqlite';
 import type { RoomStore } from '../../../../server/store/types';
-import {
-	SECRET,
-	connectClient,
-	handshake,
-	startRelay,
-	synced,
-	until,
-	type Client,
-	type RunningRelay
-} from '../relay-harness';
+import { SECRET, connectClient, handshake, startRelay, synced, until, type Client, type RunningRelay } from '../relay-harness';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -357,7 +348,10 @@ describe('room websocket', () => {
 		const { room, token } = await first.createRoom();
 		const a = connectClient(first, room, token);
 		const b = connectClient(first, room, token);
-		cleanup.push(() => a.destroy(), () => b.destroy());
+		cleanup.push(
+			() => a.destroy(),
+			() => b.destroy()
+		);
 		await Promise.all([synced(a), synced(b)]);
 		a.doc.getMap('decisions').set('before', 1);
 		await until(() => b.doc.getMap('decisions').has('before'));

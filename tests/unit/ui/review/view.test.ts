@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { migrate } from '../../../../app/lib/collab/doc';
-import { addComment, assign, findingKey, proposeDecisions, readAssignments, readComments, readDecisions, respondentStates, reviewDecisions, setReviewStatus } from '../../../../app/lib/collab/ops';
+import {
+	addComment,
+	assign,
+	findingKey,
+	proposeDecisions,
+	readAssignments,
+	readComments,
+	readDecisions,
+	respondentStates,
+	reviewDecisions,
+	setReviewStatus
+} from '../../../../app/lib/collab/ops';
 import { reviewOf } from '../../../../app/lib/collab/doc';
 import { NO_FINDINGS, type FindingsSource } from '../../../../app/lib/ui/review/findings';
 import { commandFor } from '../../../../app/lib/ui/review/keys';
@@ -21,23 +32,34 @@ function fixture() {
 	reviewDecisions(doc, { name: 'boss' }, [sent], 'sent-back');
 	reviewDecisions(doc, { name: 'boss' }, [readDecisions(doc)[0].id], 'approved');
 	addComment(doc, me, { respondent: 'a50', row: 50 }, 'hm');
-	setReviewStatus(doc, me, [{ key: findingKey({ respondent: 'a20' }), row: 20 }, { key: findingKey({ respondent: 'a60', check: 'speeders' }), row: 60 }], 'done');
+	setReviewStatus(
+		doc,
+		me,
+		[
+			{ key: findingKey({ respondent: 'a20' }), row: 20 },
+			{ key: findingKey({ respondent: 'a60', check: 'speeders' }), row: 60 }
+		],
+		'done'
+	);
 	assign(doc, me, 15, 25, 'ana');
 	assign(doc, me, 100, 102, 'bo');
 	const decisions = readDecisions(doc);
 	const rowOf = new Map(decisions.map((d) => [String(d.target.respondent), d.target.row!]));
 	const sentBack = new Map(decisions.filter((d) => d.status === 'sent-back').map((d) => [String(d.target.respondent), d.target.row!]));
 	return (f: Partial<ReviewFilter>, findings: FindingsSource = NO_FINDINGS) =>
-		filterRows({ ...ALL, ...f }, {
-			total: 1000,
-			states: respondentStates(decisions),
-			sentBack,
-			comments: readComments(doc),
-			review: new Map(reviewOf(doc).entries()),
-			assignments: readAssignments(doc),
-			findings,
-			rowOf: (k) => rowOf.get(k)
-		});
+		filterRows(
+			{ ...ALL, ...f },
+			{
+				total: 1000,
+				states: respondentStates(decisions),
+				sentBack,
+				comments: readComments(doc),
+				review: new Map(reviewOf(doc).entries()),
+				assignments: readAssignments(doc),
+				findings,
+				rowOf: (k) => rowOf.get(k)
+			}
+		);
 }
 
 describe('review view filters', () => {
@@ -73,7 +95,11 @@ describe('review view filters', () => {
 	});
 
 	it('filters by verdict through the findings source', () => {
-		const findings: FindingsSource = { available: true, quality: () => undefined, rowsWithVerdict: (v) => (v === 'remove' ? [10, 11, 30] : []) };
+		const findings: FindingsSource = {
+			available: true,
+			quality: () => undefined,
+			rowsWithVerdict: (v) => (v === 'remove' ? [10, 11, 30] : [])
+		};
 		expect(rows({ verdict: 'remove' })).toEqual([]);
 		expect(view({ verdict: 'remove' }, findings)).toEqual({ kind: 'list', rows: [10, 11, 30] });
 		expect(view({ verdict: 'remove', decision: 'excluded' }, findings)).toEqual({ kind: 'list', rows: [10] });
@@ -92,16 +118,16 @@ describe('keyboard shortcuts', () => {
 		commandFor({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods }, typing);
 
 	it('j/k move, x excludes, Shift+K keeps, u undoes', () => {
-		expect([key('j'), key('k'), key('x'), key('K', { shiftKey: true }), key('c'), key('u'), key('U', { shiftKey: true }), key('?')]).toEqual([
-			'next',
-			'prev',
-			'exclude',
-			'keep',
-			'comment',
-			'undo',
-			'redo',
-			'help'
-		]);
+		expect([
+			key('j'),
+			key('k'),
+			key('x'),
+			key('K', { shiftKey: true }),
+			key('c'),
+			key('u'),
+			key('U', { shiftKey: true }),
+			key('?')
+		]).toEqual(['next', 'prev', 'exclude', 'keep', 'comment', 'undo', 'redo', 'help']);
 		expect([key('z', { ctrlKey: true }), key('Z', { ctrlKey: true, shiftKey: true })]).toEqual(['undo', 'redo']);
 	});
 
@@ -122,8 +148,17 @@ describe('respondent ids of rows', () => {
 			}
 		};
 		const ids = await respondentIds(engine, [2, 3, 4, 5, 9], 'id');
-		expect(calls).toEqual([[1, 4], [8, 1]]);
-		expect([...ids]).toEqual([[2, 'id2'], [3, 'id3'], [4, 'id4'], [5, 5], [9, 'id9']]);
+		expect(calls).toEqual([
+			[1, 4],
+			[8, 1]
+		]);
+		expect([...ids]).toEqual([
+			[2, 'id2'],
+			[3, 'id3'],
+			[4, 'id4'],
+			[5, 5],
+			[9, 'id9']
+		]);
 		expect([...(await respondentIds(engine, [7], null))]).toEqual([[7, 7]]);
 	});
 });

@@ -54,9 +54,7 @@ async function typeDatetimes(db: SqlDb, variables: Variable[], d: NonNullable<He
 			);
 			if (r.n === 0 || r.ok !== r.n) continue;
 			// DDL takes no bound parameters; the format is one of ours, never user text
-			await db.exec(
-				`ALTER TABLE ${ident(DATA_TABLE).text} ALTER ${c.text} TYPE TIMESTAMP USING strptime(${c.text}, '${format}')`
-			);
+			await db.exec(`ALTER TABLE ${ident(DATA_TABLE).text} ALTER ${c.text} TYPE TIMESTAMP USING strptime(${c.text}, '${format}')`);
 			out[i] = { ...v, type: 'datetime', width: 8, format: 'YMDHMS19', measure: 'scale' };
 			break;
 		}

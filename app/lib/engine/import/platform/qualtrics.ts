@@ -26,7 +26,8 @@ export function qualtricsHeader(names: string[], rows: string[][]): HeaderPlan |
 function importId(cell: string): Record<string, string[]> | null {
 	let s = cell.trim();
 	// a TSV export writes the JSON unquoted, so a CSV reader has dropped its quotes
-	if (s.startsWith('{ImportId:')) s = s.replace(/([{,])([^:,{}]+):([^,{}]*)/g, (_, p, k, v) => `${p}${JSON.stringify(k)}:${JSON.stringify(v)}`);
+	if (s.startsWith('{ImportId:'))
+		s = s.replace(/([{,])([^:,{}]+):([^,{}]*)/g, (_, p, k, v) => `${p}${JSON.stringify(k)}:${JSON.stringify(v)}`);
 	if (!s.startsWith('{"ImportId"')) return null;
 	try {
 		const o: unknown = JSON.parse(s);

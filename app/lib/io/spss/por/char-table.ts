@@ -10,7 +10,7 @@ const POSITIONS: [number, string][] = [
 	[100, 'abcdefghijklmnopqrstuvwxyz'],
 	[126, ' .<(+|&[]!$*);^-/|,%_>?`:'],
 	// 151 is the pound sign; files written in ASCII put '#' there.
-	[151, "#@'=\""],
+	[151, '#@\'="'],
 	[162, '~'],
 	[184, '{}\\']
 ];

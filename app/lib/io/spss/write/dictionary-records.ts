@@ -96,7 +96,12 @@ function variableRecords(b: ByteBuilder, layout: SavLayout, warnings: string[]):
 			}
 			const word = formatWord(v, seg);
 			const writeWord = formatWord(v, seg, 'writeFormat');
-			b.int32(2).int32(seg.width).int32(label ? 1 : 0).int32(missing.code).int32(word).int32(writeWord);
+			b.int32(2)
+				.int32(seg.width)
+				.int32(label ? 1 : 0)
+				.int32(missing.code)
+				.int32(word)
+				.int32(writeWord);
 			b.fixed(utf8(seg.shortName), 8);
 			if (label) b.int32(label.length).fixed(label, Math.ceil(label.length / 4) * 4);
 			for (const x of missing.values) {
@@ -161,7 +166,11 @@ function documents(b: ByteBuilder, dict: Dictionary): void {
 }
 
 function extension(b: ByteBuilder, subtype: number, size: number, data: Uint8Array): void {
-	b.int32(7).int32(subtype).int32(size).int32(data.length / size).bytes(data);
+	b.int32(7)
+		.int32(subtype)
+		.int32(size)
+		.int32(data.length / size)
+		.bytes(data);
 }
 
 function textRecord(b: ByteBuilder, subtype: number, text: string): void {

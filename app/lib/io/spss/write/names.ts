@@ -94,9 +94,7 @@ export function planNames(names: readonly string[]): NamePlan {
 	// names to the long ones one by one and would meet the clash.
 	const owner = new Map(long.map((name, i) => [name.toUpperCase(), i]));
 	const shortTaken = new Set<string>();
-	const short = long.map((name, i) =>
-		uniqueShortName(name, shortTaken, (c) => !shortTaken.has(c) && (owner.get(c) ?? i) === i)
-	);
+	const short = long.map((name, i) => uniqueShortName(name, shortTaken, (c) => !shortTaken.has(c) && (owner.get(c) ?? i) === i));
 	for (const s of shortTaken) taken.add(s);
 	return { long, short, renamed, taken };
 }

@@ -86,11 +86,21 @@ function encodeBatch(layout: SavLayout, batch: ColumnBatch, sink: ElementSink, s
 	return cut;
 }
 
-async function* pieces(dict: Dictionary, batches: Batches, opts: SavWriteOptions, seekable: boolean, report: SavWriteReport): AsyncGenerator<Piece> {
+async function* pieces(
+	dict: Dictionary,
+	batches: Batches,
+	opts: SavWriteOptions,
+	seekable: boolean,
+	report: SavWriteReport
+): AsyncGenerator<Piece> {
 	const layout = planLayout(dict);
 	report.renamed = layout.renamed;
 	const declared = Array.isArray(batches) ? batches.reduce((n: number, b: ColumnBatch) => n + b.length, 0) : (opts.rowCount ?? -1);
-	const head = dictionaryRecords(dict, layout, { compression: opts.compression, rows: declared > 0x7fffffff ? -1 : declared, now: opts.now ?? new Date() });
+	const head = dictionaryRecords(dict, layout, {
+		compression: opts.compression,
+		rows: declared > 0x7fffffff ? -1 : declared,
+		now: opts.now ?? new Date()
+	});
 	report.warnings = layout.warnings;
 	yield { bytes: head };
 

@@ -28,7 +28,12 @@ describe('openPor on pyreadstat_sample.por (written by SPSS 25)', () => {
 		]);
 		expect(dictionary.variables[4].valueLabels).toEqual({ '1': 'Male', '2': 'Female' });
 		expect(dictionary.variables[5].valueLabels).toEqual({ '1': 'low', '2': 'medium', '3': 'high' });
-		expect(dictionary.documents).toEqual(['some test text as notes', '   (Entered 15-Aug-2018)', 'some other comments', '   (Entered 15-Aug-2018)']);
+		expect(dictionary.documents).toEqual([
+			'some test text as notes',
+			'   (Entered 15-Aug-2018)',
+			'some other comments',
+			'   (Entered 15-Aug-2018)'
+		]);
 		expect(dictionary.warnings).toEqual([
 			'MYDATE: format code 120 read as EDATE (SPSS portable-file date code)',
 			'DTIME: format code 104 read as DATETIME (SPSS portable-file date code)',
@@ -62,7 +67,18 @@ describe('openPor on portable files exported by PSPP (tests/fixtures/por-make)',
 		const pspp = runPspp(fixture('por-make/pspp-mixed.por'), ['DISPLAY DICTIONARY.'], { portable: true });
 		const table = pspp.tables.get('Variables')!.slice(1);
 		expect(dictionary.variables.map((v) => [v.name, v.format])).toEqual(table.map((r) => [r[0], r[7]]));
-		expect(dictionary.variables.map((v) => v.type)).toEqual(['numeric', 'numeric', 'numeric', 'string', 'string', 'date', 'datetime', 'time', 'numeric', 'string']);
+		expect(dictionary.variables.map((v) => v.type)).toEqual([
+			'numeric',
+			'numeric',
+			'numeric',
+			'string',
+			'string',
+			'date',
+			'datetime',
+			'time',
+			'numeric',
+			'string'
+		]);
 		// PSPP 1.6.2 exports "90 THRU HI" with HIGHEST in place of 90, and reads that back too.
 		expect(table[0][9]).toBe('1.797693134862316e+308 THRU HIGHEST');
 		expect(dictionary.variables[0].missing).toEqual({ values: [], range: [Number.MAX_VALUE, null] });
@@ -74,7 +90,16 @@ describe('openPor on portable files exported by PSPP (tests/fixtures/por-make)',
 		expect(dictionary.variables[3].valueLabels).toEqual({ ab: 'The AB group', NA: 'Not answered' });
 		// PSPP's own portable reader stops at the first non-ASCII byte ("Score "); the file holds UTF-8.
 		expect(dictionary.variables.map((v) => v.label)).toEqual([
-			'Respondent id', 'Score – ünïcode label', null, 'Short name', 'City of residence', null, null, null, null, null
+			'Respondent id',
+			'Score – ünïcode label',
+			null,
+			'Short name',
+			'City of residence',
+			null,
+			null,
+			null,
+			null,
+			null
 		]);
 		// PSPP stamps the export date on the last line, so regenerating the fixture changes it.
 		expect(dictionary.documents!.slice(0, 2)).toEqual(['DOCUMENT First document line', '  for the portable test file.']);
@@ -86,7 +111,9 @@ describe('openPor on portable files exported by PSPP (tests/fixtures/por-make)',
 		const { rows, columns } = await readPorAll(source('por-make/pspp-mixed.por'));
 		expect(rows).toBe(5);
 		const numeric = ['ID', 'SCORE', 'Z', 'BORN', 'SEEN', 'DUR', 'BIG'];
-		const pspp = runPspp(fixture('por-make/pspp-mixed.por'), [`FORMATS ${numeric.join(' ')} (E40.16).`, `LIST ${numeric.join(' ')}.`], { portable: true });
+		const pspp = runPspp(fixture('por-make/pspp-mixed.por'), [`FORMATS ${numeric.join(' ')} (E40.16).`, `LIST ${numeric.join(' ')}.`], {
+			portable: true
+		});
 		expect(pspp.problems).toEqual([]);
 		const list = pspp.tables.get('Data List')!.slice(1);
 		[0, 1, 2, 5, 6, 7, 8].forEach((col, k) => {
@@ -176,7 +203,7 @@ describe('openPor refuses bad input with one line naming the file', () => {
 		let errors = 0;
 		let data = 0;
 		let seed = 42;
-		const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		for (const f of files) {
 			const bytes = new Uint8Array(readFileSync(fixture(f)));
 			const variants: Uint8Array[] = [];

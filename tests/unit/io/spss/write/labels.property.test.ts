@@ -33,8 +33,15 @@ const stringVar = fc.integer({ min: 1, max: 400 }).chain((width) =>
 	fc.record({
 		kind: fc.constant('string' as const),
 		width: fc.constant(width),
-		labels: fc.dictionary(word(Math.min(width, 30)).filter((k) => bytes(k) <= width), word(40), { maxKeys: 6 }),
-		missing: fc.uniqueArray(word(8).filter((k) => bytes(k) <= Math.min(8, width)), { maxLength: 3 })
+		labels: fc.dictionary(
+			word(Math.min(width, 30)).filter((k) => bytes(k) <= width),
+			word(40),
+			{ maxKeys: 6 }
+		),
+		missing: fc.uniqueArray(
+			word(8).filter((k) => bytes(k) <= Math.min(8, width)),
+			{ maxLength: 3 }
+		)
 	})
 );
 
@@ -59,7 +66,13 @@ describe('writeSav value labels and missing values on random input', () => {
 							const missing: MissingSpec = { values: range ? s.missing.values.slice(0, 1) : s.missing.values, range };
 							return variable({ name: `v${i}`, type: 'numeric', valueLabels: s.labels, missing });
 						}
-						return variable({ name: `v${i}`, type: 'string', width: s.width, valueLabels: s.labels, missing: { values: s.missing, range: null } });
+						return variable({
+							name: `v${i}`,
+							type: 'string',
+							width: s.width,
+							valueLabels: s.labels,
+							missing: { values: s.missing, range: null }
+						});
 					})
 				};
 				const file = await write(dict);

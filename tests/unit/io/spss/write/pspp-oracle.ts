@@ -21,7 +21,6 @@ export function requirePspp(): void {
 	}
 }
 
-
 /** Opens `file` (GET FILE or IMPORT FILE) then runs `commands`; numeric columns print as E40.16 when listed. */
 export function runPspp(file: string, commands: string[], opts: { portable?: boolean } = {}): PsppResult {
 	requirePspp();

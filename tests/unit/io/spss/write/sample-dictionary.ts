@@ -42,7 +42,14 @@ export const sampleDictionary: Dictionary = {
 			valueLabels: { '1': 'low', '2': 'high', '-1': 'refused' },
 			missing: { values: [-1], range: [null, -10] }
 		}),
-		variable({ name: 'y', type: 'numeric', format: 'F10.3', writeFormat: 'F12.4', measure: 'scale', missing: { values: [], range: [90, null] } }),
+		variable({
+			name: 'y',
+			type: 'numeric',
+			format: 'F10.3',
+			writeFormat: 'F12.4',
+			measure: 'scale',
+			missing: { values: [], range: [90, null] }
+		}),
 		variable({ name: 'z', type: 'numeric', format: 'F4.0', measure: 'nominal', missing: { values: [7, 8, 9], range: null } }),
 		variable({
 			name: 's',
@@ -53,7 +60,14 @@ export const sampleDictionary: Dictionary = {
 			missing: { values: ['NA'], range: null }
 		}),
 		variable({ name: 's300', type: 'string', width: 300, alignment: 'center', displayWidth: 40, valueLabels: { [S300]: 'the long one' } }),
-		variable({ name: 's40k', type: 'string', width: 32767, label: 'Très long', valueLabels: { abc: 'ABC' }, missing: { values: ['none'], range: null } }),
+		variable({
+			name: 's40k',
+			type: 'string',
+			width: 32767,
+			label: 'Très long',
+			valueLabels: { abc: 'ABC' },
+			missing: { values: ['none'], range: null }
+		}),
 		variable({
 			name: 'd',
 			type: 'date',

@@ -25,11 +25,21 @@ function stored(s: string | null, width: number): string {
 // eslint-disable-next-line no-control-regex -- control characters are what the generator must avoid
 const text = fc.string({ unit: 'binary', maxLength: 120 }).map((s) => s.replace(/[\u0000-\u001f]/g, 'x'));
 const column = fc.oneof(
-	fc.record({ kind: fc.constant('numeric' as const), values: fc.array(fc.oneof(fc.double(), fc.integer({ min: -150, max: 300 }), fc.constant(NaN)), { minLength: 5, maxLength: 5 }) }),
+	fc.record({
+		kind: fc.constant('numeric' as const),
+		values: fc.array(fc.oneof(fc.double(), fc.integer({ min: -150, max: 300 }), fc.constant(NaN)), { minLength: 5, maxLength: 5 })
+	}),
 	fc.record({
 		kind: fc.constant('string' as const),
 		width: fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 250, max: 700 })),
-		values: fc.array(fc.oneof(text, fc.constant(null), text.map((s) => s.repeat(8))), { minLength: 5, maxLength: 5 })
+		values: fc.array(
+			fc.oneof(
+				text,
+				fc.constant(null),
+				text.map((s) => s.repeat(8))
+			),
+			{ minLength: 5, maxLength: 5 }
+		)
 	})
 );
 const table = fc.record({
@@ -58,7 +68,11 @@ describe('writeSav on random dictionaries and values', () => {
 				const dict: Dictionary = {
 					encoding: 'UTF-8',
 					warnings: [],
-					variables: cols.map((c, i) => (c.kind === 'numeric' ? variable({ name: names[i], type: 'numeric' }) : variable({ name: names[i], type: 'string', width: c.width })))
+					variables: cols.map((c, i) =>
+						c.kind === 'numeric'
+							? variable({ name: names[i], type: 'numeric' })
+							: variable({ name: names[i], type: 'string', width: c.width })
+					)
 				};
 				const batch: ColumnBatch = {
 					length: 5,
@@ -71,7 +85,8 @@ describe('writeSav on random dictionaries and values', () => {
 				expect(back.dictionary.variables.map((v) => v.name)).toEqual(names.map((n, i) => renamed.get(i) ?? n));
 				cols.forEach((c, i) => {
 					// -DBL_MAX is how system files spell system-missing, so it cannot come back as a number.
-					if (c.kind === 'numeric') expect(Array.from(back.columns[i] as Float64Array)).toEqual(c.values.map((x) => (x === -Number.MAX_VALUE ? NaN : x)));
+					if (c.kind === 'numeric')
+						expect(Array.from(back.columns[i] as Float64Array)).toEqual(c.values.map((x) => (x === -Number.MAX_VALUE ? NaN : x)));
 					else {
 						expect(back.dictionary.variables[i].width).toBe(c.width);
 						expect(back.columns[i]).toEqual(c.values.map((s) => stored(s, c.width)));
@@ -82,7 +97,12 @@ describe('writeSav on random dictionaries and values', () => {
 					writeFileSync(file, bytes);
 					const pspp = runPspp(file, ['DISPLAY DICTIONARY.', 'LIST.']);
 					expect(pspp.problems).toEqual([]);
-					expect(pspp.tables.get('Variables')!.slice(1).map((r) => r[0])).toEqual(back.dictionary.variables.map((v) => v.name));
+					expect(
+						pspp.tables
+							.get('Variables')!
+							.slice(1)
+							.map((r) => r[0])
+					).toEqual(back.dictionary.variables.map((v) => v.name));
 				}
 			}),
 			{ numRuns: 100, seed: 20261122 }

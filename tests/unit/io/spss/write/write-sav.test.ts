@@ -13,7 +13,10 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 const dir = mkdtempSync(path.join(tmpdir(), 'sieve-sav-write-'));
 const seconds = (ms: number) => ms / 1000 + SPSS_EPOCH_OFFSET_SECONDS;
 
-async function writeTo(file: string, ...args: Parameters<typeof writeSav> extends [infer D, infer B, infer O, unknown] ? [D, B, O] : never) {
+async function writeTo(
+	file: string,
+	...args: Parameters<typeof writeSav> extends [infer D, infer B, infer O, unknown] ? [D, B, O] : never
+) {
 	const sink = await fileSink(file);
 	try {
 		return await writeSav(args[0], args[1], args[2], sink);
@@ -22,7 +25,14 @@ async function writeTo(file: string, ...args: Parameters<typeof writeSav> extend
 	}
 }
 
-const LIST = ['DISPLAY DICTIONARY.', 'DISPLAY DOCUMENTS.', 'DISPLAY ATTRIBUTES.', 'MRSETS /DISPLAY NAME=ALL.', 'FORMATS x y z d dt t (E40.16).', 'LIST.'];
+const LIST = [
+	'DISPLAY DICTIONARY.',
+	'DISPLAY DOCUMENTS.',
+	'DISPLAY ATTRIBUTES.',
+	'MRSETS /DISPLAY NAME=ALL.',
+	'FORMATS x y z d dt t (E40.16).',
+	'LIST.'
+];
 
 describe.each(['none', 'bytecode', 'zlib'] as const)('writeSav compression=%s, read back by PSPP', (compression) => {
 	const file = path.join(dir, `sample-${compression}.sav`);
@@ -135,16 +145,12 @@ describe('writeSav names', () => {
 		]);
 		const pspp = runPspp(file, ['DISPLAY DICTIONARY.']);
 		expect(pspp.problems).toEqual([]);
-		expect(pspp.tables.get('Variables')!.slice(1).map((r) => r[0])).toEqual([
-			'q_1',
-			'v1st',
-			long,
-			'Age',
-			'AGE_2',
-			'x'.repeat(64),
-			'Größe',
-			'with_'
-		]);
+		expect(
+			pspp.tables
+				.get('Variables')!
+				.slice(1)
+				.map((r) => r[0])
+		).toEqual(['q_1', 'v1st', long, 'Age', 'AGE_2', 'x'.repeat(64), 'Größe', 'with_']);
 	});
 });
 
@@ -259,19 +265,32 @@ describe('writeSav edge cases PSPP accepts', () => {
 		expect(report.rows).toBe(0);
 		const pspp = runPspp(file, ['DISPLAY DICTIONARY.', 'LIST.']);
 		expect(pspp.problems).toEqual([]);
-		expect(pspp.tables.get('Variables')!.slice(1).map((r) => r[6])).toEqual(['MTIME8.0', 'YMDHMS19.0', 'A9']);
+		expect(
+			pspp.tables
+				.get('Variables')!
+				.slice(1)
+				.map((r) => r[6])
+		).toEqual(['MTIME8.0', 'YMDHMS19.0', 'A9']);
 		expect(pspp.tables.has('Data List')).toBe(false);
 	});
 
 	it('MTIME and YMDHMS values, and value labels cut to 120 bytes with a warning', async () => {
 		const file = path.join(dir, 'mtime.sav');
-		const report = await writeTo(file, dict, [{ length: 1, columns: [new Float64Array([125.5]), new Float64Array([Date.UTC(2020, 0, 2, 3, 4, 5)]), ['abcdefghi']] }], {
-			compression: 'bytecode'
-		});
+		const report = await writeTo(
+			file,
+			dict,
+			[{ length: 1, columns: [new Float64Array([125.5]), new Float64Array([Date.UTC(2020, 0, 2, 3, 4, 5)]), ['abcdefghi']] }],
+			{
+				compression: 'bytecode'
+			}
+		);
 		expect(report.warnings).toEqual(['s: value label for "abcdefghi" cut to 120 bytes']);
 		const pspp = runPspp(file, ['DISPLAY DICTIONARY.', 'LIST.']);
 		expect(pspp.problems).toEqual([]);
-		expect(pspp.tables.get('Data List')).toEqual([['mt', 'ymd', 's'], ['02:05', '2020-01-02 03:04:05', 'abcdefghi']]);
+		expect(pspp.tables.get('Data List')).toEqual([
+			['mt', 'ymd', 's'],
+			['02:05', '2020-01-02 03:04:05', 'abcdefghi']
+		]);
 		expect(pspp.tables.get('Value Labels')![1]).toEqual(['s', 'abcdefghi', 'x'.repeat(120)]);
 	});
 });
