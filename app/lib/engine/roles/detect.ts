@@ -68,13 +68,17 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		);
 	};
 	// respondents are named by the id in every decision, so it must be present and distinct in every row
-	const usableId = async (v: Variable) => {
+	// (a column "like" an id, with a few repeats or blanks, still has 90 % distinct values: PID, a
+	// 7-point party-identification scale, is no id at all)
+	const idKind = async (v: Variable): Promise<'id' | 'like' | null> => {
 		const c = ident(v.name);
 		const [r] = await rows<{ t: number; n: number; d: number }>(
 			db,
 			sql`SELECT count(*) AS t, count(NULLIF(trim(CAST(${c} AS VARCHAR)), '')) AS n, count(DISTINCT ${c}) AS d FROM data`
 		);
-		return Number(r.t) > 0 && Number(r.n) === Number(r.t) && Number(r.d) === Number(r.t);
+		const [t, n, d] = [Number(r.t), Number(r.n), Number(r.d)];
+		if (t > 0 && n === t && d === t) return 'id';
+		return n > 0 && d >= n * 0.9 ? 'like' : null;
 	};
 	let id = declared('id');
 	const idPatterns: ((v: Variable) => boolean)[] = [
@@ -89,10 +93,11 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	// file's own id repeats): a second id-named column is still no answer
 	for (const matches of idPatterns) {
 		for (const v of vars) {
-			if (v.name === id || idLike) continue;
+			if (v.name === id || v.name === idLike || (id && idLike)) continue;
 			if (!matches(v) || !nearlyUnique(v)) continue;
-			if (!id && (await usableId(v))) id = v.name;
-			else if (matches !== idPatterns.at(-1)) idLike = v.name;
+			const kind = await idKind(v);
+			if (!id && kind === 'id') id = v.name;
+			else if (!idLike && kind && matches !== idPatterns.at(-1)) idLike = v.name;
 		}
 	}
 	if (id && idLike === id) idLike = null;
