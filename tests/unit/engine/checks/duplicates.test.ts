@@ -34,7 +34,7 @@ describe('duplicates', () => {
 		const kind = (k: string) => flagged(f, (x) => x.evidence.kind === k);
 		expect(kind('exact')).toEqual([5, 61]);
 		expect(kind('near')).toEqual([9, 62]);
-		expect(kind('id')).toEqual([7]);
+		expect(kind('id')).toEqual([7, 63]); // rows 7 and 63 share rid 7: rid cannot name respondents, so rows do
 		expect(f.find((x) => x.respondent === 62)!.message).toMatch(
 			/^95 % of answers match respondent 9 \(19 of 20\), who appears earlier in the file; a match this close happens by chance for (fewer than 1 in a billion|about 1 in [\d,]+) respondents$/
 		);
@@ -50,7 +50,7 @@ describe('duplicates', () => {
 	it('alpha is a parameter: at alpha 0 no copy is unlikely enough to flag, and a dataset note says why', async () => {
 		const f = await runOne(db, dict, duplicates, { checks: { duplicates: { alpha: 0 } } });
 		expect(flagged(f, (x) => x.evidence.kind === 'exact' || x.evidence.kind === 'near')).toEqual([]);
-		expect(flagged(f, (x) => x.evidence.kind === 'id')).toEqual([7]);
+		expect(flagged(f, (x) => x.evidence.kind === 'id')).toEqual([7, 63]);
 		const note = f.find((x) => x.evidence.kind === 'chance')!;
 		expect(note.level).toBe('dataset');
 		expect(note.severity).toBe('info');

@@ -38,7 +38,7 @@ describe('survey platform exports', () => {
 			min(Q1_1) AS lo, max(Q1_5) AS hi, count_if(Finished = 0)::INTEGER AS partial, strftime(min(StartDate), '%Y-%m-%d') AS first FROM data`
 		);
 		// the generator leaves respondents 7, 20 and 33 unfinished
-		expect(r).toEqual({ n: 40n, ids: 40n, bad: 0, lo: 1, hi: 5, partial: 3, first: '2026-03-02' });
+		expect(r).toEqual({ n: 40, ids: 40, bad: 0, lo: 1, hi: 5, partial: 3, first: '2026-03-02' });
 		await db.close();
 	});
 
