@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const PORT = 4187;
+// E2E_PORT lets two runs share a machine
+const PORT = Number(process.env.E2E_PORT ?? 4187);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sieve-e2e-'));
 
 // Debian's chromium, because Playwright cannot download its own browser here; the flags keep it
