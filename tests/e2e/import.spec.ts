@@ -53,7 +53,9 @@ test('names the file when it is not data at all', async ({ page }) => {
 test('reads an SPSS file with its dictionary: variable labels, value labels instead of codes, user-missing marked', async ({ page }) => {
 	await createProject(page, 'SPSS');
 	await importFile(page, `${FIXTURES}sav/pyreadstat_sample_missing.sav`);
-	await expect(page.getByTestId('file-summary')).toHaveText('pyreadstat_sample_missing.sav · 7 rows × 7 variables');
+	// the file's 7 variables plus sieve_id: it has no variable that can name respondents
+	await expect(page.getByTestId('file-summary')).toHaveText('pyreadstat_sample_missing.sav · 7 rows × 8 variables');
+	await expect(page.getByRole('columnheader', { name: 'sieve_id' })).toBeVisible();
 	await page.getByRole('columnheader', { name: 'mylabl' }).click();
 	const panel = page.getByTestId('variable-panel');
 	await expect(panel).toContainText('Male');
