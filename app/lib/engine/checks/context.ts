@@ -57,7 +57,7 @@ export async function createRunState(
 
 export function paradataOf(roles: SurveyRoles): Set<string> {
 	return new Set(
-		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes].filter(
+		[roles.id, roles.start, roles.end, roles.duration, roles.ip, roles.userAgent, roles.weight, ...roles.pageTimes, ...roles.paradata].filter(
 			(x): x is string => !!x
 		)
 	);

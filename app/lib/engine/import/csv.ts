@@ -4,6 +4,7 @@ import { ROW_COLUMN } from '../../io/arrow-ipc';
 import { sniffDialect, sniffEncoding } from './csv-sniff';
 import { scanRecords } from './csv-records';
 import { STAGING_TABLE, finishImport } from './finish';
+import { HEADER_ROWS, finishPlatform, platformHeader, type HeaderPlan } from './platform';
 import { ImportError, type CsvDialect, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 
 const SLICE = 8 * 1024 * 1024;
@@ -31,6 +32,7 @@ export async function importCsv(
 	const encoder = new TextEncoder();
 
 	let header: string[] | null = null;
+	let plan: HeaderPlan | null = null;
 	let carry: Uint8Array = new Uint8Array(0);
 	let rows = 0;
 	let offset = bom;
@@ -41,15 +43,18 @@ export async function importCsv(
 		const text = decoder ? encoder.encode(decoder.decode(raw, { stream: !final })) : raw;
 		let bytes = concat(carry, text);
 		if (!header) {
-			const h = readHeader(bytes, delimiter, quote, opts.name, final);
-			if (!h) {
+			const head = readHeadRecords(bytes, quote, final);
+			if (head.length === 0 || (head.length < HEADER_ROWS && !final && bytes.length < 64 * SLICE)) {
 				carry = bytes;
 				if (final) throw new ImportError(`${opts.name}: the header row never ends`);
 				continue;
 			}
-			header = h.names;
+			const [first, ...next] = head.map((r) => splitFields(r.line, dialect.delimiter, dialect.quote));
+			if (head[0].line.trim() === '') throw new ImportError(`${opts.name}: the first line is empty; expected a header row`);
+			plan = platformHeader(first, next);
+			header = uniqueNames(plan ? plan.names : first);
 			await createStaging(db, header);
-			bytes = bytes.subarray(h.end);
+			bytes = bytes.subarray(head[plan ? plan.extraRows : 0].end);
 		}
 		const body = bytes;
 		const scan = scanRecords(body, delimiter, quote, header.length, final, (index, fields) => {
@@ -75,10 +80,11 @@ export async function importCsv(
 	}
 	if (!header) throw new ImportError(`${opts.name} is empty`);
 	if (rows === 0) throw new ImportError(`${opts.name} has a header but no data rows`);
-	const dictionary = await finishImport(db, { encoding: dialect.encoding, inferTypes: true }, (p) =>
+	const typed = await finishImport(db, { encoding: dialect.encoding, inferTypes: true }, (p) =>
 		onProgress({ ...p, rows })
 	);
-	return { format: 'csv', rows, dictionary, csv: dialect };
+	const dictionary = await finishPlatform(db, typed, plan);
+	return { format: 'csv', rows, dictionary, csv: dialect, ...(plan ? { platform: plan.platform } : {}) };
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
@@ -97,30 +103,22 @@ function isBlank(bytes: Uint8Array): boolean {
 	return bytes.every((b) => b === 10 || b === 13 || b === 32);
 }
 
-function readHeader(
-	bytes: Uint8Array,
-	delimiter: number,
-	quote: number,
-	file: string,
-	final: boolean
-): { names: string[]; end: number } | null {
+/** The first records of the file (complete ones, and the last one when the file ends), as text. */
+function readHeadRecords(bytes: Uint8Array, quote: number, final: boolean): { line: string; end: number }[] {
+	const out: { line: string; end: number }[] = [];
+	const decoder = new TextDecoder();
 	let inQuote = false;
-	let end = -1;
-	for (let i = 0; i < bytes.length; i++) {
+	let start = 0;
+	for (let i = 0; i < bytes.length && out.length < HEADER_ROWS; i++) {
 		if (bytes[i] === quote) inQuote = !inQuote;
 		else if (bytes[i] === 10 && !inQuote) {
-			end = i;
-			break;
+			out.push({ line: decoder.decode(bytes.subarray(start, i)).replace(/\r$/, ''), end: i + 1 });
+			start = i + 1;
 		}
 	}
-	if (end < 0) {
-		if (!final || bytes.length === 0) return null;
-		end = bytes.length;
-	}
-	const line = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r$/, '');
-	if (line.trim() === '') throw new ImportError(`${file}: the first line is empty; expected a header row`);
-	const names = splitFields(line, String.fromCharCode(delimiter), String.fromCharCode(quote));
-	return { names: uniqueNames(names), end: Math.min(bytes.length, end + 1) };
+	if (final && out.length < HEADER_ROWS && start < bytes.length)
+		out.push({ line: decoder.decode(bytes.subarray(start)).replace(/\r$/, ''), end: bytes.length });
+	return out;
 }
 
 function splitFields(line: string, d: string, q: string): string[] {

@@ -1,5 +1,6 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SieveConfig } from '../checks/config';
+import type { Platform } from '../roles/types';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'sav' | 'por' | 'demo';
 
@@ -35,6 +36,8 @@ export interface ImportResult {
 	rows: number;
 	dictionary: Dictionary;
 	csv?: CsvDialect;
+	/** The survey platform whose multi-row header was recognised (Qualtrics, SurveyMonkey). */
+	platform?: Platform;
 	/** Check settings that come with the data (the demo survey knows its own grids, rules, timings). */
 	config?: SieveConfig;
 }

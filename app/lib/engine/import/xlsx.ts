@@ -5,6 +5,7 @@ import type { Column } from '../../io/batch';
 import type { SqlDb } from '../sql/db';
 import { loadBatches } from './load-batches';
 import { finishImport } from './finish';
+import { HEADER_ROWS, finishPlatform, platformHeader } from './platform';
 import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 
 type Cell = string | number | boolean | Date | null | undefined;
@@ -23,7 +24,9 @@ export async function importXlsx(
 		throw new ImportError(`${opts.name} is not a readable Excel workbook (${e instanceof Error ? e.message : e})`);
 	}
 	if (sheet.length === 0) throw new ImportError(`${opts.name}: the first sheet is empty`);
-	const [headerRow, ...body] = sheet;
+	const text = sheet.slice(0, HEADER_ROWS).map((r) => r.map(cellText));
+	const plan = platformHeader(text[0], text.slice(1));
+	const [headerRow, ...body] = plan ? [plan.names, ...sheet.slice(1 + plan.extraRows)] : sheet;
 	if (body.length === 0) throw new ImportError(`${opts.name} has a header but no data rows`);
 	const names = headerNames(headerRow);
 	const width = body.reduce((w, r) => Math.max(w, r.length), names.length);
@@ -35,7 +38,12 @@ export async function importXlsx(
 	await loadBatches(db, dictionary, [{ length: body.length, columns }]);
 	onProgress({ phase: 'reading', done: file.size, total: file.size, rows: body.length });
 	const typed = await finishImport(db, { encoding: 'UTF-8', inferTypes: false }, (p) => onProgress({ ...p, rows: body.length }));
-	return { format: 'xlsx', rows: body.length, dictionary: typed };
+	const described = await finishPlatform(db, typed, plan);
+	return { format: 'xlsx', rows: body.length, dictionary: described, ...(plan ? { platform: plan.platform } : {}) };
+}
+
+function cellText(c: Cell): string {
+	return c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c);
 }
 
 function headerNames(row: Cell[]): string[] {

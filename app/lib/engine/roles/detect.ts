@@ -5,20 +5,25 @@ import { columnStats } from './stats';
 import { ident, rows, sql } from '../sql/frag';
 import { detectGrids } from './grids';
 import { effectiveDictionary, inferMissingCodes } from './missing-codes';
+import { PLATFORM_IDS, detectPlatform, isPlatformPageTime, isPlatformParadata, nameKey } from './platform';
 import type { Demographics, SurveyRoles } from './types';
 
-const ID_NAME = /^(id|rid|resp_?id|respondent_?id|respondent|response_?id|record_?id|case_?id|participant_?id|pid|uuid|serial|responseid|_?uuid|interview_?id)$/i;
+// Name patterns are matched against nameKey(name): lower case, words joined by single underscores.
+const ID_NAME = /^(id|rid|resp_?id|respondent_?id|respondent|response_?id|record_?id|case_?id|participant_?id|pid|uuid|serial|responseid|interview_?id)$/i;
 const START_NAME = /^(start|start_?date|start_?time|started(_at)?|startdate|begin|begin_?time|starttime)$/i;
 const END_NAME = /^(end|end_?date|end_?time|ended(_at)?|enddate|submit(ted)?(_?date|_?time|_at)?|completed?(_at|_?date|_?time)?|finish(ed)?(_at|_?time)?|endtime|recorded_?date)$/i;
 const DURATION_NAME = /^(duration|duration_?(s|sec|secs|seconds|in_seconds)?|loi|time_?taken|interview_?length|length_?of_?interview|total_?time|elapsed)$/i;
 const DURATION_MIN_NAME = /^(duration_?(m|min|mins|minutes)|loi_?min(utes)?)$/i;
 const IP_NAME = /^(ip|ip_?address|ipaddress|ip_?addr|remote_?addr)$/i;
 const UA_NAME = /^(user_?agent|useragent|ua|browser_?string|http_?user_?agent)$/i;
-const WEIGHT_NAME = /^(weight|wt|wgt|w|weight_?\w*)$/i;
+const WEIGHT_NAME = /^(weight|weights|weighting|wt|wgt|w|p_?weight|weight_?\w*|\w+_weight|wgt_?\w*|wt_\w+|\w+_wt|final_?wt)$/i;
+const WEIGHT_LABEL = /\b((survey|sampling|sample|design|post[- ]?strat\w*|final|case|person|household) weight|weighting factor)\b/i;
 const OPEN_NAME = /(^oe|_oe$|open|comment|verbatim|feedback|remarks?|explain|why|_other$|_text$|specify)/i;
-const SCREENER_NAME = /^(s\d+[a-z]?|scr_?\w*|screen(er)?_?\w*|qs\d+)$/i;
+const SCREENER_NAME = /^(s\d+[a-z]?|s_\d+[a-z]?|scr_?\w*|screen(er)?_?\w*|qs\d+)$/i;
+const SCREENER_LABEL = /\b(screen(er|ing)?|eligib(le|ility)|qualif(y|ies|ication))\b/i;
 const ATTENTION_NAME = /(attention|attn|^ac_?\d*$|trap|imc|instructed|check_?item|_ac$|red_?herring)/i;
-const ATTENTION_LABEL = /(attention|please (select|choose|mark|click|answer)|select .* (to show|for this)|to show you are (reading|paying))/i;
+const ATTENTION_LABEL =
+	/(attention|please (select|choose|mark|click|answer|pick)|(select|choose|mark|click|pick|answer) ["'“‘]?(strongly )?(agree|disagree|neither|neutral)|select .* (to show|for this)|to show you are (reading|paying)|(are|you're) (reading|paying attention))/i;
 const PAGE_TIME_NAME = /^(page_?\d+_?(time|sec|secs|seconds|timer)|(time|timer|t)_?(page|p|pg)_?\d+|pt_?\d+)$/i;
 
 const DEMOGRAPHIC: [keyof Demographics, RegExp, RegExp][] = [
@@ -37,7 +42,7 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  * Detects roles from names, labels, types and values; `config` overrides any of them.
  * @example const roles = await detectRoles(db, dictionary, config);
  */
-export async function detectRoles(db: SqlDb, original: Dictionary, config: SieveConfig = {}): Promise<SurveyRoles> {
+export async function detectRoles(db: SqlDb, original: Dictionary, config: SieveConfig & RoleOverrides = {}): Promise<SurveyRoles> {
 	let stats = await columnStats(db, original);
 	const missingCodes = await inferMissingCodes(db, original, stats);
 	const dict = effectiveDictionary(original, missingCodes);
@@ -48,59 +53,101 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	const by = (pred: (v: Variable) => boolean) => vars.find(pred)?.name ?? null;
 	const declared = (role: string) => by((v) => v.role === role);
 
+	const key = (v: Variable) => nameKey(v.name);
+	const platform = detectPlatform(vars.map((v) => v.name));
+
 	// approx_count_distinct is HyperLogLog, off by a few percent: it only shortlists, an exact count decides
 	const nearlyUnique = (v: Variable) => {
 		const s = st(v);
-		return s.n > 0 && s.n >= rowsTotal * 0.98 && s.distinct >= s.n * 0.9 && (v.type !== 'numeric' || s.integerShare === 1);
+		// (on a few dozen rows it undercounts by 15 %, so small files go straight to the exact count)
+		return s.n > 0 && s.n >= rowsTotal * 0.98 && (s.n < 10_000 || s.distinct >= s.n * 0.8) && (v.type !== 'numeric' || s.integerShare === 1);
 	};
-	// a few repeated ids are what the duplicates check reports, so an id-like name needs 95 % unique only
-	const exactlyUnique = async (v: Variable, share: number) => {
-		const [r] = await rows<{ n: number; d: number }>(db, sql`SELECT count(${ident(v.name)}) AS n, count(DISTINCT ${ident(v.name)}) AS d FROM data`);
-		return r.d >= r.n * share;
+	// respondents are named by the id in every decision, so it must be present and distinct in every row
+	const usableId = async (v: Variable) => {
+		const c = ident(v.name);
+		const [r] = await rows<{ t: number; n: number; d: number }>(
+			db,
+			sql`SELECT count(*) AS t, count(NULLIF(trim(CAST(${c} AS VARCHAR)), '')) AS n, count(DISTINCT ${c}) AS d FROM data`
+		);
+		return Number(r.t) > 0 && Number(r.n) === Number(r.t) && Number(r.d) === Number(r.t);
 	};
 	let id = declared('id');
-	for (const [re, share] of [[ID_NAME, 0.95], [/(^|_)(id|uuid)$/i, 1]] as const) {
+	const idPatterns: ((v: Variable) => boolean)[] = [
+		...(platform ? PLATFORM_IDS[platform].map((k) => (v: Variable) => key(v) === k) : []),
+		(v) => ID_NAME.test(key(v)),
+		(v) => /(^|_)(id|uuid)$/i.test(key(v))
+	];
+	// an id-named column with a few repeats or blanks cannot name respondents, but it is no answer
+	// either: the duplicates check reports its repeats
+	let idLike: string | null = null;
+	for (const matches of idPatterns) {
 		for (const v of vars) {
 			if (id) break;
-			if (re.test(v.name) && nearlyUnique(v) && (await exactlyUnique(v, share))) id = v.name;
+			if (!matches(v) || !nearlyUnique(v)) continue;
+			if (await usableId(v)) id = v.name;
+			else if (!idLike && matches !== idPatterns.at(-1)) idLike = v.name;
 		}
 	}
+	if (id && idLike === id) idLike = null;
 
 	const timestamps = vars.filter((v) => v.type === 'datetime');
 	const when = (v: Variable) => v.type === 'datetime' || v.type === 'date';
-	let start = declared('start') ?? by((v) => when(v) && START_NAME.test(v.name));
-	let end = declared('end') ?? by((v) => when(v) && END_NAME.test(v.name));
+	let start = declared('start') ?? by((v) => when(v) && START_NAME.test(key(v)));
+	let end = declared('end') ?? by((v) => when(v) && END_NAME.test(key(v)));
 	if (!start && !end && timestamps.length === 2) {
 		const [a, b] = [...timestamps].sort((x, y) => (st(x).meanEpoch ?? 0) - (st(y).meanEpoch ?? 0));
 		start = a.name;
 		end = b.name;
 	}
 	let durationScale = 1;
-	let duration = declared('duration') ?? by((v) => isNumber(v) && DURATION_NAME.test(v.name));
+	let duration = declared('duration') ?? by((v) => isNumber(v) && DURATION_NAME.test(key(v)));
 	if (!duration) {
-		duration = by((v) => isNumber(v) && DURATION_MIN_NAME.test(v.name));
+		duration = by((v) => isNumber(v) && DURATION_MIN_NAME.test(key(v)));
 		if (duration) durationScale = 60;
 	}
 	const ip =
 		declared('ip') ??
-		by((v) => v.type === 'string' && IP_NAME.test(v.name)) ??
+		by((v) => v.type === 'string' && IP_NAME.test(key(v))) ??
 		by((v) => v.type === 'string' && share(st(v).sample, (s) => IPV4.test(s) || /^[0-9a-f:]+:[0-9a-f:]+$/i.test(s)) > 0.9);
 	const userAgent =
 		declared('user-agent') ??
-		by((v) => v.type === 'string' && UA_NAME.test(v.name)) ??
+		by((v) => v.type === 'string' && UA_NAME.test(key(v))) ??
 		by((v) => v.type === 'string' && share(st(v).sample, (s) => /^Mozilla\/\d/.test(s)) > 0.8);
-	const weight = declared('weight') ?? by((v) => isNumber(v) && WEIGHT_NAME.test(v.name) && st(v).integerShare < 1);
+	const fileWeight = original.weight && vars.some((v) => v.name === original.weight) ? original.weight : null;
+	const weightLike = (v: Variable) => {
+		const s = st(v);
+		return isNumber(v) && s.n > 0 && (s.min ?? 0) >= 0 && s.integerShare < 1;
+	};
+	const weight =
+		declared('weight') ??
+		fileWeight ??
+		by((v) => weightLike(v) && WEIGHT_NAME.test(key(v))) ??
+		by((v) => weightLike(v) && WEIGHT_LABEL.test(v.label ?? ''));
 
-	const paradata = new Set([id, start, end, duration, ip, userAgent, weight].filter((x): x is string => !!x));
-	const pageTimes = vars.filter((v) => isNumber(v) && PAGE_TIME_NAME.test(v.name)).map((v) => v.name);
-	pageTimes.forEach((p) => paradata.add(p));
+	const roled = new Set([id, idLike, start, end, duration, ip, userAgent, weight].filter((x): x is string => !!x));
+	const pageTimes = vars
+		.filter((v) => isNumber(v) && (PAGE_TIME_NAME.test(key(v)) || (platform !== null && isPlatformPageTime(platform, v.name))))
+		.map((v) => v.name);
+	const platformParadata = [
+		...(idLike ? [idLike] : []),
+		...(platform ? vars.filter((v) => !roled.has(v.name) && !pageTimes.includes(v.name) && isPlatformParadata(platform, v.name)).map((v) => v.name) : [])
+	];
+	const paradata = new Set([...roled, ...pageTimes, ...platformParadata]);
 
+	const attentionChecks = vars
+		.filter((v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? ''))))
+		.map((v) => v.name);
+	const screeners = vars
+		.filter((v) => v.role === 'screener' || (!paradata.has(v.name) && !attentionChecks.includes(v.name) && (SCREENER_NAME.test(key(v)) || SCREENER_LABEL.test(v.label ?? ''))))
+		.map((v) => v.name);
+	// "Are you 18 years of age or older?" screens respondents; it does not record their age
+	const screening = new Set([...attentionChecks, ...screeners]);
 	const demographics: Demographics = {};
-	for (const [key, nameRe, labelRe] of DEMOGRAPHIC) {
+	for (const [field, nameRe, labelRe] of DEMOGRAPHIC) {
 		const hit =
-			by((v) => !paradata.has(v.name) && nameRe.test(v.name)) ??
-			by((v) => !paradata.has(v.name) && key !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name));
-		if (hit) demographics[key] = hit;
+			by((v) => !paradata.has(v.name) && nameRe.test(key(v))) ??
+			by((v) => !paradata.has(v.name) && !screening.has(v.name) && field !== 'birthDate' && labelRe.test(v.label ?? '') && !/_\d+$/.test(v.name));
+		if (hit) demographics[field] = hit;
 	}
 	const demoSet = new Set(Object.values(demographics));
 
@@ -108,6 +155,8 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		if (v.type !== 'string' || paradata.has(v.name) || demoSet.has(v.name)) return false;
 		const s = st(v);
 		if (s.n === 0) return false;
+		// Qualtrics marks its text-entry answers in the ImportId (QID3_TEXT, QID5_4_TEXT)
+		if (/_TEXT$/.test(v.attributes?.ImportId?.[0] ?? '')) return true;
 		if (looksStructured(s.sample)) return false;
 		const distinctRatio = s.distinct / s.n;
 		// large files repeat short answers often, so many distinct values count as much as a high ratio
@@ -115,25 +164,28 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		return s.avgLength >= 12 && s.spaceShare >= 0.3 && (distinctRatio >= 0.3 || s.distinct >= 5000);
 	};
 	const openEnds = vars.filter((v) => v.role === 'open-end' || isOpen(v)).map((v) => v.name);
-	const attentionChecks = vars
-		.filter((v) => v.role === 'attention-check' || (!paradata.has(v.name) && (ATTENTION_NAME.test(v.name) || ATTENTION_LABEL.test(v.label ?? ''))))
-		.map((v) => v.name);
-	const screeners = vars
-		.filter((v) => v.role === 'screener' || (!paradata.has(v.name) && (SCREENER_NAME.test(v.name) || /screen/i.test(v.label ?? ''))))
-		.map((v) => v.name);
 
-	const excluded = new Set([...paradata, ...openEnds, ...demoSet, ...attentionChecks]);
+	// select-multiple options are 0/1 flags of one question, not items of a rating grid
+	const optionFlags = (original.mrSets ?? []).filter((m) => m.kind === 'dichotomy').flatMap((m) => m.variables);
+	const excluded = new Set([...paradata, ...openEnds, ...demoSet, ...attentionChecks, ...screeners, ...optionFlags]);
 	const grids = detectGrids(vars.filter((v) => !excluded.has(v.name)), stats);
 
 	const roles: SurveyRoles = {
-		id, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
-		screeners, attentionChecks, demographics, pageTimes, missingCodes
+		id, idLike, weight, start, end, duration, durationScale, ip, userAgent, grids, openEnds,
+		screeners, attentionChecks, demographics, pageTimes, platform, paradata: platformParadata, missingCodes
 	};
 	return applyConfig(roles, config, dict);
 }
 
+/** Role overrides CONFIG may carry beyond SieveConfig's current fields (to move into its schema). */
+export interface RoleOverrides {
+	weight?: string;
+	screeners?: string[];
+	paradata?: string[];
+}
+
 /** CONFIG wins over detection; names it gives must exist. */
-export function applyConfig(roles: SurveyRoles, config: SieveConfig, dict: Dictionary): SurveyRoles {
+export function applyConfig(roles: SurveyRoles, config: SieveConfig & RoleOverrides, dict: Dictionary): SurveyRoles {
 	const known = new Set(dict.variables.map((v) => v.name));
 	const need = (name: string, what: string) => {
 		if (!known.has(name)) throw new Error(`config: ${what} "${name}" is not a variable of the file`);
@@ -148,6 +200,9 @@ export function applyConfig(roles: SurveyRoles, config: SieveConfig, dict: Dicti
 		r.durationScale = 1;
 	}
 	if (config.ip) r.ip = need(config.ip, 'ip');
+	if (config.weight) r.weight = need(config.weight, 'weight');
+	if (config.screeners) r.screeners = config.screeners.map((n) => need(n, 'screener'));
+	if (config.paradata) r.paradata = config.paradata.map((n) => need(n, 'paradata'));
 	if (config.userAgent) r.userAgent = need(config.userAgent, 'userAgent');
 	if (config.openEnds) r.openEnds = config.openEnds.map((n) => need(n, 'open end'));
 	if (config.attentionChecks) r.attentionChecks = config.attentionChecks.map((a) => need(a.variable, 'attention check'));

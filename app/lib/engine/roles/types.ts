@@ -18,9 +18,15 @@ export interface Demographics {
 	birthDate?: string;
 }
 
+/** Survey platforms whose exports Sieve recognises by their system columns. */
+export type Platform = 'qualtrics' | 'surveymonkey' | 'kobo' | 'odk' | 'redcap';
+
 /** What each variable is for, as the checks consume it. Detected, then overridden by CONFIG. */
 export interface SurveyRoles {
+	/** The respondent id: present and distinct in every row, else null. */
 	id: string | null;
+	/** An id-named variable that cannot serve as the id (repeated or empty values); also in `paradata`. */
+	idLike: string | null;
 	weight: string | null;
 	start: string | null;
 	end: string | null;
@@ -36,6 +42,10 @@ export interface SurveyRoles {
 	demographics: Demographics;
 	/** Per-page timers (seconds), in page order. */
 	pageTimes: string[];
+	/** The platform whose export this is, from its system columns; null for any other file. */
+	platform: Platform | null;
+	/** Platform system columns that are not answers (Qualtrics Status/Progress, Kobo _index, …). */
+	paradata: string[];
 	/** Codes such as 98/99 or -9 inferred as missing in variables that declare none (CSV, Excel). */
 	missingCodes: Record<string, number[]>;
 }

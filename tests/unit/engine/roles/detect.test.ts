@@ -47,7 +47,7 @@ describe('detectRoles', () => {
 	it('finds paradata, grids with their scale, open ends, attention checks and demographics', async () => {
 		const r = await detectRoles(db, dict);
 		expect([r.id, r.start, r.end, r.ip, r.userAgent]).toEqual(['ResponseId', 'StartDate', 'EndDate', 'ip_address', 'browser']);
-		expect(r.duration).toBe(null); // "Duration (in seconds)" is not one of the known names
+		expect(r.duration).toBe('Duration (in seconds)'); // Qualtrics' CSV spelling of Duration__in_seconds_
 		expect(r.grids.map((g) => [g.name, g.items.length, g.scale])).toEqual([['q1', 4, [1, 5]], ['q2', 5, [0, 6]]]);
 		expect(r.openEnds).toEqual(['comments']);
 		expect(r.attentionChecks).toEqual(['attn']);
