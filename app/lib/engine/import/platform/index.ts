@@ -1,6 +1,6 @@
 import type { Dictionary, Variable } from '../../../dataset/dictionary';
 import type { SqlDb } from '../../sql/db';
-import { ident, rows, sql } from '../../checks/sql';
+import { ident, rows, sql } from '../../sql/frag';
 import { DATA_TABLE } from '../finish';
 import { detectMrSets } from './mr-sets';
 import { legacyQualtricsHeader, qualtricsHeader } from './qualtrics';

@@ -1,6 +1,6 @@
 import type { Dictionary, MultipleResponseSet, Variable } from '../../../dataset/dictionary';
 import type { SqlDb } from '../../sql/db';
-import { ident, join, rows, sql } from '../../checks/sql';
+import { ident, join, rows, sql } from '../../sql/frag';
 
 /**
  * Select-multiple questions exported as one 0/1 column per option: KoboToolbox and ODK write
