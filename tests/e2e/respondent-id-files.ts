@@ -73,7 +73,13 @@ function savColumn(file: string, name: string) {
 	const out = path.join(dir, 'out.csv');
 	const sps = path.join(dir, 'read.sps');
 	writeFileSync(sps, `GET FILE='${file}'.\nSAVE TRANSLATE /OUTFILE='${out}' /TYPE=CSV /FIELDNAMES /CELLS=VALUES /REPLACE.\n`);
-	execFileSync('pspp', ['-O', 'format=txt', '-o', path.join(dir, 'log.txt'), sps], { timeout: 60_000 });
+	try {
+		execFileSync('pspp', ['-O', 'format=txt', '-o', path.join(dir, 'log.txt'), sps], { timeout: 60_000 });
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+			throw new Error('pspp is not installed (npm test installs it; or apt-get install -y pspp)');
+		throw e;
+	}
 	const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
 	return columnOf(
 		header,
