@@ -3,12 +3,9 @@ import type { Page } from '@playwright/test';
 import { createProject, expect, FIXTURES, importFile, test } from './fixtures';
 import { exportAs, readColumn } from './respondent-id-files';
 
-// Known bug (expected to fail until fixed): Setup accepts any variable as the respondent id, and
-// resolveIdVariable (app/lib/engine/dataset/id.ts) takes CONFIG `id` without checking idQuality. With
-// repeated values one exclusion removes every respondent sharing the value; with a blank the detail
-// falls back to the row number (RespondentDetail.svelte keyOf) and the export removes whoever has that
-// number as id. Either way, excluding one respondent must remove exactly that respondent.
-const BUG = 'an unusable id chosen in Setup keys decisions by repeated values or row numbers';
+// An id chosen in Setup that cannot name respondents (a repeated or a blank value) is refused with a
+// message and the Dataset keeps its usable id; a usable one re-keys the decisions already made. Either
+// way, excluding one respondent removes exactly that respondent from the export.
 
 const truth = JSON.parse(readFileSync(`${FIXTURES}e2e/ids.json`, 'utf8'));
 const { caseIds } = truth.caseid as { caseIds: number[] };
@@ -34,11 +31,11 @@ async function excludeRow(page: Page, row: number) {
 }
 
 test('a Setup id with repeated values (gender): excluding one respondent removes only that respondent', async ({ page }) => {
-	test.fail(true, BUG);
 	await createProject(page, 'Setup id repeats');
 	await importFile(page, `${FIXTURES}e2e/caseid-shuffled.csv`);
 	await expect(page.getByTestId('file-summary')).toContainText('300 rows');
 	await chooseId(page, 'gender');
+	await expect(page.getByTestId('config-problems')).toContainText('gender cannot name respondents');
 	await excludeRow(page, 6);
 	const { values } = await readColumn((await exportAs(page, 'csv', 1)).file, 'csv', 'CaseID');
 	expect(values.map(Number)).toEqual(caseIds.filter((_, i) => i !== 5));
@@ -47,22 +44,19 @@ test('a Setup id with repeated values (gender): excluding one respondent removes
 test('a Setup id with a blank (CaseID): excluding the blank-id respondent removes it, not the respondent whose CaseID is its row number', async ({
 	page
 }) => {
-	test.fail(true, BUG);
 	await createProject(page, 'Setup id blank');
 	await importFile(page, `${FIXTURES}e2e/blank-id.csv`);
 	await expect(page.getByTestId('file-summary')).toContainText('8 rows');
 	// at import CaseID cannot serve, so Sieve added sieve_id
 	await expect(page.getByRole('columnheader', { name: 'sieve_id' })).toBeVisible();
 	await chooseId(page, 'CaseID');
+	await expect(page.getByTestId('config-problems')).toContainText('CaseID cannot name respondents (1 empty)');
 	await excludeRow(page, blankRow);
 	const { values } = await readColumn((await exportAs(page, 'csv', 1)).file, 'csv', 'q1');
 	expect(values.map(Number)).toEqual([1, 2, 4, 5, 6, 7, 8]);
 });
 
-// Known bug (expected to fail until fixed): decisions keep the old id's values when Setup names another
-// id variable, so an exclusion made under sieve_id moves to whoever has that value in the new id.
 test('a decision made under sieve_id stays with its respondent when Setup then names the real id', async ({ page }) => {
-	test.fail(true, 'decisions are not carried over when the id variable changes');
 	const { panelists, excludeRow: row } = truth.panelist as { panelists: number[]; excludeRow: number };
 	await createProject(page, 'Setup id later');
 	await importFile(page, `${FIXTURES}e2e/panelist.csv`);

@@ -61,6 +61,10 @@ export default async function exportCommand(args: string[]): Promise<number> {
 	try {
 		const sha256 = recipe ? await blobSha256(await openAsBlob(file)) : null;
 		const ds = await openDataset(db, result.dictionary, config);
+		if (ds.problems.length) {
+			for (const p of ds.problems) process.stderr.write(`${options.config}: ${p}\n`);
+			return fail(`${options.config} does not fit ${file}; nothing written`, 2);
+		}
 		const scores = options['no-flags']
 			? null
 			: await flagScores(db, ds, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));

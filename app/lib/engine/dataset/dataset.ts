@@ -32,7 +32,8 @@ export interface Dataset {
  * @example const ds = await openDataset(db, dictionary, config);
  */
 export async function openDataset(db: SqlDb, raw: Dictionary, config: SieveConfig = {}): Promise<Dataset> {
-	const idVariable = await resolveIdVariable(db, raw, config.id);
+	const id = await resolveIdVariable(db, raw, config.id);
+	const idVariable = id.name;
 	const roles = await detectRoles(db, raw, { ...config, id: idVariable === ROW_COLUMN ? undefined : idVariable });
 	if (idVariable === ROW_COLUMN) roles.id = null;
 	const dictionary = effectiveDictionary(raw, roles.missingCodes ?? {});
@@ -45,7 +46,7 @@ export async function openDataset(db: SqlDb, raw: Dictionary, config: SieveConfi
 		roles,
 		idVariable,
 		rows: Number(count.get(0)!.n),
-		problems: configProblems(dictionary, config),
+		problems: [...(id.problem ? [id.problem] : []), ...configProblems(dictionary, config)],
 		variable(name) {
 			const v = byName.get(name);
 			if (!v) throw new Error(`unknown variable ${JSON.stringify(name)}`);

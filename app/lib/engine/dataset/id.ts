@@ -87,16 +87,18 @@ function freeName(dictionary: Dictionary, base: string): string {
 }
 
 /**
- * The variable recipes, decisions and findings name respondents by: CONFIG `id` (which must exist),
- * else the dictionary's id role, else the detected id (working copies imported before ids were
- * assigned), else `__row`.
+ * The variable recipes, decisions and findings name respondents by: CONFIG `id` (which must exist
+ * and be usable — a repeated or empty value would make one decision hit several respondents, or the
+ * wrong one), else the dictionary's id role, else the detected id (working copies imported before
+ * ids were assigned), else `__row`. An unusable CONFIG id is reported in `problem` and not used.
  */
-export async function resolveIdVariable(db: SqlDb, dictionary: Dictionary, configId?: string): Promise<string> {
-	if (configId) {
-		if (!dictionary.variables.some((v) => v.name === configId)) throw new Error(`config: id "${configId}" is not a variable of the file`);
-		return configId;
-	}
-	const named = idVariableOf(dictionary);
-	if (named) return named;
-	return (await detectRoles(db, dictionary, {})).id ?? ROW_COLUMN;
+export async function resolveIdVariable(db: SqlDb, dictionary: Dictionary, configId?: string): Promise<{ name: string; problem?: string }> {
+	const fallback = async () => idVariableOf(dictionary) ?? (await detectRoles(db, dictionary, {})).id ?? ROW_COLUMN;
+	if (!configId) return { name: await fallback() };
+	const v = dictionary.variables.find((x) => x.name === configId);
+	if (!v) throw new Error(`config: id "${configId}" is not a variable of the file`);
+	const q = await idQuality(db, v);
+	if (q.usable) return { name: configId };
+	const name = await fallback();
+	return { name, problem: `id: ${describeIdProblem(configId, q)}; respondents stay named by ${name === ROW_COLUMN ? 'row number' : name}` };
 }
