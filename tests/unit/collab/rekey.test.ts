@@ -18,7 +18,7 @@ describe('rekeyDecisions', () => {
 		expect(decidedRows(doc)).toEqual([6, 9]);
 		const changed = rekeyDecisions(
 			doc,
-			new Map([
+			new Map<number, string | number>([
 				[6, 'P-017'],
 				[9, 9]
 			])
