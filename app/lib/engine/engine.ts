@@ -60,10 +60,13 @@ export function createEngine(deps: EngineDeps): EngineApi {
 
 	function dataset(): Promise<Dataset> {
 		if (!raw) return Promise.reject(new Error('no dataset is open: import a file first'));
-		current ??= openDataset(db, raw, config);
+		if (current) return current;
+		const opening = openDataset(db, raw, config);
 		// a refused CONFIG must not stick: the next call tries again with whatever is set then
-		current.catch(() => (current = null));
-		return current;
+		opening.catch(() => {
+			if (current === opening) current = null;
+		});
+		return (current = opening);
 	}
 
 	function info(ds: Dataset) {
