@@ -112,6 +112,14 @@ describe('respondents are named by their id value', () => {
 		const r = sieve('export', file, '--recipe', recipe('dupid.json', [4]), '--to', csv, '--no-flags');
 		expect(r.code).toBe(0);
 		expect(readFileSync(csv, 'utf8').split(/\r?\n/)[0]).toBe('sieve_id,id,q1,q2,q3,age');
+		const result = path.join(dir, 'dupid-result.json');
+		const check = sieve('check', file, '--out', result);
+		expect(check.code).toBe(0);
+		expect(
+			JSON.parse(readFileSync(result, 'utf8')).respondents.filter((x: { flags: { message: string }[] }) =>
+				x.flags.some((f) => f.message === 'id 3 is used by 2 rows')
+			)
+		).toHaveLength(2);
 		expect(csvColumn(csv, 'id')).toEqual(['1', '2', '3', '5', '6', '7', '8', '9', '10']);
 	});
 

@@ -155,14 +155,14 @@ async function duplicateIds(ctx: CheckContext, column: string): Promise<Finding[
 	const id = ident(column);
 	const groups = await rows<{ id: unknown; rs: number[] }>(
 		ctx.db,
-		sql`SELECT ${id}::VARCHAR AS id, list(__row ORDER BY __row) AS rs FROM data WHERE ${id} IS NOT NULL GROUP BY ${id} HAVING count(*) > 1 ORDER BY min(__row)`
+		sql`SELECT ${id} AS id, list(__row ORDER BY __row) AS rs FROM data WHERE ${id} IS NOT NULL GROUP BY ${id} HAVING count(*) > 1 ORDER BY min(__row)`
 	);
 	return groups.flatMap((g) =>
 		g.rs.map((r) =>
 			about(ctx, 'duplicates', r, {
 				severity: 'warning',
 				score: 0.5,
-				message: `id ${g.id} is used by ${g.rs.length} rows`,
+				message: `${column} ${String(g.id)} is used by ${g.rs.length} rows`,
 				evidence: { kind: 'id', id: g.id, rows: g.rs }
 			})
 		)

@@ -44,7 +44,10 @@ export function describeIdProblem(name: string, q: IdQuality): string {
  */
 export async function assignRespondentId(db: SqlDb, dictionary: Dictionary): Promise<Dictionary> {
 	const declared = idVariableOf(dictionary);
-	const candidate = declared ?? (await detectRoles(db, dictionary, {})).id;
+	// detection only returns a usable id; an id-named column with repeats or blanks is `idLike`,
+	// named in the warning so the user sees why Sieve added its own
+	const roles = declared ? null : await detectRoles(db, dictionary, {});
+	const candidate = declared ?? roles?.id ?? roles?.idLike ?? null;
 	const warnings = [...dictionary.warnings];
 	if (candidate) {
 		const v = dictionary.variables.find((x) => x.name === candidate)!;

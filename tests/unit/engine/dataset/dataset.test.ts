@@ -49,3 +49,26 @@ describe('openDataset', () => {
 		await expect(openDataset(db, dict, { openEnds: ['nope'] })).rejects.toThrow('config: open end "nope" is not a variable of the file');
 	});
 });
+
+describe('assignRespondentId', () => {
+	it('names the id-like column that cannot serve when it adds sieve_id', async () => {
+		const db = await openNodeDb();
+		try {
+			const dict = dictionaryOf([variable('resp_id'), variable('q1')]);
+			const rows: unknown[][] = [];
+			for (let i = 0; i < 30; i++) rows.push([i === 5 ? 1 : i + 1, 1 + (i % 5)]);
+			await tableOf(db, dict, rows);
+			const assigned = await assignRespondentId(db, dict);
+			expect(assigned.variables.map((v) => [v.name, v.role ?? null])).toEqual([
+				['sieve_id', 'id'],
+				['resp_id', null],
+				['q1', null]
+			]);
+			expect(assigned.warnings).toEqual([
+				'resp_id cannot name respondents (2 rows share a value): Sieve added sieve_id (file order) to name them'
+			]);
+		} finally {
+			await db.close();
+		}
+	});
+});
