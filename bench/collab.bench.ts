@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../playwright.config';
 
 // Sync latency between two Chromium pages through the relay, measured as a user sees it: from the
 // click that records a decision in page A to the decision's badge appearing in page B's table
@@ -12,16 +13,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const WARMUP = 10;
 const FILE = path.join(root, 'tests/fixtures/import/utf8.csv');
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 async function startRelay(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -111,7 +102,7 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sieve-collab-bench-'));
 const relay = await startRelay(dataDir);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
 	const [a, b] = await setup(browser, relay.origin);
 	const samples: number[] = [];

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 
 export const BENCH_DIR = process.env.BENCH_DIR ?? path.join(tmpdir(), 'sieve-bench');
 
@@ -37,16 +38,7 @@ export async function startApp(port: number): Promise<{ base: string; browser: B
 	}
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		args: CHROMIUM_ARGS
 	});
 	return {
 		base,
