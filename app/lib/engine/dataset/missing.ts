@@ -13,11 +13,6 @@ import { Frag, ident, join, sql } from '../sql/frag';
 // spaces. The same set as JavaScript's String.prototype.trim for the characters surveys contain.
 const BLANKS = ' \t\n\r\v\f\u00a0\u2007\u202f\u3000\ufeff';
 
-/** True for text that counts as no answer. */
-export function isBlankText(text: string): boolean {
-	return text.trim() === '';
-}
-
 /** NULL, NaN or blank text: no value at all. */
 export function systemMissing(v: Variable, col: Frag = ident(v.name)): Frag {
 	if (v.type === 'string') return sql`(${col} IS NULL OR trim(${col}, ${BLANKS}) = '')`;
