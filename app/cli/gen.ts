@@ -1,6 +1,7 @@
 /**
- * `npm run gen -- --rows N --out FILE.(parquet|csv|sav|zsav) [--seed S] [--cols C] [--rate R] [--slice ROWS]`:
- * writes a demo survey with planted problems, and FILE.truth.json listing them.
+ * `npm run gen -- --rows N --out FILE.(parquet|csv|sav|zsav) [--seed S] [--cols C] [--rate R] [--slice ROWS] [--open-ends prose]`:
+ * writes a demo survey with planted problems, and FILE.truth.json listing them. `--open-ends prose` writes
+ * mostly unique, multilingual open ends (for benchmarks) instead of the demo's stock phrases.
  */
 import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +18,8 @@ import { parseArgs } from './args';
 /** Called after each slice with the rows written so far. */
 export type Progress = (rows: number) => void;
 
-const USAGE = 'usage: npm run gen -- --rows N --out FILE.(parquet|csv|sav|zsav) [--seed S] [--cols C] [--rate R] [--slice ROWS]';
+const USAGE =
+	'usage: npm run gen -- --rows N --out FILE.(parquet|csv|sav|zsav) [--seed S] [--cols C] [--rate R] [--slice ROWS] [--open-ends phrases|prose]';
 
 export async function writeCsv(demo: Demo, file: string, progress: Progress = () => {}): Promise<void> {
 	const handle = await open(file, 'w');
@@ -117,6 +119,11 @@ function allRates(value: string | true): PlantRates {
 	return Object.fromEntries(PLANTED_KINDS.map((k) => [k, rate])) as PlantRates;
 }
 
+function openEndStyle(value: string | true | undefined): DemoOptions['openEnds'] {
+	if (value === undefined || value === 'phrases' || value === 'prose') return value;
+	throw new Error(`--open-ends needs phrases or prose, got ${String(value)}`);
+}
+
 export async function main(args: string[]): Promise<number> {
 	const { options } = parseArgs(args);
 	const out = options.out;
@@ -137,7 +144,8 @@ export async function main(args: string[]): Promise<number> {
 		seed: whole(options.seed, 'seed', 7),
 		cols: whole(options.cols, 'cols', 40),
 		sliceRows: whole(options.slice, 'slice', 50_000),
-		rates: options.rate === undefined ? undefined : allRates(options.rate)
+		rates: options.rate === undefined ? undefined : allRates(options.rate),
+		openEnds: openEndStyle(options['open-ends'])
 	};
 	const t0 = performance.now();
 	const demo = generateDemo(opts);

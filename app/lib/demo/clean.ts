@@ -1,6 +1,7 @@
 import { ATTENTION_ANSWER, ATTENTION_ITEM, DK, Q2_REVERSED, REFUSED, type Grid } from './layout';
 import { COUNTRIES, COUNTRY_WEIGHTS, type Country } from './countries';
 import { improveAnswer, likeAnswer } from './phrases';
+import { proseAnswer } from './prose';
 import { rowRng, type Rng } from './rng';
 import { STREAM, ridOf, set, type GenContext, type Row } from './row';
 
@@ -77,8 +78,11 @@ export function fillClean(row: Row, i: number, ctx: GenContext): void {
 	const used = r.chance(0.35);
 	set(row, layout, 'used_support', used ? 1 : 2);
 	set(row, layout, 'support_sat', used ? likert(0.7 * sat + 0.7 * r.normal(), SAT_CUTS) : NaN);
-	set(row, layout, 'oe_like', r.chance(0.1) ? null : likeAnswer(r, country.language, sat));
-	set(row, layout, 'oe_improve', r.chance(0.18) ? null : improveAnswer(r, country.language, sat));
+	const prose = ctx.openEnds === 'prose';
+	const like = r.chance(0.1) ? null : prose ? proseAnswer(r, country.language, sat + 0.5) : likeAnswer(r, country.language, sat);
+	const improve = r.chance(0.18) ? null : prose ? proseAnswer(r, country.language, sat - 0.5) : improveAnswer(r, country.language, sat);
+	set(row, layout, 'oe_like', like);
+	set(row, layout, 'oe_improve', improve);
 }
 
 /** Median × lognormal, right-skewed; the left tail is cut so no careful respondent looks like a speeder. */

@@ -6,7 +6,7 @@ import { defaultRates, type PlantRates, type PlantedKind, type PlantedProblem } 
 import { ATTENTION_ANSWER, ATTENTION_ITEM, BASE_COLUMNS, buildLayout } from './layout';
 import { kindOf, makePlan } from './plan';
 import { plantFor } from './plant';
-import { ridOf, type GenContext, type Row } from './row';
+import { ridOf, type GenContext, type OpenEndStyle, type Row } from './row';
 
 export interface DemoOptions {
 	/** Respondents; default 2,000. */
@@ -20,6 +20,8 @@ export interface DemoOptions {
 	sliceRows?: number;
 	/** First fieldwork day, ms since epoch (UTC). */
 	fieldworkStart?: number;
+	/** 'prose' for benchmarks: mostly unique, multilingual open ends; default 'phrases'. */
+	openEnds?: OpenEndStyle;
 }
 
 export interface Demo {
@@ -50,7 +52,13 @@ export function generateDemo(opts: DemoOptions = {}): Demo {
 	if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a positive whole number, got ${rows}`);
 	if (!Number.isInteger(sliceRows) || sliceRows < 1) throw new Error(`sliceRows must be a positive whole number, got ${sliceRows}`);
 	const layout = buildLayout(opts.cols ?? BASE_COLUMNS);
-	const ctx: GenContext = { seed, layout, fieldworkStart: opts.fieldworkStart ?? DEFAULT_START, fieldworkDays: 28 };
+	const ctx: GenContext = {
+		seed,
+		layout,
+		fieldworkStart: opts.fieldworkStart ?? DEFAULT_START,
+		fieldworkDays: 28,
+		openEnds: opts.openEnds ?? 'phrases'
+	};
 	const plan = makePlan(rows, seed, { ...defaultRates(), ...opts.rates });
 
 	const truth: PlantedProblem[] = [];

@@ -10,7 +10,11 @@ export interface GenContext {
 	/** Fieldwork opens at this instant (ms since epoch, UTC). */
 	fieldworkStart: number;
 	fieldworkDays: number;
+	/** How clean respondents write open ends: a few stock phrases (the demo) or mostly unique prose. */
+	openEnds: OpenEndStyle;
 }
+
+export type OpenEndStyle = 'phrases' | 'prose';
 
 /** Row-level random streams; distinct numbers keep draws for one purpose from shifting another's. */
 export const STREAM = { clean: 1, country: 2, plant: 3, plan: 4 } as const;
