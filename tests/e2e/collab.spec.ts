@@ -182,6 +182,8 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 	await a.page.getByTestId('filter-decision').selectOption('pending');
 	await expect(a.page.getByTestId('review-table')).toHaveAttribute('data-count', '2');
 	await a.page.getByTestId('approve-all').click();
+	await expect(a.page.getByTestId('approve-confirm')).toContainText('Approve 2 pending decisions?');
+	await a.page.getByTestId('approve-confirm-ok').click();
 	await expect(a.page.getByTestId('review-table')).toHaveAttribute('data-count', '0');
 	await a.page.getByTestId('filter-decision').selectOption('all');
 	const approved = [

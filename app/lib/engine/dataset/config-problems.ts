@@ -1,17 +1,15 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SieveConfig } from '../checks/config';
+import { configVariables } from '../checks/config-variables';
 import { parseRule, parseSkipRule } from '../rules';
 
 /**
  * What in a CONFIG does not fit this file: rules and routing that do not parse against its
- * variables, and names of variables it does not have. One message per problem, naming the field.
+ * variables, and names of variables it does not have (which the roles then leave out). One message per problem, naming the field.
  */
 export function configProblems(dictionary: Dictionary, config: SieveConfig): string[] {
 	const out: string[] = [];
 	const known = new Set(dictionary.variables.map((v) => v.name));
-	const name = (field: string, v: string) => {
-		if (!known.has(v)) out.push(`${field}: "${v}" is not a variable of the file`);
-	};
 	(config.rules ?? []).forEach((r, i) => {
 		try {
 			parseRule(r.when, dictionary);
@@ -26,11 +24,8 @@ export function configProblems(dictionary: Dictionary, config: SieveConfig): str
 			out.push(`skips[${i}] ${JSON.stringify(s)}: ${ruleMessage(e)}`);
 		}
 	});
-	(config.grids ?? []).forEach((g, i) => g.items.forEach((item) => name(`grids[${i}] "${g.name}" item`, item)));
-	(config.openEnds ?? []).forEach((v, i) => name(`openEnds[${i}]`, v));
-	for (const v of Object.keys(config.ranges ?? {})) name('ranges', v);
-	(config.attentionChecks ?? []).forEach((a, i) => name(`attentionChecks[${i}]`, a.variable));
-	for (const [section, vars] of Object.entries(config.sections ?? {})) vars.forEach((v) => name(`sections.${section}`, v));
+	for (const { field, name } of configVariables(config))
+		if (!known.has(name)) out.push(`${field}: "${name}" is not a variable of the file`);
 	return out;
 }
 

@@ -93,15 +93,16 @@ function freeName(dictionary: Dictionary, base: string): string {
  * The variable recipes, decisions and findings name respondents by: CONFIG `id` (which must exist
  * and be usable — a repeated or empty value would make one decision hit several respondents, or the
  * wrong one), else the dictionary's id role, else the detected id (working copies imported before
- * ids were assigned), else `__row`. An unusable CONFIG id is reported in `problem` and not used.
+ * ids were assigned), else `__row`. A CONFIG id that is unusable or not in the file is reported in
+ * `problem` and not used.
  */
 export async function resolveIdVariable(db: SqlDb, dictionary: Dictionary, configId?: string): Promise<{ name: string; problem?: string }> {
 	const fallback = async () => idVariableOf(dictionary) ?? (await detectRoles(db, dictionary, {})).id ?? ROW_COLUMN;
 	if (!configId) return { name: await fallback() };
 	const v = dictionary.variables.find((x) => x.name === configId);
-	if (!v) throw new Error(`config: id "${configId}" is not a variable of the file`);
-	const q = await idQuality(db, v);
-	if (q.usable) return { name: configId };
+	const q = v ? await idQuality(db, v) : null;
+	if (q?.usable) return { name: configId };
 	const name = await fallback();
-	return { name, problem: `id: ${describeIdProblem(configId, q)}; respondents stay named by ${name === ROW_COLUMN ? 'row number' : name}` };
+	const why = q ? describeIdProblem(configId, q) : `"${configId}" is not a variable of the file`;
+	return { name, problem: `id: ${why}; respondents stay named by ${name === ROW_COLUMN ? 'row number' : name}` };
 }

@@ -219,40 +219,41 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 	return applyConfig(roles, config, dict);
 }
 
-/** CONFIG wins over detection; names it gives must exist. */
+/**
+ * CONFIG wins over detection for the names the file has; the others are the Dataset's problems
+ * (`dataset/config-problems.ts`), so one misspelt name does not stop the project from opening.
+ */
 export function applyConfig(roles: SurveyRoles, config: SieveConfig, dict: Dictionary): SurveyRoles {
 	const known = new Set(dict.variables.map((v) => v.name));
-	const need = (name: string, what: string) => {
-		if (!known.has(name)) throw new Error(`config: ${what} "${name}" is not a variable of the file`);
-		return name;
-	};
+	const has = (name: string | undefined): name is string => name !== undefined && known.has(name);
 	const r = { ...roles };
-	if (config.id) r.id = need(config.id, 'id');
-	if (config.start) r.start = need(config.start, 'start');
-	if (config.end) r.end = need(config.end, 'end');
-	if (config.duration) {
-		r.duration = need(config.duration, 'duration');
+	if (has(config.id)) r.id = config.id;
+	if (has(config.start)) r.start = config.start;
+	if (has(config.end)) r.end = config.end;
+	if (has(config.duration)) {
+		r.duration = config.duration;
 		r.durationScale = 1;
 	}
-	if (config.ip) r.ip = need(config.ip, 'ip');
-	if (config.weight) r.weight = need(config.weight, 'weight');
-	if (config.screeners) r.screeners = config.screeners.map((n) => need(n, 'screener'));
-	if (config.paradata) r.paradata = config.paradata.map((n) => need(n, 'paradata'));
-	if (config.userAgent) r.userAgent = need(config.userAgent, 'userAgent');
-	if (config.openEnds) r.openEnds = config.openEnds.map((n) => need(n, 'open end'));
-	if (config.attentionChecks) r.attentionChecks = config.attentionChecks.map((a) => need(a.variable, 'attention check'));
+	if (has(config.ip)) r.ip = config.ip;
+	if (has(config.weight)) r.weight = config.weight;
+	if (has(config.userAgent)) r.userAgent = config.userAgent;
+	if (config.screeners) r.screeners = config.screeners.filter(has);
+	if (config.paradata) r.paradata = config.paradata.filter(has);
+	if (config.openEnds) r.openEnds = config.openEnds.filter(has);
+	if (config.attentionChecks) r.attentionChecks = config.attentionChecks.map((a) => a.variable).filter(has);
 	if (config.grids) {
-		r.grids = config.grids.map((g) => {
-			g.items.forEach((i) => need(i, `item of grid ${g.name}`));
-			const detected = roles.grids.find((d) => d.items.join() === g.items.join());
-			return {
-				name: g.name,
-				items: [...g.items],
-				scale: g.scale ?? detected?.scale ?? null,
-				reversed: g.reversed ?? [],
-				factors: g.factors ?? null
-			};
-		});
+		r.grids = config.grids
+			.filter((g) => g.items.every(has))
+			.map((g) => {
+				const detected = roles.grids.find((d) => d.items.join() === g.items.join());
+				return {
+					name: g.name,
+					items: [...g.items],
+					scale: g.scale ?? detected?.scale ?? null,
+					reversed: g.reversed ?? [],
+					factors: g.factors ?? null
+				};
+			});
 	}
 	return r;
 }

@@ -40,13 +40,25 @@ describe('openDataset', () => {
 		expect(blank.problems[0]).toMatch(/^id: panel cannot name respondents \(1 empty\)/);
 	});
 
-	it('rules that do not fit the file are problems; a role naming an unknown variable is an error', async () => {
+	it('rules and names that do not fit the file are problems, each naming its CONFIG field', async () => {
 		const ds = await openDataset(db, dict, { rules: [{ id: 'r', when: 'qq1 > 3' }], skips: ['q1 asked if gendr = 1'] });
 		expect(ds.problems).toHaveLength(2);
 		expect(ds.problems[0]).toMatch(/^rules\[0\] "r": unknown variable/);
 		expect(ds.problems[1]).toMatch(/^skips\[0\] "q1 asked if gendr = 1": unknown variable/);
-		await expect(openDataset(db, dict, { id: 'nope' })).rejects.toThrow('config: id "nope" is not a variable of the file');
-		await expect(openDataset(db, dict, { openEnds: ['nope'] })).rejects.toThrow('config: open end "nope" is not a variable of the file');
+		const names = await openDataset(db, dict, {
+			id: 'nope',
+			openEnds: ['nope'],
+			weight: 'wt',
+			grids: [{ name: 'g', items: ['q1', 'qq'] }]
+		});
+		expect(names.idVariable).toBe('CaseID');
+		expect(names.problems).toEqual([
+			'id: "nope" is not a variable of the file; respondents stay named by CaseID',
+			'weight: "wt" is not a variable of the file',
+			'openEnds[0]: "nope" is not a variable of the file',
+			'grids[0] "g" items[1]: "qq" is not a variable of the file'
+		]);
+		expect([names.roles.openEnds, names.roles.weight, names.roles.grids]).toEqual([[], null, []]);
 	});
 });
 

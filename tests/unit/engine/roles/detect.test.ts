@@ -89,6 +89,8 @@ describe('detectRoles', () => {
 		expect(r.duration).toBe('Duration (in seconds)');
 		expect(r.openEnds).toEqual([]);
 		expect(r.grids).toEqual([{ name: 'all', items: ['q1_1', 'q1_2', 'q2_1'], scale: null, reversed: ['q1_2'], factors: null }]);
-		await expect(detectRoles(db, dict, { id: 'nope' })).rejects.toThrow('config: id "nope" is not a variable of the file');
+		const detected = await detectRoles(db, dict, {});
+		expect((await detectRoles(db, dict, { id: 'nope', grids: [{ name: 'g', items: ['q1_1', 'qq'] }] })).id).toBe(detected.id);
+		expect((await detectRoles(db, dict, { grids: [{ name: 'g', items: ['q1_1', 'qq'] }] })).grids).toEqual([]);
 	});
 });
