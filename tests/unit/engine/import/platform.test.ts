@@ -128,6 +128,27 @@ describe('survey platform exports', () => {
 			`SELECT strftime("Start Date", '%Y-%m-%d %H:%M:%S') AS s, strftime(max("End Date"), '%H') AS h FROM data GROUP BY ALL ORDER BY s LIMIT 1`
 		);
 		expect(r.s).toBe('2026-02-10 07:30:00');
+		// select-all-that-apply: ticked = 1, not ticked by someone who answered = 0, question skipped = missing
+		expect(result.dictionary.mrSets).toEqual([
+			{
+				name: '$Q2',
+				label: 'Which of these fruits do you buy? (select all that apply)',
+				kind: 'dichotomy',
+				countedValue: '1',
+				variables: ['Q2_1', 'Q2_2', 'Q2_3']
+			}
+		]);
+		expect(vars.find((v) => v.name === 'Q2_2')!.valueLabels).toEqual({ '0': 'Not selected', '1': 'Bananas' });
+		expect(typeOf(vars, 'Q2_4')).toBe('string');
+		const fruit = await rows(db, `SELECT Q2_1, Q2_2, Q2_3, Q2_4 FROM data ORDER BY __row LIMIT 3`);
+		expect(fruit).toEqual([
+			{ Q2_1: 1, Q2_2: 1, Q2_3: 0, Q2_4: 'Kiwis' },
+			{ Q2_1: 1, Q2_2: 0, Q2_3: 1, Q2_4: null },
+			{ Q2_1: 0, Q2_2: 1, Q2_3: 0, Q2_4: null }
+		]);
+		const [skipped] = await rows(db, `SELECT count(*)::INTEGER AS n FROM data WHERE Q2_1 IS NULL AND Q2_2 IS NULL AND Q2_3 IS NULL`);
+		const [blank] = await rows(db, `SELECT count(*)::INTEGER AS n FROM data WHERE Q2_1 IS NULL`);
+		expect([skipped.n, blank.n]).toEqual([1, 1]);
 		await db.close();
 	});
 

@@ -1,8 +1,9 @@
-import type { Dictionary, Variable } from '../../../dataset/dictionary';
+import type { Dictionary, MultipleResponseSet, Variable } from '../../../dataset/dictionary';
 import type { SqlDb } from '../../sql/db';
 import { ident, rows, sql } from '../../sql/frag';
 import { DATA_TABLE } from '../finish';
 import { detectMrSets } from './mr-sets';
+import { codeOptionGroups } from './option-sets';
 import { legacyQualtricsHeader, qualtricsHeader } from './qualtrics';
 import { surveyMonkeyHeader } from './surveymonkey';
 import type { HeaderPlan } from './types';
@@ -22,22 +23,28 @@ export function platformHeader(names: string[], next: string[][]): HeaderPlan | 
 
 /**
  * After typing: labels and attributes from the header rows, the platform's timestamps typed,
- * select-multiple option columns gathered into multiple-response sets.
+ * select-multiple option columns coded 0/1 (SurveyMonkey) and gathered into multiple-response sets.
  */
 export async function finishPlatform(db: SqlDb, dictionary: Dictionary, plan: HeaderPlan | null): Promise<Dictionary> {
 	let variables = dictionary.variables;
 	const warnings = [...dictionary.warnings];
+	const sets: MultipleResponseSet[] = [];
 	if (plan) {
 		variables = variables.map((v, i) => {
 			const attrs = plan.attributes[i];
 			return { ...v, label: plan.labels[i] ?? v.label, ...(attrs ? { attributes: { ...v.attributes, ...attrs } } : {}) };
 		});
 		if (plan.datetimes) variables = await typeDatetimes(db, variables, plan.datetimes);
+		if (plan.optionGroups) {
+			const coded = await codeOptionGroups(db, variables, plan.optionGroups);
+			variables = coded.variables;
+			sets.push(...coded.sets);
+		}
 		warnings.push(plan.warning);
 	}
 	const out: Dictionary = { ...dictionary, variables, warnings };
-	const mrSets = await detectMrSets(db, out);
-	return mrSets.length ? { ...out, mrSets: [...(dictionary.mrSets ?? []), ...mrSets] } : out;
+	sets.push(...(await detectMrSets(db, out)));
+	return sets.length ? { ...out, mrSets: [...(dictionary.mrSets ?? []), ...sets] } : out;
 }
 
 /** Text columns whose every value parses with one of the formats become timestamps. */

@@ -45,6 +45,14 @@ export function surveyMonkeyHeader(names: string[], rows: string[][]): HeaderPla
 		names: out,
 		labels,
 		attributes: names.map(() => null),
+		optionGroups: groups
+			.map((g, k) => ({
+				name: `Q${k + 1}`,
+				label: g.text,
+				columns: g.cols,
+				options: g.cols.map((c) => sub[c].replace(/\s+/g, ' ').trim())
+			}))
+			.filter((g) => g.columns.length > 1),
 		datetimes: { columns: meta, formats: ['%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M'] },
 		warning: `SurveyMonkey export: 2 header rows read as question text and sub-headers; ${groups.length} questions named Q1…Q${groups.length}, their text kept as labels`
 	};

@@ -11,6 +11,8 @@ export interface HeaderPlan {
 	attributes: (Record<string, string[]> | null)[];
 	/** Text columns holding the platform's own timestamp format, to type as datetimes. */
 	datetimes?: { columns: number[]; formats: string[] };
+	/** Questions spread over several columns (one per option or grid row): which columns, their sub-headers. */
+	optionGroups?: { name: string; label: string; columns: number[]; options: string[] }[];
 	/** For the dictionary's warnings: what was read as what. */
 	warning: string;
 }
