@@ -46,6 +46,8 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		maxRoomBytes: config.maxRoomBytes,
 		compactEvery: config.compactEvery,
 		idleUnloadMs: config.idleUnloadMs,
+		limits: config.connection,
+		now,
 		onError
 	});
 
@@ -62,9 +64,7 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 			tokens,
 			registry: rooms,
 			upgradeWebSocket: nodeWs.upgradeWebSocket,
-			tokenTtlSeconds: config.tokenTtlSeconds,
-			maxTokenTtlSeconds: config.maxTokenTtlSeconds,
-			createRoomsPerMinute: config.createRoomsPerMinute,
+			config,
 			clientAddress,
 			now,
 			onError

@@ -68,6 +68,35 @@ export const CLOSE_CODES = {
 	roomFull: 4413,
 	/** the client sent a frame the relay cannot decode */
 	badMessage: 4400,
+	/** this client address has as many room connections open as the relay allows */
+	tooManyConnections: 4429,
 	/** the relay is shutting down */
 	goingAway: 1001
 } as const;
+
+/** `GET /rooms/challenge` and the body of a 401 from `POST /rooms` on a relay with closed room creation. */
+export interface RoomChallenge {
+	/** opaque, signed; valid for a few minutes and once */
+	challenge: string;
+	/** leading zero bits SHA-256(`challenge:solution`) must have */
+	bits: number;
+}
+
+/** Body of `POST /rooms` on a relay with closed room creation (else an admin bearer token). */
+export interface CreateRoomRequest {
+	challenge: string;
+	solution: string;
+}
+
+/** Number of leading zero bits of a hash. */
+export function leadingZeroBits(hash: Uint8Array): number {
+	let n = 0;
+	for (const byte of hash) {
+		if (byte === 0) {
+			n += 8;
+			continue;
+		}
+		return n + Math.clz32(byte) - 24;
+	}
+	return n;
+}

@@ -1,5 +1,6 @@
 import { CLOSE_CODES } from '../protocol/rooms';
 import type { RoomStore } from '../store/types';
+import type { ConnectionLimits } from './limits';
 import { createRoom, type Room, type RoomConnection } from './room';
 
 export interface RoomRegistryOptions {
@@ -8,6 +9,8 @@ export interface RoomRegistryOptions {
 	compactEvery: number;
 	/** how long an empty room stays in memory before it is persisted and unloaded */
 	idleUnloadMs: number;
+	limits: ConnectionLimits;
+	now?: () => number;
 	onError?: (error: unknown) => void;
 }
 
@@ -52,6 +55,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 			stored,
 			maxBytes: options.maxRoomBytes,
 			compactEvery: options.compactEvery,
+			limits: options.limits,
+			now: options.now,
 			onError
 		});
 	};

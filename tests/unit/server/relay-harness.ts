@@ -10,6 +10,7 @@ import { createMemoryRoomStore } from '../../../server/store/memory';
 import type { RoomStore } from '../../../server/store/types';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
+export const ADMIN_TOKEN = 'test-admin-token';
 
 export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
 	return {
@@ -17,6 +18,7 @@ export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
 		version: 'test',
 		staticDir: '/nonexistent-sieve-build',
 		secret: SECRET,
+		adminToken: ADMIN_TOKEN,
 		...overrides
 	};
 }
