@@ -3,6 +3,7 @@ import type { Http2SecureServer, Http2Server } from 'node:http2';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { RelayConfig, RelayDeps } from './config';
+import { securityHeaders } from './middleware/security-headers';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { createRoomRoutes } from './rooms/routes';
@@ -50,6 +51,8 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		now,
 		onError
 	});
+
+	app.use('*', securityHeaders());
 
 	app.onError((error, c) => {
 		onError(error);
