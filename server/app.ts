@@ -66,6 +66,7 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		createRoomRoutes({
 			tokens,
 			registry: rooms,
+			store: deps.store,
 			upgradeWebSocket: nodeWs.upgradeWebSocket,
 			config,
 			clientAddress,

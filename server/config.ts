@@ -9,9 +9,12 @@ export interface RelayConfig {
 	staticDir: string;
 	/** HMAC key for room tokens, at least 32 characters */
 	secret: string;
-	/** lifetime of owner tokens and default lifetime of invites */
+	/** lifetime of a token for joining (at most a day); members renew theirs while active */
 	tokenTtlSeconds: number;
+	/** longest lifetime of an invite link (its token can be renewed until then) */
 	maxTokenTtlSeconds: number;
+	/** a member who renews within this long keeps their membership */
+	memberRenewSeconds: number;
 	/** a room's stored state may not grow past this */
 	maxRoomBytes: number;
 	/** largest websocket frame accepted */
@@ -49,8 +52,9 @@ export interface RelayDeps {
 const DAY = 24 * 60 * 60;
 
 export const DEFAULT_CONFIG: Omit<RelayConfig, 'secret' | 'version' | 'staticDir' | 'adminToken'> = {
-	tokenTtlSeconds: 7 * DAY,
-	maxTokenTtlSeconds: 90 * DAY,
+	tokenTtlSeconds: DAY,
+	maxTokenTtlSeconds: 7 * DAY,
+	memberRenewSeconds: 30 * DAY,
 	maxRoomBytes: 16 * 1024 * 1024,
 	maxMessageBytes: 16 * 1024 * 1024 + 64 * 1024,
 	compactEvery: 500,

@@ -18,9 +18,9 @@ export interface ConnectionLimits {
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
 	awarenessClientIds: 4,
-	awarenessStateBytes: 4096,
-	awarenessPerSecond: 10,
-	awarenessBurst: 20,
+	awarenessStateBytes: 2048,
+	awarenessPerSecond: 5,
+	awarenessBurst: 10,
 	queryAwarenessIntervalMs: 5000,
 	sendBufferSoftBytes: 1024 * 1024,
 	sendBufferHardBytes: 32 * 1024 * 1024

@@ -19,6 +19,8 @@ export interface RoomRegistry {
 	join(name: string, conn: RoomConnection): Promise<Room>;
 	/** Removes `conn`; the last one out schedules the unload. */
 	leave(room: Room, conn: RoomConnection): void;
+	/** Closes the open connections of `member` in room `name`. */
+	disconnectMember(name: string, member: string, code: number, reason: string): void;
 	/** Names of the rooms currently in memory. */
 	loaded(): string[];
 	/** Persists and drops an empty room now; resolves when it is written. */
@@ -109,6 +111,9 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 			if (!entry || entry.room !== room || room.size > 0 || closing) return;
 			clearTimeout(entry.idle);
 			entry.idle = setTimeout(() => void unload(room.name), idleUnloadMs);
+		},
+		disconnectMember(name, member, code, reason) {
+			entries.get(name)?.room?.disconnectMember(member, code, reason);
 		},
 		loaded() {
 			return [...entries.keys()];

@@ -12,6 +12,8 @@ import { createTokenBucket, type TokenBucket } from './token-bucket';
 /** One client socket as the room sees it. */
 export interface RoomConnection {
 	readonly role: Role;
+	/** the member (token `sub`) on this connection */
+	readonly member: string;
 	/** Sends a message; a `droppable` one (presence) may be dropped when the client reads slowly. */
 	send(message: Uint8Array, droppable?: boolean): void;
 	close(code: number, reason: string): void;
@@ -60,6 +62,8 @@ export interface Room {
 	handleMessage(conn: RoomConnection, message: Uint8Array): void;
 	/** Compacts into one stored update and waits for every pending write. */
 	flush(): Promise<void>;
+	/** Closes the connections of one member. */
+	disconnectMember(member: string, code: number, reason: string): void;
 	/** Closes every connection; messages still in flight from them are ignored. */
 	disconnectAll(code: number, reason: string): void;
 	/** Releases the doc; call after {@link Room.flush}. The room must not be used afterwards. */
@@ -247,6 +251,9 @@ export function createRoom(options: RoomOptions): Room {
 		async flush() {
 			if (appendsSinceCompact > 1) compact();
 			await writes;
+		},
+		disconnectMember(member, code, reason) {
+			for (const conn of conns.keys()) if (conn.member === member) conn.close(code, reason);
 		},
 		disconnectAll(code, reason) {
 			for (const conn of [...conns.keys()]) {

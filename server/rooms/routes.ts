@@ -7,11 +7,13 @@ import { originCheck } from '../middleware/origin-check';
 import { roomAuth, type RoomAuthEnv } from '../middleware/room-auth';
 import { rateLimit } from '../middleware/rate-limit';
 import {
+	CLOSE_CODES,
 	INVITE_ROLES,
 	ROOM_ID_PATTERN,
 	type CreateRoomResponse,
 	type InviteResponse,
 	type InviteRole,
+	type RenewResponse,
 	type RoomChallenge
 } from '../protocol/rooms';
 import { createAddressSlots } from './address-slots';
@@ -19,10 +21,12 @@ import { createProofOfWork } from './proof-of-work';
 import type { RoomRegistry } from './registry';
 import { roomSocket } from './socket';
 import type { TokenSigner } from './tokens';
+import type { RoomStore } from '../store/types';
 
 export interface RoomRoutesOptions {
 	tokens: TokenSigner;
 	registry: RoomRegistry;
+	store: RoomStore;
 	upgradeWebSocket: UpgradeWebSocket;
 	config: RelayConfig;
 	clientAddress: (c: Context) => string;
@@ -38,7 +42,11 @@ const SMALL_BODY = bodyLimit({ maxSize: 4096, onError: (c) => c.json({ error: 'b
  * `GET /rooms/:room` (mounted under `/rooms`).
  */
 export function createRoomRoutes(options: RoomRoutesOptions) {
-	const { tokens, registry, config, clientAddress, now } = options;
+	const { tokens, registry, store, config, clientAddress, now } = options;
+	const seconds = () => Math.floor(now() / 1000);
+	const isRevoked = (room: string, member: string) => store.isRevoked(room, member, seconds());
+	const auth = (opts: Omit<Parameters<typeof roomAuth>[0], 'tokens' | 'isRevoked'> = {}) => roomAuth({ tokens, isRevoked, ...opts });
+	const joinTtl = config.tokenTtlSeconds;
 	const rooms = new Hono<RoomAuthEnv>();
 	const slots = createAddressSlots(config.maxConnectionsPerAddress);
 	const pow = createProofOfWork({ secret: config.secret, bits: config.roomProofBits, ttlMs: CHALLENGE_TTL_MS, now });
@@ -63,11 +71,27 @@ export function createRoomRoutes(options: RoomRoutesOptions) {
 			return c.json({ error: 'creating a room needs the admin token or a solved challenge', ...pow.challenge() }, 401);
 		}
 		const room = randomBytes(16).toString('base64url');
-		const { token, claims } = tokens.issue(room, 'owner', config.tokenTtlSeconds);
+		const { token, claims } = tokens.issue(room, 'owner', { ttlSeconds: joinTtl, renewableSeconds: config.memberRenewSeconds });
 		return c.json<CreateRoomResponse>({ room, token, exp: claims.exp }, 201);
 	});
 
-	rooms.post('/:room/invites', roomAuth({ tokens, roles: ['owner'] }), SMALL_BODY, async (c) => {
+	rooms.post('/:room/renew', auth({ renewal: true }), (c) => {
+		const { room, role, sub } = c.var.grant;
+		const { token, claims } = tokens.issue(room, role, { ttlSeconds: joinTtl, renewableSeconds: config.memberRenewSeconds, member: sub });
+		return c.json<RenewResponse>({ token, role, exp: claims.exp, rexp: claims.rexp }, 201);
+	});
+
+	rooms.delete('/:room/members/:member', auth({ roles: ['owner'] }), async (c) => {
+		const { room, sub } = c.var.grant;
+		const member = c.req.param('member');
+		if (member === sub) return c.json({ error: 'the owner cannot remove themselves' }, 400);
+		// every token of the member is past its rexp by then
+		await store.revokeMember(room, member, seconds() + Math.max(config.memberRenewSeconds, config.maxTokenTtlSeconds));
+		registry.disconnectMember(room, member, CLOSE_CODES.revoked, 'removed from the room');
+		return c.body(null, 204);
+	});
+
+	rooms.post('/:room/invites', auth({ roles: ['owner'] }), SMALL_BODY, async (c) => {
 		let body: unknown;
 		try {
 			body = await c.req.json();
@@ -78,18 +102,21 @@ export function createRoomRoutes(options: RoomRoutesOptions) {
 		if (typeof role !== 'string' || !(INVITE_ROLES as readonly string[]).includes(role)) {
 			return c.json({ error: `role must be one of ${INVITE_ROLES.join(', ')}` }, 400);
 		}
-		const ttl = ttlSeconds ?? config.tokenTtlSeconds;
+		const ttl = ttlSeconds ?? config.maxTokenTtlSeconds;
 		if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0 || ttl > config.maxTokenTtlSeconds) {
 			return c.json({ error: `ttlSeconds must be an integer in 1..${config.maxTokenTtlSeconds}` }, 400);
 		}
-		const { token, claims } = tokens.issue(c.var.grant.room, role as InviteRole, ttl);
-		return c.json<InviteResponse>({ token, role: role as InviteRole, exp: claims.exp }, 201);
+		const { token, claims } = tokens.issue(c.var.grant.room, role as InviteRole, {
+			ttlSeconds: Math.min(ttl, joinTtl),
+			renewableSeconds: ttl
+		});
+		return c.json<InviteResponse>({ token, role: role as InviteRole, exp: claims.exp, member: claims.sub }, 201);
 	});
 
 	rooms.get(
 		'/:room',
 		originCheck({ publicUrl: config.publicUrl, allowed: config.allowedOrigins }),
-		roomAuth({ tokens }),
+		auth(),
 		async (c, next) => {
 			if (!slots.available(clientAddress(c))) return c.json({ error: 'too many connections from this address' }, 429);
 			await next();

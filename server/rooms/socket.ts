@@ -44,6 +44,7 @@ export function roomSocket({ registry, grant, address, slots, limits, now, onErr
 		const raw = ws.raw as RawSocket | undefined;
 		return {
 			role: grant.role,
+			member: grant.sub,
 			send(message, droppable = false) {
 				if (ws.readyState !== OPEN) return;
 				const buffered = raw?.bufferedAmount ?? 0;
