@@ -25,6 +25,7 @@ import {
 	withdrawDecisions
 } from './ops';
 import { RoomLink } from './provider';
+import { RENEW_RETRY_MS, renewalDelay, renewToken } from './renewal';
 import { inviteLink, relayWsUrl } from './token';
 import type { Actor, Assignment, Comment, CommentTarget, Decision, DecisionInput, ReviewState, ReviewStatus } from './types';
 import { createUndo } from './undo';
@@ -54,6 +55,7 @@ export class CollabSession {
 	#subscribe: () => void = () => {};
 	#stopReplica: () => void = () => {};
 	#closed = false;
+	#renewal: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(readonly projectId: string) {}
 
@@ -117,6 +119,29 @@ export class CollabSession {
 		this.link = link;
 		const name = this.me || 'anonymous';
 		this.presence = new Presence(link.provider.awareness, { name, colour: colourFor(name), row: null, role: m.role });
+		this.#scheduleRenewal(renewalDelay(m.exp));
+	}
+
+	// Join tokens live a day: while the project is open, trade the token for a fresh one at half its life.
+	#scheduleRenewal(delay: number): void {
+		clearTimeout(this.#renewal);
+		this.#renewal = setTimeout(() => void this.#renewNow(), delay);
+	}
+
+	async #renewNow(): Promise<void> {
+		const m = this.membership;
+		if (!m || this.#closed) return;
+		let renewed;
+		try {
+			renewed = await renewToken(location.origin, m.room, m.token);
+		} catch {
+			return this.#scheduleRenewal(RENEW_RETRY_MS);
+		}
+		// refused for good: the socket closes at exp and the share panel asks for a new invite
+		if (!renewed || this.#closed || this.membership !== m) return;
+		this.membership = await saveMembership(getDb(), this.projectId, m.room, renewed.token, m.dataset);
+		this.link?.reconnect(renewed.token);
+		this.#scheduleRenewal(renewalDelay(renewed.exp));
 	}
 
 	#replicate(): void {
@@ -328,6 +353,7 @@ export class CollabSession {
 
 	/** Stops sharing from this browser; the local doc and its decisions stay. */
 	async leave(): Promise<void> {
+		clearTimeout(this.#renewal);
 		this.link?.destroy();
 		this.link = null;
 		this.presence = null;
@@ -337,6 +363,7 @@ export class CollabSession {
 
 	async close(): Promise<void> {
 		this.#closed = true;
+		clearTimeout(this.#renewal);
 		this.#stopReplica();
 		this.link?.destroy();
 		this.#undo?.destroy();
