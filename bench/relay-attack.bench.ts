@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { startRelayProcess, type RelayProcess } from './lib/relay-process';
 
 // The relay under the probe's attacks (issue 14), as its own process so its RSS is its own.
 // BENCH_RELAY_ROOT runs another checkout's server/ (e.g. the commit before the limits) for a
@@ -17,61 +18,17 @@ const CONNS = Number(process.env.BENCH_CONNS ?? 300);
 const secret = 'bench-secret-bench-secret-bench-secret';
 process.setMaxListeners(0);
 
-interface Relay {
-	child: ChildProcess;
-	http: string;
-	ws: string;
-	rssMiB(): number;
-	stop(): Promise<void>;
-}
+const startRelay = (dataDir: string) =>
+	startRelayProcess(root, { DATA_DIR: dataDir, RELAY_SECRET: secret, RELAY_MAX_CONNECTIONS_PER_ADDRESS: String(CONNS + 50) });
 
-async function startRelay(dataDir: string): Promise<Relay> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: '0',
-			HOST: '127.0.0.1',
-			DATA_DIR: dataDir,
-			RELAY_SECRET: secret,
-			RELAY_MAX_CONNECTIONS_PER_ADDRESS: String(CONNS + 50)
-		},
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		let out = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			const m = out.match(/http:\/\/[^:]+:(\d+)/);
-			if (m) resolve(Number(m[1]));
-		});
-		child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-	});
-	return {
-		child,
-		http: `http://127.0.0.1:${port}`,
-		ws: `ws://127.0.0.1:${port}/rooms`,
-		rssMiB() {
-			const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-			return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
-		},
-		stop: () =>
-			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				child.once('exit', () => resolve());
-				child.kill('SIGKILL');
-			})
-	};
-}
-
-async function createRoom(relay: Relay): Promise<{ room: string; token: string }> {
-	const res = await fetch(`${relay.http}/rooms`, { method: 'POST' });
+async function createRoom(relay: RelayProcess): Promise<{ room: string; token: string }> {
+	const res = await fetch(`${relay.origin}/rooms`, { method: 'POST' });
 	return (await res.json()) as { room: string; token: string };
 }
 
 /** A raw socket that counts what it receives; `read: false` never reads (a slow reader). */
-function rawSocket(relay: Relay, room: string, token: string, read = true) {
-	const ws = new WebSocket(`${relay.ws}/${room}?token=${token}`);
+function rawSocket(relay: RelayProcess, room: string, token: string, read = true) {
+	const ws = new WebSocket(`${relay.wsUrl}/${room}?token=${token}`);
 	let received = 0;
 	const opened = new Promise<boolean>((resolve) => {
 		ws.once('open', () => {
@@ -114,13 +71,13 @@ process.stdout.write(JSON.stringify(times));
 `;
 
 /** Samples RSS and /health latency (from another process) while `attack` runs. */
-async function measure(relay: Relay, attack: () => Promise<void>) {
+async function measure(relay: RelayProcess, attack: () => Promise<void>) {
 	const base = relay.rssMiB();
 	let peak = base;
 	const rss = setInterval(() => {
 		if (relay.child.exitCode === null) peak = Math.max(peak, relay.rssMiB());
 	}, 25);
-	const prober = spawn(process.execPath, ['--input-type=module', '-e', PROBER, `${relay.http}/health`], {
+	const prober = spawn(process.execPath, ['--input-type=module', '-e', PROBER, `${relay.origin}/health`], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	let out = '';
@@ -135,11 +92,11 @@ async function measure(relay: Relay, attack: () => Promise<void>) {
 }
 
 /** Time for a fresh y-websocket client in an unrelated room to join and sync. */
-async function reconnectMs(relay: Relay): Promise<number> {
+async function reconnectMs(relay: RelayProcess): Promise<number> {
 	const { room, token } = await createRoom(relay);
 	const t0 = performance.now();
 	const doc = new Y.Doc();
-	const provider = new WebsocketProvider(relay.ws, room, doc, {
+	const provider = new WebsocketProvider(relay.wsUrl, room, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		params: { token },
 		disableBc: true
@@ -155,7 +112,7 @@ async function reconnectMs(relay: Relay): Promise<number> {
 
 // 1. Many presence ids with big states from one socket, then a reader that asks for all of them
 // 60 times and never reads.
-async function queryFlood(relay: Relay) {
+async function queryFlood(relay: RelayProcess) {
 	const { room, token } = await createRoom(relay);
 	const spammer = rawSocket(relay, room, token);
 	await spammer.opened;
@@ -172,7 +129,7 @@ async function queryFlood(relay: Relay) {
 
 // 2. A room of CONNS readers; one member sends presence updates as fast as it can: 20 of 60 KB
 // (the probe's), then 200 of 1.5 KB (under the state cap, so only the rate limit holds them).
-async function fanOutRoom(relay: Relay) {
+async function fanOutRoom(relay: RelayProcess) {
 	const { room, token } = await createRoom(relay);
 	const readers = Array.from({ length: CONNS }, () => rawSocket(relay, room, token));
 	const admitted = (await Promise.all(readers.map((r) => r.opened))).filter(Boolean).length;
@@ -213,6 +170,6 @@ try {
 	fan.close();
 	console.log(`fresh client joins another room and syncs in ${(await reconnectMs(relay)).toFixed(0)} ms after the attacks`);
 } finally {
-	await relay.stop();
+	await relay.stop('SIGKILL');
 	rmSync(dataDir, { recursive: true, force: true });
 }
