@@ -128,9 +128,9 @@ export async function until(condition: () => boolean): Promise<void> {
 }
 
 /** Outcome of a websocket handshake attempted with a plain `ws` client. */
-export function handshake(url: string): Promise<{ status: number } | { open: WebSocket }> {
+export function handshake(url: string, headers: Record<string, string> = {}): Promise<{ status: number } | { open: WebSocket }> {
 	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(url);
+		const ws = new WebSocket(url, { headers });
 		ws.binaryType = 'arraybuffer';
 		ws.once('unexpected-response', (_req, res) => {
 			resolve({ status: res.statusCode ?? 0 });

@@ -105,4 +105,16 @@ describe('room connection limits', () => {
 		while (!('open' in again)) again = await handshake(url);
 		again.open.terminate();
 	});
+
+	it('refuses a room socket opened by a page of another origin, admits its own and the allowed ones', async () => {
+		const relay = await relayWith({ config: { allowedOrigins: ['https://sieve.example.org'] } });
+		const { room, token } = await relay.createRoom();
+		const url = `${relay.wsUrl}/${room}?token=${token}`;
+		expect(await handshake(url, { origin: 'https://evil.example' })).toEqual({ status: 403 });
+		for (const origin of [relay.httpUrl, 'https://sieve.example.org']) {
+			const ok = await handshake(url, { origin });
+			expect('open' in ok).toBe(true);
+			if ('open' in ok) ok.open.terminate();
+		}
+	});
 });
