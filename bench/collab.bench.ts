@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { startRelayProcess } from './lib/relay-process';
 
 // Sync latency between two Chromium pages through the relay, measured as a user sees it: from the
 // click that records a decision in page A to the decision's badge appearing in page B's table
@@ -14,23 +14,7 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const WARMUP = 10;
 const FILE = path.join(root, 'tests/fixtures/import/utf8.csv');
 
-async function startRelay(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		cwd: root,
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: path.join(root, 'build') },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		let out = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			const m = out.match(/http:\/\/[^:]+:(\d+)/);
-			if (m) resolve(Number(m[1]));
-		});
-		child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-	});
-	return { child, origin: `http://127.0.0.1:${port}` };
-}
+const startRelay = (dataDir: string) => startRelayProcess(root, { DATA_DIR: dataDir, STATIC_DIR: path.join(root, 'build') });
 
 async function page(browser: Browser, origin: string): Promise<Page> {
 	const context = await browser.newContext({ serviceWorkers: 'block', baseURL: origin });
@@ -119,7 +103,6 @@ try {
 	);
 } finally {
 	await browser.close();
-	relay.child.kill('SIGTERM');
-	await new Promise((r) => relay.child.once('exit', r));
+	await relay.stop();
 	rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createTokenSigner } from '../server/rooms/tokens';
+import { startRelayProcess, type RelayProcess } from './lib/relay-process';
 
 // The relay runs as its own process (as `npm start` runs it) so its RSS is not mixed with the
 // 400 clients this script holds.
@@ -21,46 +21,11 @@ const tokens = createTokenSigner({ secret });
 // y-websocket adds one process 'exit' listener per provider
 process.setMaxListeners(0);
 
-interface Relay {
-	child: ChildProcess;
-	url: string;
-	rssMiB(): number;
-	stop(): Promise<void>;
-}
+const startRelay = (dataDir: string) => startRelayProcess(root, { DATA_DIR: dataDir, RELAY_SECRET: secret });
 
-async function startRelay(dataDir: string): Promise<Relay> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		cwd: root,
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RELAY_SECRET: secret },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		let out = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			const m = out.match(/http:\/\/[^:]+:(\d+)/);
-			if (m) resolve(Number(m[1]));
-		});
-		child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-	});
-	return {
-		child,
-		url: `ws://127.0.0.1:${port}/rooms`,
-		rssMiB() {
-			const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-			return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
-		},
-		stop: () =>
-			new Promise((resolve) => {
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-			})
-	};
-}
-
-function connect(relay: Relay, room: string, role: 'owner' | 'reviewer') {
+function connect(relay: RelayProcess, room: string, role: 'owner' | 'reviewer') {
 	const doc = new Y.Doc();
-	const provider = new WebsocketProvider(relay.url, room, doc, {
+	const provider = new WebsocketProvider(relay.wsUrl, room, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		params: { token: tokens.issue(room, role, 3600).token },
 		disableBc: true
@@ -74,7 +39,7 @@ function connect(relay: Relay, room: string, role: 'owner' | 'reviewer') {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-async function latency(relay: Relay) {
+async function latency(relay: RelayProcess) {
 	const a = connect(relay, 'latency', 'owner');
 	const b = connect(relay, 'latency', 'reviewer');
 	await Promise.all([a.synced, b.synced]);
@@ -104,7 +69,7 @@ async function latency(relay: Relay) {
 	return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: samples[samples.length - 1]! };
 }
 
-async function rooms(relay: Relay) {
+async function rooms(relay: RelayProcess) {
 	const clients: Array<ReturnType<typeof connect>> = [];
 	for (let r = 0; r < ROOMS; r++) {
 		const room = `room-${r}`;

@@ -3,6 +3,7 @@ import type { Http2SecureServer, Http2Server } from 'node:http2';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { RelayConfig, RelayDeps } from './config';
+import { securityHeaders } from './middleware/security-headers';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { createRoomRoutes } from './rooms/routes';
@@ -46,8 +47,12 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		maxRoomBytes: config.maxRoomBytes,
 		compactEvery: config.compactEvery,
 		idleUnloadMs: config.idleUnloadMs,
+		limits: config.connection,
+		now,
 		onError
 	});
+
+	app.use('*', securityHeaders());
 
 	app.onError((error, c) => {
 		onError(error);
@@ -61,10 +66,9 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		createRoomRoutes({
 			tokens,
 			registry: rooms,
+			store: deps.store,
 			upgradeWebSocket: nodeWs.upgradeWebSocket,
-			tokenTtlSeconds: config.tokenTtlSeconds,
-			maxTokenTtlSeconds: config.maxTokenTtlSeconds,
-			createRoomsPerMinute: config.createRoomsPerMinute,
+			config,
 			clientAddress,
 			now,
 			onError

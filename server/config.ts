@@ -1,3 +1,4 @@
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
 import type { RoomStore } from './store/types';
 
 /** Everything the relay is configured with; built from the environment in `index.ts` only. */
@@ -8,9 +9,12 @@ export interface RelayConfig {
 	staticDir: string;
 	/** HMAC key for room tokens, at least 32 characters */
 	secret: string;
-	/** lifetime of owner tokens and default lifetime of invites */
+	/** lifetime of a token for joining (at most a day); members renew theirs while active */
 	tokenTtlSeconds: number;
+	/** longest lifetime of an invite link (its token can be renewed until then) */
 	maxTokenTtlSeconds: number;
+	/** a member who renews within this long keeps their membership */
+	memberRenewSeconds: number;
 	/** a room's stored state may not grow past this */
 	maxRoomBytes: number;
 	/** largest websocket frame accepted */
@@ -21,6 +25,20 @@ export interface RelayConfig {
 	idleUnloadMs: number;
 	/** `POST /rooms` per client address and minute */
 	createRoomsPerMinute: number;
+	/** anyone may create rooms (`RELAY_OPEN_ROOMS`); when false, `POST /rooms` needs the admin token or a proof of work */
+	openRooms: boolean;
+	/** `RELAY_ADMIN_TOKEN`, else generated into the data directory */
+	adminToken: string;
+	/** difficulty of the room-creation proof of work, in leading zero bits of a SHA-256 */
+	roomProofBits: number;
+	/** open room sockets per client address */
+	maxConnectionsPerAddress: number;
+	/** what one room socket may do */
+	connection: ConnectionLimits;
+	/** the relay's public URL (`RELAY_PUBLIC_URL`): its origin may open room sockets */
+	publicUrl?: string;
+	/** other origins whose pages may open room sockets (`RELAY_ALLOWED_ORIGINS`) */
+	allowedOrigins: string[];
 }
 
 export interface RelayDeps {
@@ -33,12 +51,18 @@ export interface RelayDeps {
 
 const DAY = 24 * 60 * 60;
 
-export const DEFAULT_CONFIG: Omit<RelayConfig, 'secret' | 'version' | 'staticDir'> = {
-	tokenTtlSeconds: 7 * DAY,
-	maxTokenTtlSeconds: 90 * DAY,
+export const DEFAULT_CONFIG: Omit<RelayConfig, 'secret' | 'version' | 'staticDir' | 'adminToken'> = {
+	tokenTtlSeconds: DAY,
+	maxTokenTtlSeconds: 7 * DAY,
+	memberRenewSeconds: 30 * DAY,
 	maxRoomBytes: 16 * 1024 * 1024,
 	maxMessageBytes: 16 * 1024 * 1024 + 64 * 1024,
 	compactEvery: 500,
 	idleUnloadMs: 30_000,
-	createRoomsPerMinute: 60
+	createRoomsPerMinute: 60,
+	openRooms: true,
+	roomProofBits: 18,
+	maxConnectionsPerAddress: 64,
+	connection: DEFAULT_CONNECTION_LIMITS,
+	allowedOrigins: []
 };

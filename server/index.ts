@@ -14,13 +14,25 @@ const staticDir = path.resolve(env.STATIC_DIR || './build');
 mkdirSync(dataDir, { recursive: true });
 
 const maxRoomBytes = intFromEnv('MAX_ROOM_BYTES', DEFAULT_CONFIG.maxRoomBytes);
+const admin = env.RELAY_ADMIN_TOKEN
+	? { value: env.RELAY_ADMIN_TOKEN, created: false }
+	: loadOrCreateSecret(path.join(dataDir, 'admin-token'));
 const config: RelayConfig = {
 	...DEFAULT_CONFIG,
 	version: readVersion(),
 	staticDir,
-	secret: env.RELAY_SECRET || loadOrCreateSecret(path.join(dataDir, 'secret')),
+	secret: env.RELAY_SECRET || loadOrCreateSecret(path.join(dataDir, 'secret')).value,
+	adminToken: admin.value,
 	maxRoomBytes,
-	maxMessageBytes: maxRoomBytes + 64 * 1024
+	maxMessageBytes: maxRoomBytes + 64 * 1024,
+	openRooms: env.RELAY_OPEN_ROOMS !== '0',
+	roomProofBits: intFromEnv('RELAY_ROOM_POW_BITS', DEFAULT_CONFIG.roomProofBits),
+	maxConnectionsPerAddress: intFromEnv('RELAY_MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_CONFIG.maxConnectionsPerAddress),
+	publicUrl: env.RELAY_PUBLIC_URL || undefined,
+	allowedOrigins: (env.RELAY_ALLOWED_ORIGINS ?? '')
+		.split(',')
+		.map((o) => o.trim())
+		.filter(Boolean)
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
@@ -29,6 +41,7 @@ const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) =>
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
 	console.log(`Sieve relay ${config.version} on http://${shown}:${info.port}, data in ${dataDir}${build}`);
+	if (admin.created) console.log(`Admin token (shown once, kept in ${path.join(dataDir, 'admin-token')}): ${admin.value}`);
 });
 relay.injectWebSocket(server);
 
@@ -58,15 +71,17 @@ function intFromEnv(name: string, fallback: number): number {
 	return value;
 }
 
-function loadOrCreateSecret(file: string): string {
+function loadOrCreateSecret(file: string): { value: string; created: boolean } {
+	let created = false;
 	if (!existsSync(file)) {
 		try {
 			writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+			created = true;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 	}
-	return readFileSync(file, 'utf8').trim();
+	return { value: readFileSync(file, 'utf8').trim(), created };
 }
 
 function readVersion(): string {

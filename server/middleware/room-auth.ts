@@ -8,6 +8,10 @@ export interface RoomAuthOptions {
 	roles?: readonly Role[];
 	/** route parameter holding the room id */
 	param?: string;
+	/** accept a token past `exp` while it is renewable (`POST /rooms/:room/renew`) */
+	renewal?: boolean;
+	/** whether the owner removed this member */
+	isRevoked?: (room: string, member: string) => Promise<boolean>;
 }
 
 /** Context variables set by {@link roomAuth}. */
@@ -22,7 +26,7 @@ export type RoomAuthEnv = { Variables: { grant: TokenClaims } };
  * @example
  * app.post('/rooms/:room/invites', roomAuth({ tokens, roles: ['owner'] }), (c) => c.json(c.var.grant));
  */
-export function roomAuth({ tokens, roles, param = 'room' }: RoomAuthOptions): MiddlewareHandler<RoomAuthEnv> {
+export function roomAuth({ tokens, roles, param = 'room', renewal = false, isRevoked }: RoomAuthOptions): MiddlewareHandler<RoomAuthEnv> {
 	return async (c, next) => {
 		const header = c.req.header('authorization');
 		const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -31,13 +35,17 @@ export function roomAuth({ tokens, roles, param = 'room' }: RoomAuthOptions): Mi
 			c.header('WWW-Authenticate', 'Bearer');
 			return c.json({ error: 'missing token' }, 401);
 		}
-		const result = tokens.verify(token);
+		const result = tokens.verify(token, { renewal });
 		if (!result.ok) {
 			c.header('WWW-Authenticate', `Bearer error="invalid_token"`);
 			return c.json({ error: `invalid token (${result.reason})` }, 401);
 		}
 		if (result.claims.room !== c.req.param(param)) {
 			return c.json({ error: 'token is for another room' }, 403);
+		}
+		if (await isRevoked?.(result.claims.room, result.claims.sub)) {
+			c.header('WWW-Authenticate', `Bearer error="invalid_token"`);
+			return c.json({ error: 'invalid token (revoked)' }, 401);
 		}
 		if (roles && !roles.includes(result.claims.role)) {
 			return c.json({ error: `role ${result.claims.role} may not do this` }, 403);

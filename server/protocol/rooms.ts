@@ -24,6 +24,18 @@ export interface TokenClaims {
 	exp: number;
 	/** unique token id */
 	jti: string;
+	/** member the token belongs to: the owner, or everyone holding one invite; revoking it revokes all its tokens */
+	sub: string;
+	/** until when (seconds since the epoch) `POST /rooms/:room/renew` accepts the token, even after `exp` */
+	rexp: number;
+}
+
+/** Response of `POST /rooms/:room/renew` (any member, with its current token). */
+export interface RenewResponse {
+	token: string;
+	role: Role;
+	exp: number;
+	rexp: number;
 }
 
 /** Response of `POST /rooms`. */
@@ -47,6 +59,8 @@ export interface InviteResponse {
 	token: string;
 	role: InviteRole;
 	exp: number;
+	/** the new member; `DELETE /rooms/:room/members/:member` (owner) revokes the invite and every token renewed from it */
+	member: string;
 }
 
 /** Error body of every non-2xx JSON response of the relay. */
@@ -68,6 +82,37 @@ export const CLOSE_CODES = {
 	roomFull: 4413,
 	/** the client sent a frame the relay cannot decode */
 	badMessage: 4400,
+	/** this client address has as many room connections open as the relay allows */
+	tooManyConnections: 4429,
+	/** the owner removed this member from the room */
+	revoked: 4403,
 	/** the relay is shutting down */
 	goingAway: 1001
 } as const;
+
+/** `GET /rooms/challenge` and the body of a 401 from `POST /rooms` on a relay with closed room creation. */
+export interface RoomChallenge {
+	/** opaque, signed; valid for a few minutes and once */
+	challenge: string;
+	/** leading zero bits SHA-256(`challenge:solution`) must have */
+	bits: number;
+}
+
+/** Body of `POST /rooms` on a relay with closed room creation (else an admin bearer token). */
+export interface CreateRoomRequest {
+	challenge: string;
+	solution: string;
+}
+
+/** Number of leading zero bits of a hash. */
+export function leadingZeroBits(hash: Uint8Array): number {
+	let n = 0;
+	for (const byte of hash) {
+		if (byte === 0) {
+			n += 8;
+			continue;
+		}
+		return n + Math.clz32(byte) - 24;
+	}
+	return n;
+}

@@ -1,5 +1,6 @@
 import { CLOSE_CODES } from '../protocol/rooms';
 import type { RoomStore } from '../store/types';
+import type { ConnectionLimits } from './limits';
 import { createRoom, type Room, type RoomConnection } from './room';
 
 export interface RoomRegistryOptions {
@@ -8,6 +9,8 @@ export interface RoomRegistryOptions {
 	compactEvery: number;
 	/** how long an empty room stays in memory before it is persisted and unloaded */
 	idleUnloadMs: number;
+	limits: ConnectionLimits;
+	now?: () => number;
 	onError?: (error: unknown) => void;
 }
 
@@ -16,6 +19,8 @@ export interface RoomRegistry {
 	join(name: string, conn: RoomConnection): Promise<Room>;
 	/** Removes `conn`; the last one out schedules the unload. */
 	leave(room: Room, conn: RoomConnection): void;
+	/** Closes the open connections of `member` in room `name`. */
+	disconnectMember(name: string, member: string, code: number, reason: string): void;
 	/** Names of the rooms currently in memory. */
 	loaded(): string[];
 	/** Persists and drops an empty room now; resolves when it is written. */
@@ -52,6 +57,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 			stored,
 			maxBytes: options.maxRoomBytes,
 			compactEvery: options.compactEvery,
+			limits: options.limits,
+			now: options.now,
 			onError
 		});
 	};
@@ -104,6 +111,9 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 			if (!entry || entry.room !== room || room.size > 0 || closing) return;
 			clearTimeout(entry.idle);
 			entry.idle = setTimeout(() => void unload(room.name), idleUnloadMs);
+		},
+		disconnectMember(name, member, code, reason) {
+			entries.get(name)?.room?.disconnectMember(member, code, reason);
 		},
 		loaded() {
 			return [...entries.keys()];

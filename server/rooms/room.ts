@@ -5,15 +5,25 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../protocol/rooms';
 import type { RoomStore } from '../store/types';
-
-/** Presence is a name and a cursor; anything bigger is abuse, and it is broadcast to everyone. */
-const MAX_AWARENESS_BYTES = 64 * 1024;
+import { checkAwarenessUpdate } from './awareness-guard';
+import type { ConnectionLimits } from './limits';
+import { createTokenBucket, type TokenBucket } from './token-bucket';
 
 /** One client socket as the room sees it. */
 export interface RoomConnection {
 	readonly role: Role;
-	send(message: Uint8Array): void;
+	/** the member (token `sub`) on this connection */
+	readonly member: string;
+	/** Sends a message; a `droppable` one (presence) may be dropped when the client reads slowly. */
+	send(message: Uint8Array, droppable?: boolean): void;
 	close(code: number, reason: string): void;
+}
+
+interface ConnectionState {
+	/** awareness client ids this connection speaks for */
+	ids: Set<number>;
+	awarenessBudget: TokenBucket;
+	lastQueryAt: number;
 }
 
 export interface RoomOptions {
@@ -25,6 +35,9 @@ export interface RoomOptions {
 	maxBytes: number;
 	/** compact the stored updates into one after this many appends */
 	compactEvery: number;
+	limits: ConnectionLimits;
+	/** clock in milliseconds */
+	now?: () => number;
 	onError?: (error: unknown) => void;
 }
 
@@ -33,6 +46,8 @@ export interface RoomStats {
 	droppedViewerUpdates: number;
 	/** client updates refused because of maxBytes */
 	refusedUpdates: number;
+	/** awareness messages dropped: over the rate, or for another connection's client id */
+	droppedAwareness: number;
 	/** estimate of the stored bytes (exact right after a compaction) */
 	storedBytes: number;
 }
@@ -47,6 +62,8 @@ export interface Room {
 	handleMessage(conn: RoomConnection, message: Uint8Array): void;
 	/** Compacts into one stored update and waits for every pending write. */
 	flush(): Promise<void>;
+	/** Closes the connections of one member. */
+	disconnectMember(member: string, code: number, reason: string): void;
 	/** Closes every connection; messages still in flight from them are ignored. */
 	disconnectAll(code: number, reason: string): void;
 	/** Releases the doc; call after {@link Room.flush}. The room must not be used afterwards. */
@@ -62,7 +79,7 @@ export interface Room {
  * room.addConnection(conn);
  */
 export function createRoom(options: RoomOptions): Room {
-	const { name, store, maxBytes, compactEvery, onError = console.error } = options;
+	const { name, store, maxBytes, compactEvery, limits, now = Date.now, onError = console.error } = options;
 	const doc = new Y.Doc();
 	Y.transact(doc, () => {
 		for (const update of options.stored) Y.applyUpdate(doc, update);
@@ -70,10 +87,12 @@ export function createRoom(options: RoomOptions): Room {
 	const awareness = new awarenessProtocol.Awareness(doc);
 	awareness.setLocalState(null);
 
-	const conns = new Map<RoomConnection, Set<number>>();
+	const conns = new Map<RoomConnection, ConnectionState>();
+	const owners = new Map<number, RoomConnection>();
 	const stats: RoomStats = {
 		droppedViewerUpdates: 0,
 		refusedUpdates: 0,
+		droppedAwareness: 0,
 		storedBytes: options.stored.reduce((sum, u) => sum + u.byteLength, 0)
 	};
 	let appendsSinceCompact = options.stored.length;
@@ -100,13 +119,20 @@ export function createRoom(options: RoomOptions): Room {
 
 	awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 		const changed = [...added, ...updated, ...removed];
-		const controlled = conns.get(origin as RoomConnection);
+		const conn = origin as RoomConnection;
+		const controlled = conns.get(conn)?.ids;
 		if (controlled) {
-			for (const id of added) controlled.add(id);
-			for (const id of removed) controlled.delete(id);
+			for (const id of added) {
+				controlled.add(id);
+				owners.set(id, conn);
+			}
+			for (const id of removed) {
+				controlled.delete(id);
+				owners.delete(id);
+			}
 		}
 		const message = encodeAwareness(changed);
-		for (const conn of conns.keys()) conn.send(message);
+		for (const c of conns.keys()) c.send(message, true);
 	});
 
 	const encodeAwareness = (clients: number[]) => {
@@ -128,6 +154,29 @@ export function createRoom(options: RoomOptions): Room {
 			return;
 		}
 		Y.applyUpdate(doc, update, conn);
+	};
+
+	const handleAwareness = (conn: RoomConnection, state: ConnectionState, update: Uint8Array) => {
+		const verdict = checkAwarenessUpdate(update, {
+			own: state.ids,
+			ownerOf: (id) => owners.get(id),
+			self: conn,
+			maxClientIds: limits.awarenessClientIds,
+			maxStateBytes: limits.awarenessStateBytes
+		});
+		if (!verdict.ok && verdict.close) return conn.close(CLOSE_CODES.badMessage, verdict.reason);
+		if (!verdict.ok || !state.awarenessBudget.take()) {
+			stats.droppedAwareness += 1;
+			return;
+		}
+		awarenessProtocol.applyAwarenessUpdate(awareness, update, conn);
+	};
+
+	const answerQueryAwareness = (conn: RoomConnection, state: ConnectionState) => {
+		const t = now();
+		if (t - state.lastQueryAt < limits.queryAwarenessIntervalMs) return;
+		state.lastQueryAt = t;
+		conn.send(encodeAwareness([...awareness.getStates().keys()]), true);
 	};
 
 	const handleSync = (conn: RoomConnection, decoder: decoding.Decoder) => {
@@ -157,21 +206,27 @@ export function createRoom(options: RoomOptions): Room {
 			return conns.size;
 		},
 		addConnection(conn) {
-			conns.set(conn, new Set());
+			conns.set(conn, {
+				ids: new Set(),
+				awarenessBudget: createTokenBucket({ perSecond: limits.awarenessPerSecond, burst: limits.awarenessBurst, now }),
+				lastQueryAt: -Infinity
+			});
 			if (conn.role !== 'viewer') {
 				conn.send(encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, doc)));
 			}
 			const clients = [...awareness.getStates().keys()];
-			if (clients.length > 0) conn.send(encodeAwareness(clients));
+			if (clients.length > 0) conn.send(encodeAwareness(clients), true);
 		},
 		removeConnection(conn) {
-			const controlled = conns.get(conn);
-			if (!controlled) return;
+			const state = conns.get(conn);
+			if (!state) return;
 			conns.delete(conn);
-			awarenessProtocol.removeAwarenessStates(awareness, [...controlled], null);
+			for (const id of state.ids) owners.delete(id);
+			awarenessProtocol.removeAwarenessStates(awareness, [...state.ids], null);
 		},
 		handleMessage(conn, message) {
-			if (!conns.has(conn)) return;
+			const state = conns.get(conn);
+			if (!state) return;
 			try {
 				const decoder = decoding.createDecoder(message);
 				const type = decoding.readVarUint(decoder);
@@ -179,17 +234,11 @@ export function createRoom(options: RoomOptions): Room {
 					case MESSAGE_SYNC:
 						handleSync(conn, decoder);
 						return;
-					case MESSAGE_AWARENESS: {
-						const update = decoding.readVarUint8Array(decoder);
-						if (update.byteLength > MAX_AWARENESS_BYTES) {
-							conn.close(CLOSE_CODES.badMessage, 'awareness state too large');
-							return;
-						}
-						awarenessProtocol.applyAwarenessUpdate(awareness, update, conn);
+					case MESSAGE_AWARENESS:
+						handleAwareness(conn, state, decoding.readVarUint8Array(decoder));
 						return;
-					}
 					case MESSAGE_QUERY_AWARENESS:
-						conn.send(encodeAwareness([...awareness.getStates().keys()]));
+						answerQueryAwareness(conn, state);
 						return;
 					default:
 						// y-websocket's auth message (2) only ever flows relay → client
@@ -203,6 +252,9 @@ export function createRoom(options: RoomOptions): Room {
 			if (appendsSinceCompact > 1) compact();
 			await writes;
 		},
+		disconnectMember(member, code, reason) {
+			for (const conn of conns.keys()) if (conn.member === member) conn.close(code, reason);
+		},
 		disconnectAll(code, reason) {
 			for (const conn of [...conns.keys()]) {
 				conns.delete(conn);
@@ -211,6 +263,7 @@ export function createRoom(options: RoomOptions): Room {
 		},
 		destroy() {
 			conns.clear();
+			owners.clear();
 			awareness.destroy();
 			doc.destroy();
 		}

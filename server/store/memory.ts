@@ -8,6 +8,7 @@ import type { RoomStore, StoredRoom } from './types';
  */
 export function createMemoryRoomStore(): RoomStore {
 	const rooms = new Map<string, Uint8Array[]>();
+	const revoked = new Map<string, number>();
 	let closed = false;
 	const open = () => {
 		if (closed) throw new Error('room store is closed');
@@ -45,6 +46,14 @@ export function createMemoryRoomStore(): RoomStore {
 		async deleteRoom(room) {
 			open();
 			rooms.delete(room);
+		},
+		async revokeMember(room, member, until) {
+			open();
+			revoked.set(`${room}/${member}`, Math.max(until, revoked.get(`${room}/${member}`) ?? 0));
+		},
+		async isRevoked(room, member, now) {
+			open();
+			return (revoked.get(`${room}/${member}`) ?? 0) > now;
 		},
 		async close() {
 			closed = true;

@@ -31,6 +31,12 @@ export function createSqliteRoomStore({ file }: SqliteRoomStoreOptions): RoomSto
 			data BLOB NOT NULL
 		);
 		CREATE INDEX IF NOT EXISTS room_updates_room ON room_updates (room, seq);
+		CREATE TABLE IF NOT EXISTS revoked_members (
+			room TEXT NOT NULL,
+			member TEXT NOT NULL,
+			until INTEGER NOT NULL,
+			PRIMARY KEY (room, member)
+		);
 	`);
 	db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
@@ -43,6 +49,10 @@ export function createSqliteRoomStore({ file }: SqliteRoomStoreOptions): RoomSto
 	const statAll = db.prepare<[], StoredRoom>(
 		'SELECT room, count(*) AS updates, sum(length(data)) AS bytes FROM room_updates GROUP BY room ORDER BY room'
 	);
+	const revoke = db.prepare<[string, string, number]>(
+		'INSERT INTO revoked_members (room, member, until) VALUES (?, ?, ?) ON CONFLICT (room, member) DO UPDATE SET until = max(until, excluded.until)'
+	);
+	const revokedUntil = db.prepare<[string, string], { until: number }>('SELECT until FROM revoked_members WHERE room = ? AND member = ?');
 	const replace = db.transaction((room: string, state: Buffer) => {
 		deleteUpdates.run(room);
 		insertUpdate.run(room, state);
@@ -67,6 +77,12 @@ export function createSqliteRoomStore({ file }: SqliteRoomStoreOptions): RoomSto
 		},
 		async deleteRoom(room) {
 			deleteUpdates.run(room);
+		},
+		async revokeMember(room, member, until) {
+			revoke.run(room, member, until);
+		},
+		async isRevoked(room, member, now) {
+			return (revokedUntil.get(room, member)?.until ?? 0) > now;
 		},
 		async close() {
 			if (db.open) db.close();

@@ -26,6 +26,10 @@ export interface RoomStore {
 	/** Size of one room, or null when nothing is stored for it. */
 	stat(room: string): Promise<StoredRoom | null>;
 	deleteRoom(room: string): Promise<void>;
+	/** Records that `member`'s tokens for `room` are refused until `until` (seconds since the epoch). */
+	revokeMember(room: string, member: string, until: number): Promise<void>;
+	/** Whether `member`'s tokens for `room` are revoked at `now` (seconds since the epoch). */
+	isRevoked(room: string, member: string, now: number): Promise<boolean>;
 	/** Flushes and releases the store; further calls reject. */
 	close(): Promise<void>;
 }

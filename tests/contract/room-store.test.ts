@@ -176,6 +176,19 @@ for (const make of implementations) {
 			expect((await again.load('a')).map((u) => [...u])).toEqual([[1, 2], [3]]);
 		});
 
+		it('revokes a member of one room until a time, keeping the latest deadline, across a reopen', async () => {
+			const store = fresh();
+			await store.revokeMember('a', 'm1', 2000);
+			await store.revokeMember('a', 'm1', 1500);
+			expect(await store.isRevoked('a', 'm1', 1999)).toBe(true);
+			expect(await store.isRevoked('a', 'm1', 2000)).toBe(false);
+			expect(await store.isRevoked('a', 'm2', 1000)).toBe(false);
+			expect(await store.isRevoked('b', 'm1', 1000)).toBe(false);
+			if (!impl.reopen) return;
+			await store.close();
+			expect(await open(impl.reopen).isRevoked('a', 'm1', 1999)).toBe(true);
+		});
+
 		it('sees appends of a store that was never closed (crash) when reopened', async () => {
 			const store = fresh();
 			if (!impl.reopen) return expect(probe.name).toBe('memory');

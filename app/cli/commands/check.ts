@@ -12,6 +12,7 @@ import { scoreRespondents } from '../../lib/engine/scoring';
 import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/careless';
 import { parseArgs } from '../args';
 import { loadFile } from '../load';
+import { csvField } from '../../lib/io/export/csv';
 
 const USAGE =
 	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json]\n';
@@ -197,13 +198,11 @@ function write(stream: WriteStream, text: string): Promise<void> {
 	});
 }
 
-/** CSV cell, with text starting = + - @ neutralised (SPEC §8). */
+/** CSV cell, with text that a spreadsheet would run as a formula neutralised (SPEC §8). */
 function csvCell(v: unknown): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-	let s = String(v);
-	if (/^[=+\-@]/.test(s)) s = `'${s}`;
-	return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+	return csvField(String(v));
 }
 
 async function fileSha256(file: string): Promise<string> {

@@ -7,7 +7,7 @@ import { replicateAudit } from '../store/audit-replication';
 import { getDb, type CollabRoomRow } from '../store/db';
 import { getDeviceIdentity, setActorName, DEFAULT_ACTOR } from '../store/device';
 import { colourFor, Presence } from './awareness';
-import { approversOf, reviewOf } from './doc';
+import { approversOf, newerDocMessage, reviewOf } from './doc';
 import { openLocalDoc, type LocalDoc } from './local';
 import { createInvite, createRoom, getMembership, leaveRoom, saveMembership } from './membership';
 import {
@@ -25,6 +25,7 @@ import {
 	withdrawDecisions
 } from './ops';
 import { RoomLink } from './provider';
+import { RENEW_RETRY_MS, renewalDelay, renewToken } from './renewal';
 import { inviteLink, relayWsUrl } from './token';
 import type { Actor, Assignment, Comment, CommentTarget, Decision, DecisionInput, ReviewState, ReviewStatus } from './types';
 import { createUndo } from './undo';
@@ -54,6 +55,7 @@ export class CollabSession {
 	#subscribe: () => void = () => {};
 	#stopReplica: () => void = () => {};
 	#closed = false;
+	#renewal: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(readonly projectId: string) {}
 
@@ -65,12 +67,17 @@ export class CollabSession {
 		return this.membership?.role ?? 'local';
 	}
 
+	/** Why this app may only read the project (a newer app wrote it), or null. Follows the room live. */
+	get readOnly(): string | null {
+		return this.doc ? this.#cached('newer', () => newerDocMessage(this.doc!)) : null;
+	}
+
 	get canEdit(): boolean {
-		return this.role !== 'viewer';
+		return this.role !== 'viewer' && this.readOnly === null;
 	}
 
 	get canApprove(): boolean {
-		if (this.role === 'viewer') return false;
+		if (!this.canEdit) return false;
 		if (this.role === 'owner' || this.role === 'local') return true;
 		return this.#cached('approvers', () => approversOf(this.doc!).has(this.me));
 	}
@@ -117,11 +124,34 @@ export class CollabSession {
 		this.link = link;
 		const name = this.me || 'anonymous';
 		this.presence = new Presence(link.provider.awareness, { name, colour: colourFor(name), row: null, role: m.role });
+		this.#scheduleRenewal(renewalDelay(m.exp));
+	}
+
+	// Join tokens live a day: while the project is open, trade the token for a fresh one at half its life.
+	#scheduleRenewal(delay: number): void {
+		clearTimeout(this.#renewal);
+		this.#renewal = setTimeout(() => void this.#renewNow(), delay);
+	}
+
+	async #renewNow(): Promise<void> {
+		const m = this.membership;
+		if (!m || this.#closed) return;
+		let renewed;
+		try {
+			renewed = await renewToken(location.origin, m.room, m.token);
+		} catch {
+			return this.#scheduleRenewal(RENEW_RETRY_MS);
+		}
+		// refused for good: the socket closes at exp and the share panel asks for a new invite
+		if (!renewed || this.#closed || this.membership !== m) return;
+		this.membership = await saveMembership(getDb(), this.projectId, m.room, renewed.token, m.dataset);
+		this.link?.reconnect(renewed.token);
+		this.#scheduleRenewal(renewalDelay(renewed.exp));
 	}
 
 	#replicate(): void {
 		const doc = this.doc;
-		if (!doc || !this.device || this.role === 'viewer') return;
+		if (!doc || !this.device || !this.canEdit) return;
 		replicateAudit(getDb(), this.projectId, doc, this.device).catch((e) => console.warn('audit replication', e));
 	}
 
@@ -271,7 +301,7 @@ export class CollabSession {
 	}
 
 	setApprover(name: string, on: boolean): void {
-		if (this.doc && this.role === 'owner') setApprover(this.doc, name, on);
+		if (this.doc && this.role === 'owner' && this.canEdit) setApprover(this.doc, name, on);
 	}
 
 	/** Undoes this app's last change; one that touched decisions is audited as one event. */
@@ -328,6 +358,7 @@ export class CollabSession {
 
 	/** Stops sharing from this browser; the local doc and its decisions stay. */
 	async leave(): Promise<void> {
+		clearTimeout(this.#renewal);
 		this.link?.destroy();
 		this.link = null;
 		this.presence = null;
@@ -337,6 +368,7 @@ export class CollabSession {
 
 	async close(): Promise<void> {
 		this.#closed = true;
+		clearTimeout(this.#renewal);
 		this.#stopReplica();
 		this.link?.destroy();
 		this.#undo?.destroy();

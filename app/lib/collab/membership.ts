@@ -1,5 +1,6 @@
 import type { CollabRoomRow, SieveDb } from '../store/db';
-import type { CreateRoomResponse, ErrorResponse, InviteRequest, InviteResponse } from '../../../server/protocol/rooms';
+import type { CreateRoomResponse, ErrorResponse, InviteRequest, InviteResponse, RoomChallenge } from '../../../server/protocol/rooms';
+import { solveChallenge } from './proof-of-work';
 import { readToken } from './token';
 
 export function getMembership(db: SieveDb, projectId: string): Promise<CollabRoomRow | undefined> {
@@ -25,9 +26,16 @@ async function relayJson<T>(res: Response): Promise<T> {
 	throw new Error(`relay: ${body?.error ?? res.statusText} (${res.status})`);
 }
 
-/** `POST /rooms`: a new room whose owner is this browser. */
+/** `POST /rooms`: a new room whose owner is this browser; solves the relay's challenge when room creation is closed. */
 export async function createRoom(relayHttp: string): Promise<CreateRoomResponse> {
-	return relayJson(await fetch(`${relayHttp}/rooms`, { method: 'POST' }));
+	const res = await fetch(`${relayHttp}/rooms`, { method: 'POST' });
+	if (res.status !== 401) return relayJson(res);
+	const challenge = (await res.json().catch(() => null)) as Partial<RoomChallenge> | null;
+	if (typeof challenge?.challenge !== 'string' || typeof challenge.bits !== 'number') throw new Error('relay: room creation refused (401)');
+	const body = await solveChallenge({ challenge: challenge.challenge, bits: challenge.bits });
+	return relayJson(
+		await fetch(`${relayHttp}/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+	);
 }
 
 /** `POST /rooms/:room/invites` with the owner's token. */

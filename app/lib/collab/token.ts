@@ -9,7 +9,8 @@ export function readToken(token: string): TokenClaims | null {
 		const c = JSON.parse(json) as Partial<TokenClaims>;
 		if (typeof c.room !== 'string' || !ROOM_ID_PATTERN.test(c.room)) return null;
 		if (!(ROLES as readonly string[]).includes(c.role as string) || typeof c.exp !== 'number') return null;
-		return { room: c.room, role: c.role as Role, exp: c.exp, jti: String(c.jti ?? '') };
+		const rexp = typeof c.rexp === 'number' ? c.rexp : c.exp;
+		return { room: c.room, role: c.role as Role, exp: c.exp, jti: String(c.jti ?? ''), sub: String(c.sub ?? ''), rexp };
 	} catch {
 		return null;
 	}
@@ -49,13 +50,14 @@ export function parseInvite(
 	if (!room || !token || !dataset) return { error: 'This invite link is incomplete: ask for a new one.' };
 	const claims = readToken(token);
 	if (!claims || claims.room !== room) return { error: 'This invite link is damaged: ask for a new one.' };
-	if (tokenExpired(claims)) return { error: `This invite expired on ${new Date(claims.exp * 1000).toLocaleString()}: ask for a new one.` };
+	if (tokenExpired({ exp: claims.rexp }))
+		return { error: `This invite expired on ${new Date(claims.rexp * 1000).toLocaleString()}: ask for a new one.` };
 	const project = p.get('project');
 	if (project !== null && !PROJECT_ID.test(project)) return { error: 'This invite link is damaged: ask for a new one.' };
 	return {
 		invite: { room, token, dataset, name: p.get('name') || 'Shared project', ...(project ? { project } : {}) },
 		role: claims.role,
-		exp: claims.exp
+		exp: claims.rexp
 	};
 }
 

@@ -42,15 +42,18 @@ describe('relay HTTP', () => {
 		expect(await res.json()).toEqual({ ok: true, rooms: 0, version: '9.9.9' });
 	});
 
-	it('POST /rooms creates a fresh room with an owner token valid for the default TTL', async () => {
+	it('POST /rooms creates a fresh room with an owner token for a day, renewable for 30 days', async () => {
 		const { app } = relay();
 		const a = await createRoom(app);
 		const b = await createRoom(app);
 		expect(a.room).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		expect(a.room).not.toBe(b.room);
 		const verified = createTokenSigner({ secret: SECRET, now: () => T0 }).verify(a.token);
-		expect(verified).toMatchObject({ ok: true, claims: { room: a.room, role: 'owner', exp: T0 / 1000 + 7 * 86400 } });
-		expect(a.exp).toBe(T0 / 1000 + 7 * 86400);
+		expect(verified).toMatchObject({
+			ok: true,
+			claims: { room: a.room, role: 'owner', exp: T0 / 1000 + 86400, rexp: T0 / 1000 + 30 * 86400 }
+		});
+		expect(a.exp).toBe(T0 / 1000 + 86400);
 	});
 
 	it('rate-limits room creation per client', async () => {

@@ -10,6 +10,7 @@ import { createMemoryRoomStore } from '../../../server/store/memory';
 import type { RoomStore } from '../../../server/store/types';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
+export const ADMIN_TOKEN = 'test-admin-token';
 
 export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
 	return {
@@ -17,6 +18,7 @@ export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
 		version: 'test',
 		staticDir: '/nonexistent-sieve-build',
 		secret: SECRET,
+		adminToken: ADMIN_TOKEN,
 		...overrides
 	};
 }
@@ -126,9 +128,9 @@ export async function until(condition: () => boolean): Promise<void> {
 }
 
 /** Outcome of a websocket handshake attempted with a plain `ws` client. */
-export function handshake(url: string): Promise<{ status: number } | { open: WebSocket }> {
+export function handshake(url: string, headers: Record<string, string> = {}): Promise<{ status: number } | { open: WebSocket }> {
 	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(url);
+		const ws = new WebSocket(url, { headers });
 		ws.binaryType = 'arraybuffer';
 		ws.once('unexpected-response', (_req, res) => {
 			resolve({ status: res.statusCode ?? 0 });

@@ -1,7 +1,7 @@
 import writeExcelFile, { type Cell, type SheetData } from 'write-excel-file/universal';
 import type { Dictionary } from '../../dataset/dictionary';
 import type { ColumnBatch } from '../batch';
-import { neutraliseFormula } from './neutralise';
+import { xlsxText } from './xlsx-text';
 
 /** Excel's sheet holds 1,048,576 rows, the header included. */
 export const XLSX_MAX_ROWS = 1_048_575;
@@ -29,7 +29,7 @@ export async function xlsxBlob(dictionary: Dictionary, pages: AsyncIterable<Colu
 		throw new XlsxLimitError(
 			`${(totalRows * vars.length).toLocaleString('en')} cells are more than the Excel export holds (${XLSX_MAX_CELLS.toLocaleString('en')}); export CSV, Parquet or SPSS instead`
 		);
-	const header: Cell[] = vars.map((v) => ({ value: neutraliseFormula(v.name), type: String, fontWeight: 'bold' }));
+	const header: Cell[] = vars.map((v) => ({ value: xlsxText(v.name), type: String, fontWeight: 'bold' }));
 	const sheet: SheetData = [header];
 	for await (const page of pages) {
 		for (let r = 0; r < page.length; r++) {
@@ -38,7 +38,7 @@ export async function xlsxBlob(dictionary: Dictionary, pages: AsyncIterable<Colu
 				const col = page.columns[i];
 				if (Array.isArray(col)) {
 					const s = col[r];
-					row[i] = s === null || s === undefined || s === '' ? null : { value: neutraliseFormula(s), type: String };
+					row[i] = s === null || s === undefined || s === '' ? null : textCell(s);
 					continue;
 				}
 				const x = col[r];
@@ -53,3 +53,6 @@ export async function xlsxBlob(dictionary: Dictionary, pages: AsyncIterable<Colu
 	}
 	return writeExcelFile(sheet, { dateFormat: 'yyyy-mm-dd', stickyRowsCount: 1 }).toBlob();
 }
+
+// Excel shows a line break inside a cell only when the cell wraps text.
+const textCell = (s: string): Cell => ({ value: xlsxText(s), type: String, ...(/[\r\n]/.test(s) ? { wrap: true } : {}) });

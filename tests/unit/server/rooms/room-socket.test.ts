@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -11,27 +10,11 @@ import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../../../server
 import { createTokenSigner } from '../../../../server/rooms/tokens';
 import { createSqliteRoomStore } from '../../../../server/store/sqlite';
 import type { RoomStore } from '../../../../server/store/types';
-import { SECRET, connectClient, handshake, startRelay, synced, until, type Client, type RunningRelay } from '../relay-harness';
+import { SECRET, connectClient, handshake, startRelay, synced, until, type Client } from '../relay-harness';
+import { syncMessage } from './raw-socket';
+import { useRelayScope } from './test-scope';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-	for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function relayWith(options: Parameters<typeof startRelay>[0] = {}) {
-	const relay = await startRelay(options);
-	cleanup.push(async () => {
-		await relay.stop();
-		expect(relay.errors).toEqual([]);
-	});
-	return relay;
-}
-
-function client(relay: RunningRelay, room: string, token: string): Client {
-	const c = connectClient(relay, room, token);
-	cleanup.push(() => c.destroy());
-	return c;
-}
+const { cleanup, relayWith, client, rawSocket } = useRelayScope();
 
 /** A SQLite store closed after the relays registered later in the test have stopped. */
 function sqliteStore(file: string) {
@@ -44,45 +27,6 @@ function tempDir() {
 	const dir = mkdtempSync(path.join(tmpdir(), 'sieve-relay-'));
 	cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
 	return dir;
-}
-
-function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	write(encoder);
-	return encoding.toUint8Array(encoder);
-}
-
-/** A plain websocket speaking the y-websocket protocol by hand. */
-async function rawSocket(relay: RunningRelay, room: string, token: string) {
-	const result = await handshake(`${relay.wsUrl}/${room}?token=${token}`);
-	if (!('open' in result)) throw new Error(`handshake refused: ${result.status}`);
-	const ws = result.open;
-	cleanup.push(() => ws.terminate());
-	const received: Uint8Array[] = [];
-	ws.on('message', (data) => received.push(new Uint8Array(data as ArrayBuffer)));
-	const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-	return {
-		ws,
-		closed,
-		send: (message: Uint8Array) => ws.send(message),
-		/** Asks for the relay's whole state and returns it once the reply arrives (a sequence point). */
-		async relayState(): Promise<Y.Doc> {
-			const before = received.length;
-			ws.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
-			let reply: Uint8Array | undefined;
-			await until(() => {
-				reply = received.slice(before).find((m) => m[0] === MESSAGE_SYNC && m[1] === syncProtocol.messageYjsSyncStep2);
-				return reply !== undefined;
-			});
-			const decoder = decoding.createDecoder(reply!);
-			decoding.readVarUint(decoder);
-			decoding.readVarUint(decoder);
-			const doc = new Y.Doc();
-			Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
-			return doc;
-		}
-	};
 }
 
 async function storedDoc(store: RoomStore, room: string): Promise<Y.Doc> {

@@ -12,9 +12,10 @@ describe('room tokens', () => {
 		const b = tokens.issue('room-1', 'viewer', 3600);
 		expect(tokens.verify(a.token)).toEqual({
 			ok: true,
-			claims: { room: 'room-1', role: 'viewer', exp: t / 1000 + 3600, jti: a.claims.jti }
+			claims: { room: 'room-1', role: 'viewer', exp: t / 1000 + 3600, jti: a.claims.jti, sub: a.claims.sub, rexp: t / 1000 + 3600 }
 		});
 		expect(a.claims.jti).not.toBe(b.claims.jti);
+		expect(a.claims.sub).not.toBe(b.claims.sub);
 		expect(a.token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
 	});
 
@@ -39,7 +40,7 @@ describe('room tokens', () => {
 		expect(tokens.verify(other.issue('r', 'viewer', 60).token)).toEqual({ ok: false, reason: 'signature' });
 		expect(tokens.verify(`${reencode({ ...claims, role: 'owner' })}.${sig}`)).toEqual({ ok: false, reason: 'signature' });
 		expect(tokens.verify(`${reencode({ ...claims, room: 'other' })}.${sig}`)).toEqual({ ok: false, reason: 'signature' });
-		expect(tokens.verify(`${payload}.${sig.slice(0, -2)}`)).toEqual({ ok: false, reason: 'signature' });
+		expect(tokens.verify(`${payload}.${sig.slice(0, -3)}`)).toEqual({ ok: false, reason: 'signature' });
 		expect(tokens.verify(`${payload}`)).toEqual({ ok: false, reason: 'malformed' });
 		expect(tokens.verify(`${payload}.${sig}.x`)).toEqual({ ok: false, reason: 'malformed' });
 		expect(tokens.verify('')).toEqual({ ok: false, reason: 'malformed' });
@@ -52,11 +53,44 @@ describe('room tokens', () => {
 			return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 		};
 		const exp = Math.floor(Date.now() / 1000) + 60;
-		expect(tokens.verify(sign({ room: 'r', role: 'admin', exp, jti: 'x' })).ok).toBe(false);
-		expect(tokens.verify(sign({ room: 'a b', role: 'owner', exp, jti: 'x' })).ok).toBe(false);
-		expect(tokens.verify(sign({ room: 'r', role: 'owner', exp: String(exp), jti: 'x' })).ok).toBe(false);
+		const grant = { room: 'r', role: 'owner', exp, jti: 'x', sub: 'm', rexp: exp };
+		expect(tokens.verify(sign({ ...grant, role: 'admin' })).ok).toBe(false);
+		expect(tokens.verify(sign({ ...grant, room: 'a b' })).ok).toBe(false);
+		expect(tokens.verify(sign({ ...grant, exp: String(exp) })).ok).toBe(false);
+		expect(tokens.verify(sign({ ...grant, sub: undefined })).ok).toBe(false);
 		expect(tokens.verify(sign(null)).ok).toBe(false);
-		expect(tokens.verify(sign({ room: 'r', role: 'owner', exp, jti: 'x' })).ok).toBe(true);
+		expect(tokens.verify(sign(grant)).ok).toBe(true);
+	});
+
+	it('verifies exactly one spelling of a token', () => {
+		const tokens = createTokenSigner({ secret });
+		const { token } = tokens.issue('r', 'viewer', 60);
+		const [payload, sig] = token.split('.') as [string, string];
+		const resign = (p: string) => `${p}.${createHmac('sha256', secret).update(p).digest('base64url')}`;
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+		const { room, ...rest } = claims;
+		expect(tokens.verify(`${payload}.${sig}=`).ok).toBe(false);
+		expect(tokens.verify(`${payload}.${Buffer.from(sig, 'base64url').toString('base64')}`).ok).toBe(false);
+		// 43 characters carry 258 bits for a 256-bit MAC: flipping an unused bit spells the same bytes
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+		const twin = `${sig.slice(0, -1)}${alphabet[alphabet.indexOf(sig.at(-1)!) ^ 1]}`;
+		expect(Buffer.from(twin, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true);
+		expect(tokens.verify(`${payload}.${twin}`)).toEqual({ ok: false, reason: 'malformed' });
+		expect(tokens.verify(resign(`${payload}=`)).ok).toBe(false);
+		expect(tokens.verify(resign(Buffer.from(JSON.stringify({ ...rest, room })).toString('base64url'))).ok).toBe(false);
+		expect(tokens.verify(resign(Buffer.from(JSON.stringify(claims, null, 1)).toString('base64url'))).ok).toBe(false);
+		expect(tokens.verify(resign(payload)).ok).toBe(true);
+	});
+
+	it('accepts an expired token for renewal until its rexp', () => {
+		let t = 1_800_000_000_000;
+		const tokens = createTokenSigner({ secret, now: () => t });
+		const { token } = tokens.issue('r', 'reviewer', { ttlSeconds: 10, renewableSeconds: 100 });
+		t += 50_000;
+		expect(tokens.verify(token)).toEqual({ ok: false, reason: 'expired' });
+		expect(tokens.verify(token, { renewal: true }).ok).toBe(true);
+		t += 50_000;
+		expect(tokens.verify(token, { renewal: true })).toEqual({ ok: false, reason: 'expired' });
 	});
 
 	it('refuses a short secret', () => {

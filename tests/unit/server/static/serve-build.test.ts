@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { testConfig } from '../relay-harness';
 
 let root: string;
 let app: ReturnType<typeof createApp>['app'];
+const BOOTSTRAP = '\n\t\t\tstart(app);\n\t\t';
 const wasm = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 beforeAll(() => {
@@ -16,7 +18,9 @@ beforeAll(() => {
 		mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
 		writeFileSync(path.join(root, file), content);
 	};
-	put('index.html', '<!doctype html><title>home</title>');
+	put('index.html', `<!doctype html><title>home</title><script type="module" src="/_app/x.js"></script><script>${BOOTSTRAP}</script>`);
+	put('.env', 'dotfile');
+	put('_app/.hidden/x.js', 'dotfile');
 	put('200.html', '<!doctype html><title>spa</title>');
 	put('about.html', '<!doctype html><title>about</title>');
 	put('docs/index.html', '<!doctype html><title>docs</title>');
@@ -26,6 +30,9 @@ beforeAll(() => {
 	put('_app/version.json', '{"version":"1"}');
 	put('_app/immutable/assets/duckdb-eh.wasm', wasm);
 	writeFileSync(path.join(path.dirname(root), 'secret-outside.txt'), 'nope');
+	symlinkSync(path.join(path.dirname(root), 'secret-outside.txt'), path.join(root, 'leak.txt'));
+	symlinkSync(path.dirname(root), path.join(root, 'up'));
+	symlinkSync(path.join(root, 'about.html'), path.join(root, 'alias.html'));
 	app = createApp(testConfig({ staticDir: root }), { store: createMemoryRoomStore() }).app;
 });
 
@@ -102,5 +109,32 @@ describe('static serving of the built PWA', () => {
 			const res = await app.request(p);
 			expect(await res.text()).not.toContain('nope');
 		}
+	});
+
+	it('follows no symlink out of the build directory and serves no dotfile', async () => {
+		for (const p of ['/leak.txt', '/up/secret-outside.txt', '/.env', '/_app/.hidden/x.js', '/%2eenv']) {
+			const res = await app.request(p);
+			expect(await res.text()).not.toMatch(/nope|dotfile/);
+		}
+		expect(await (await app.request('/alias.html')).text()).toContain('about');
+	});
+
+	it('gives app pages a CSP that allows their inline bootstrap by hash, and no other inline script', async () => {
+		const csp = (await app.request('/')).headers.get('content-security-policy')!;
+		const hash = createHash('sha256').update(BOOTSTRAP).digest('base64');
+		expect(csp).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`);
+		expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect((await app.request('/projects/42')).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+	});
+
+	it('puts the security headers on every response: pages, assets, API, errors', async () => {
+		for (const p of ['/', '/sw.js', '/health', '/rooms/abc/nothing', '/favicon-missing.png']) {
+			const headers = (await app.request(p)).headers;
+			expect(headers.get('x-content-type-options'), p).toBe('nosniff');
+			expect(headers.get('referrer-policy'), p).toBe('no-referrer');
+			expect(headers.get('content-security-policy'), p).toContain("frame-ancestors 'none'");
+		}
+		expect((await app.request('/health')).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
 	});
 });
