@@ -96,6 +96,7 @@ async function loadStaging(db: SqlDb, names: string[], skip: number, d: CsvDiale
 	const columns = raw.map((c) => `'${c}': 'VARCHAR'`).join(', ');
 	const named = names.map((n, i) => `nullif(c${i}, '') AS ${quoteIdent(n)}`).join(', ');
 	const last = names.length - 1;
+	// buffer_size would default to 16 × max_line_size (512 MB of buffers); twice the row cap suffices.
 	// null_padding pads a short row with NULLs while a NULL string no survey holds keeps a real empty
 	// field '', so a NULL in the last header column or a value past it marks a ragged row.
 	const fields = `CASE WHEN c${last} IS NULL OR c${last + 1} IS NOT NULL THEN len(list_filter([${raw.join(', ')}], x -> x IS NOT NULL)) END`;
@@ -104,9 +105,9 @@ async function loadStaging(db: SqlDb, names: string[], skip: number, d: CsvDiale
 		await db.query(
 			`CREATE TABLE ${STAGING_TABLE} AS SELECT (row_number() OVER ())::INTEGER AS ${ROW_COLUMN}, ${named}, ${fields} AS ${FIELDS_COLUMN}
 			 FROM read_csv(?, auto_detect = false, header = false, skip = ?, delim = ?, quote = ?, escape = ?,
-			   strict_mode = false, null_padding = true, parallel = false, max_line_size = ?, nullstr = ?,
+			   strict_mode = false, null_padding = true, parallel = false, max_line_size = ?, buffer_size = ?, nullstr = ?,
 			   columns = {${columns}})`,
-			[SOURCE_FILE, skip, d.delimiter, d.quote, d.quote, MAX_ROW_BYTES, NO_NULL_STRING]
+			[SOURCE_FILE, skip, d.delimiter, d.quote, d.quote, MAX_ROW_BYTES, 2 * MAX_ROW_BYTES, NO_NULL_STRING]
 		);
 	} catch (e) {
 		await db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
