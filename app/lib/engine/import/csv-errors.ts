@@ -2,6 +2,8 @@ import { ImportError } from './types';
 
 /** The longest row Sieve reads (DuckDB's own default is 2 MB): a 10 MB open end still fits. */
 export const MAX_ROW_BYTES = 32 * 1024 * 1024;
+/** The widest file Sieve reads: DuckDB-WASM's per-column cost makes wider files take hours or run out of memory. */
+export const MAX_COLUMNS = 10_000;
 
 /**
  * Turns a failure of DuckDB's CSV reader into one line naming the user's file and, where DuckDB

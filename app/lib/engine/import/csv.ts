@@ -3,7 +3,7 @@ import { quoteIdent } from '../sql/quote';
 import { ROW_COLUMN } from '../../io/arrow-ipc';
 import { sniffDialect, sniffEncoding } from './csv-sniff';
 import { countLineBreaks, readHeadRecords, splitFields, uniqueNames } from './csv-head';
-import { csvReadError, MAX_ROW_BYTES } from './csv-errors';
+import { csvReadError, MAX_COLUMNS, MAX_ROW_BYTES } from './csv-errors';
 import { FIELDS_COLUMN } from './csv-lines';
 import { EXTRA_FIELDS, settleRaggedRows } from './csv-ragged';
 import { refuseUnclosedQuote } from './csv-unclosed';
@@ -85,6 +85,10 @@ async function readHeader(file: Blob, bom: number, dialect: CsvDialect, name: st
 		}
 		if (records[0].line.trim() === '') throw new ImportError(`${name}: the first line is empty; expected a header row`);
 		const [first, ...next] = records.map((r) => splitFields(r.line, dialect.delimiter, dialect.quote));
+		if (first.length > MAX_COLUMNS)
+			throw new ImportError(
+				`${name} has ${first.length.toLocaleString('en')} columns; Sieve reads at most ${MAX_COLUMNS.toLocaleString('en')}`
+			);
 		const plan = platformHeader(first, next);
 		const end = records[plan ? plan.extraRows : 0].end;
 		return { names: uniqueNames(plan ? plan.names : first), plan, lines: countLineBreaks(bytes.subarray(0, end)) };

@@ -58,6 +58,12 @@ describe('CSV bad input', () => {
 		expect(e.message).toBe('huge-row.csv: the row on line 4 is longer than 32 MB, the most Sieve reads in one row');
 	});
 
+	it('refuses 100,000 columns by name before reading them', async () => {
+		const header = Array.from({ length: 100_000 }, (_, i) => `v${i}`).join(',');
+		const e = await refusal('wide.csv', `${header}\n${header}\n`);
+		expect(e.message).toBe('wide.csv has 100,000 columns; Sieve reads at most 10,000');
+	});
+
 	it('refuses an unclosed quote, naming the line it opens on', async () => {
 		const e = await refusal('unclosed.csv', 'id,oe\n1,a\n2,"never closed\n3,c\n');
 		expect(e.message).toBe('unclosed.csv: a quoted field opened on line 3 is never closed');
