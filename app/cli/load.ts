@@ -24,9 +24,14 @@ export async function loadFile(
 	}
 	const db = await openNodeDb();
 	const tty = process.stderr.isTTY;
-	const result = await importFile({ db, parquet: loadParquetNode }, await openAsBlob(file), { name, encoding: opts.encoding }, (p) => {
-		if (tty) process.stderr.write(`\r${name}: ${p.phase} ${p.rows.toLocaleString()} rows`);
-	});
+	const result = await importFile(
+		{ db, parquet: loadParquetNode },
+		await openAsBlob(file),
+		{ name, path: file, encoding: opts.encoding },
+		(p) => {
+			if (tty) process.stderr.write(`\r${name}: ${p.phase} ${p.rows.toLocaleString()} rows`);
+		}
+	);
 	if (tty) process.stderr.write('\n');
 	if (opts.respondentId) return { db, result: { ...result, dictionary: await assignRespondentId(db, result.dictionary) } };
 	return { db, result };

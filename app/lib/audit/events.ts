@@ -65,6 +65,8 @@ export type AuditPayloads = {
 		/** new: a file the user chose; reimport: the stored original read with another CSV dialect; restore: read again because the working copy was gone. */
 		mode?: 'new' | 'reimport' | 'restore';
 		csv?: { encoding: string; delimiter: string; quote: string };
+		/** CSV lines (as an editor numbers them) padded or cut to the header's `expected` fields on the user's "import anyway". */
+		repairs?: { expected: number; lines: { line: number; fields: number }[] };
 		demo?: { generator: string; rows: number; seed: number; planted: number };
 	};
 	'check-run': {

@@ -19,6 +19,8 @@ export class ProjectSession {
 	dictionary = $state.raw<Dictionary | null>(null);
 	progress = $state.raw<ImportProgress | null>(null);
 	error = $state<string | null>(null);
+	/** A CSV import refused for ragged rows, which the user may import anyway (rows padded or cut). */
+	ragged = $state.raw<{ file: File; csv: Partial<CsvDialect> | undefined; mode: ImportAudit['mode'] } | null>(null);
 	rows = $state(0);
 	/** How the open project's rows came back: its saved working copy, or a fresh read of the original. */
 	restored = $state<'working-copy' | 'original' | null>(null);
@@ -99,6 +101,11 @@ export class ProjectSession {
 		await this.#import(file, csv, 'new');
 	}
 
+	/** Imports the file last refused for ragged rows, padding short rows and cutting long ones (each audited). */
+	async importAnyway(): Promise<void> {
+		if (this.ragged) await this.#import(this.ragged.file, this.ragged.csv, this.ragged.mode, true);
+	}
+
 	/** Reads the stored original again with a different CSV dialect. */
 	async reimport(csv: CsvDialect): Promise<void> {
 		const file = this.project?.file;
@@ -161,15 +168,16 @@ export class ProjectSession {
 		}
 	}
 
-	async #import(file: File, csv: Partial<CsvDialect> | undefined, mode: ImportAudit['mode']): Promise<void> {
+	async #import(file: File, csv: Partial<CsvDialect> | undefined, mode: ImportAudit['mode'], repairRagged = false): Promise<void> {
 		const before = this.status;
 		this.status = 'importing';
 		this.error = null;
+		this.ragged = null;
 		this.progress = { phase: 'reading', done: 0, total: file.size, rows: 0 };
 		try {
 			const result = await getEngine().importFile(
 				file,
-				{ name: file.name, csv },
+				{ name: file.name, csv, repairRagged },
 				proxy((p: ImportProgress) => (this.progress = p))
 			);
 			const db = getDb();
@@ -183,6 +191,8 @@ export class ProjectSession {
 			this.status = 'ready';
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
+			// comlink keeps an error's name across the worker boundary, not its other fields
+			if (e instanceof Error && e.name === 'RaggedRowsError') this.ragged = { file, csv, mode };
 			this.status = before === 'ready' ? 'ready' : this.project?.file && this.rows > 0 ? 'ready' : 'empty';
 		} finally {
 			this.progress = null;

@@ -50,7 +50,8 @@ export async function recordImport(
 		rows: result.rows,
 		variables: result.dictionary.variables.length,
 		mode: audit.mode,
-		csv: result.csv && { ...result.csv }
+		csv: result.csv && { ...result.csv },
+		...(result.repairs ? { repairs: { expected: result.repairs.expected, lines: result.repairs.lines.map((l) => ({ ...l })) } } : {})
 	};
 	if (demo) {
 		payload.demo = { generator: DEMO_GENERATOR, rows: result.rows, seed: demo.seed, planted: demo.planted };

@@ -57,6 +57,25 @@ describe('project store with audit events', () => {
 		expect((await db.projects.get(p.id))?.file).toMatchObject({ name: 'w1.csv', rows: 3 });
 	});
 
+	it('lists every ragged CSV line an "import anyway" padded or cut', async () => {
+		const db = freshDb();
+		const p = await createProject(db, 'Wave 1');
+		const repairs = {
+			expected: 3,
+			lines: [
+				{ line: 3, fields: 2 },
+				{ line: 9, fields: 5 }
+			]
+		};
+		await recordImport(db, p.id, { name: 'w1.csv', size: 40 }, { ...result, repairs }, 'opfs', undefined, {
+			mode: 'new',
+			sha256: 'ab'.repeat(32)
+		});
+		const [chain] = await loadChains(db, p.id);
+		expect(chain.events[2].payload.repairs).toEqual(repairs);
+		expect(await verifyChain(chain.events)).toMatchObject({ ok: true });
+	});
+
 	it('hashes a generated demo over its parameters', async () => {
 		const db = freshDb();
 		const p = await createProject(db, 'Demo');

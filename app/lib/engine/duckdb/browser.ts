@@ -45,6 +45,11 @@ export async function openBrowserDb(): Promise<BrowserDb> {
 			// AsyncDuckDB transfers the buffer to its worker; callers may still hold views of it.
 			await db.registerFileBuffer(name, bytes.slice());
 		},
+		async registerFile(name, file) {
+			if (!(file instanceof Blob)) throw new Error('a path on disk cannot be read in the browser');
+			// DuckDB's worker reads the File in slices as the query needs them (FileReaderSync), never whole
+			await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		},

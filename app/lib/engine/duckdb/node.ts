@@ -37,6 +37,12 @@ export async function openNodeDb(): Promise<SqlDb> {
 		async registerBuffer(name, bytes) {
 			bindings.registerFileBuffer(name, bytes);
 		},
+		async registerFile(name, file) {
+			// The blocking Node build reads a registered path through node:fs as the query needs it; a Blob
+			// has no such handle here, so its bytes are copied in.
+			if (file instanceof Blob) bindings.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+			else bindings.registerFileURL(name, file.path, duckdb.DuckDBDataProtocol.NODE_FS, false);
+		},
 		async dropFile(name) {
 			bindings.dropFile(name);
 		},

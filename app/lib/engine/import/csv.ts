@@ -2,17 +2,23 @@ import type { SqlDb } from '../sql/db';
 import { quoteIdent } from '../sql/quote';
 import { ROW_COLUMN } from '../../io/arrow-ipc';
 import { sniffDialect, sniffEncoding } from './csv-sniff';
-import { scanRecords } from './csv-records';
+import { countLineBreaks, readHeadRecords, splitFields, uniqueNames } from './csv-head';
+import { csvReadError, MAX_COLUMNS, MAX_ROW_BYTES } from './csv-errors';
+import { FIELDS_COLUMN } from './csv-lines';
+import { EXTRA_FIELDS, settleRaggedRows } from './csv-ragged';
+import { refuseUnclosedQuote } from './csv-unclosed';
 import { STAGING_TABLE, finishImport } from './finish';
-import { HEADER_ROWS, finishPlatform, platformHeader, type HeaderPlan } from './platform';
+import { HEADER_ROWS, finishPlatform, platformHeader } from './platform';
+import { transcodeToUtf8 } from './transcode';
 import { ImportError, type CsvDialect, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 
-const SLICE = 8 * 1024 * 1024;
-const CHUNK_FILE = 'sieve-import-chunk.csv';
+const SOURCE_FILE = 'sieve-import-source.csv';
+const HEAD_BYTES = 1024 * 1024;
+const NO_NULL_STRING = '\u0001\u0002sieve\u0003';
 
 /**
- * Streams a CSV file into DuckDB in slices: bytes are transcoded to UTF-8, cut at record
- * boundaries, checked for ragged rows, loaded as text, then typed over all rows (not a sample).
+ * Reads a CSV file with DuckDB's own reader, straight from the file: our sniffing picks the encoding,
+ * delimiter, quote and header rows; every row lands as text in staging, then is typed over all rows.
  */
 export async function importCsv(
 	db: SqlDb,
@@ -20,152 +26,99 @@ export async function importCsv(
 	opts: ImportOptions,
 	onProgress: (p: ImportProgress) => void
 ): Promise<ImportResult> {
-	const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
-	const sniffed = sniffEncoding(head);
+	const sniffHead = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+	const sniffed = sniffEncoding(sniffHead);
 	const encoding = opts.csv?.encoding ?? sniffed.encoding;
-	const bom = opts.csv?.encoding && opts.csv.encoding !== sniffed.encoding ? 0 : sniffed.bom;
-	const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
-	const headText = new TextDecoder(encoding).decode(head.subarray(bom));
-	const dialect: CsvDialect = { encoding, ...sniffDialect(headText), ...stripUndefined(opts.csv) };
-	const delimiter = dialect.delimiter.charCodeAt(0);
-	const quote = dialect.quote.charCodeAt(0);
-	const encoder = new TextEncoder();
+	const overridden = opts.csv?.encoding !== undefined && opts.csv.encoding !== sniffed.encoding;
+	const utf8 = encoding === 'utf-8' ? file : await transcodeToUtf8(file, encoding, overridden ? 0 : sniffed.bom);
+	const bom = encoding === 'utf-8' && !overridden ? sniffed.bom : 0;
+	const dialect: CsvDialect = {
+		encoding,
+		...sniffDialect(new TextDecoder(encoding).decode(sniffHead.subarray(overridden ? 0 : sniffed.bom))),
+		...stripUndefined(opts.csv)
+	};
+	onProgress({ phase: 'reading', done: 0, total: file.size, rows: 0 });
 
-	let header: string[] | null = null;
-	let plan: HeaderPlan | null = null;
-	let carry: Uint8Array = new Uint8Array(0);
-	let rows = 0;
-	let offset = bom;
-	while (offset < file.size || carry.length > 0) {
-		const raw = new Uint8Array(await file.slice(offset, offset + SLICE).arrayBuffer());
-		offset += raw.length;
-		const final = offset >= file.size;
-		const text = decoder ? encoder.encode(decoder.decode(raw, { stream: !final })) : raw;
-		let bytes = concat(carry, text);
-		if (!header) {
-			const head = readHeadRecords(bytes, quote, final);
-			if (head.length === 0 || (head.length < HEADER_ROWS && !final && bytes.length < 64 * SLICE)) {
-				carry = bytes;
-				if (final) throw new ImportError(`${opts.name}: the header row never ends`);
-				continue;
-			}
-			const [first, ...next] = head.map((r) => splitFields(r.line, dialect.delimiter, dialect.quote));
-			if (head[0].line.trim() === '') throw new ImportError(`${opts.name}: the first line is empty; expected a header row`);
-			plan = platformHeader(first, next);
-			header = uniqueNames(plan ? plan.names : first);
-			await createStaging(db, header);
-			bytes = bytes.subarray(head[plan ? plan.extraRows : 0].end);
-		}
-		const body = bytes;
-		const scan = scanRecords(body, delimiter, quote, header.length, final, (index, fields) => {
-			const row = rows + index + 1;
-			throw new ImportError(`${opts.name}: row ${row} has ${fields} fields but the header has ${header!.length}`, row);
-		});
-		if (scan.records > 0) {
-			await loadChunk(db, body.subarray(0, scan.end), dialect, header.length, rows);
-			rows += scan.records;
-		}
-		carry = body.subarray(scan.end);
-		onProgress({ phase: 'reading', done: offset, total: file.size, rows });
-		if (final) {
-			if (carry.length > 0 && !isBlank(carry))
-				throw new ImportError(`${opts.name}: a quoted field opened after row ${rows} is never closed`, rows + 1);
-			break;
-		}
-		if (scan.records === 0 && carry.length > 64 * SLICE)
-			throw new ImportError(`${opts.name}: row ${rows + 1} is longer than 512 MB (an unclosed quote?)`, rows + 1);
+	const head = await readHeader(utf8, bom, dialect, opts.name);
+	await db.registerFile(SOURCE_FILE, utf8 === file && opts.path ? { path: opts.path } : utf8);
+	try {
+		await loadStaging(db, head.names, head.lines, dialect, opts.name);
+	} finally {
+		await db.dropFile(SOURCE_FILE);
 	}
-	if (!header) throw new ImportError(`${opts.name} is empty`);
-	if (rows === 0) throw new ImportError(`${opts.name} has a header but no data rows`);
+	const rows = Number((await db.query(`SELECT count(*) AS n FROM ${STAGING_TABLE}`)).get(0)!.n);
+	if (rows === 0) {
+		await db.exec(`DROP TABLE ${STAGING_TABLE}`);
+		throw new ImportError(`${opts.name} has a header but no data rows`);
+	}
+	await refuseUnclosedQuote(db, utf8, { name: opts.name, quote: dialect.quote, rows, headerLines: head.lines });
+	const ragged = await settleRaggedRows(db, {
+		name: opts.name,
+		expected: head.names.length,
+		headerLines: head.lines,
+		repair: opts.repairRagged
+	});
+	onProgress({ phase: 'reading', done: file.size, total: file.size, rows });
 	const typed = await finishImport(db, { encoding: dialect.encoding, inferTypes: true }, (p) => onProgress({ ...p, rows }));
-	const dictionary = await finishPlatform(db, typed, plan);
-	return { format: 'csv', rows, dictionary, csv: dialect, ...(plan ? { platform: plan.platform } : {}) };
+	const dictionary = await finishPlatform(db, typed, head.plan);
+	return {
+		format: 'csv',
+		rows,
+		dictionary,
+		csv: dialect,
+		...(head.plan ? { platform: head.plan.platform } : {}),
+		...(ragged ? { repairs: ragged } : {})
+	};
+}
+
+/** The header row(s): column names, the platform's extra header rows, and how many lines they span. */
+async function readHeader(file: Blob, bom: number, dialect: CsvDialect, name: string) {
+	const quote = dialect.quote.charCodeAt(0);
+	for (let size = HEAD_BYTES; ; size *= 4) {
+		const bytes = new Uint8Array(await file.slice(bom, bom + size).arrayBuffer());
+		const final = bom + size >= file.size;
+		const records = readHeadRecords(bytes, quote, HEADER_ROWS, final);
+		if (records.length === 0 || (records.length < HEADER_ROWS && !final)) {
+			if (final) throw new ImportError(`${name}: the header row never ends`);
+			if (size >= MAX_ROW_BYTES) throw new ImportError(`${name}: the header row is longer than ${MAX_ROW_BYTES / 2 ** 20} MB`);
+			continue;
+		}
+		if (records[0].line.trim() === '') throw new ImportError(`${name}: the first line is empty; expected a header row`);
+		const [first, ...next] = records.map((r) => splitFields(r.line, dialect.delimiter, dialect.quote));
+		if (first.length > MAX_COLUMNS)
+			throw new ImportError(
+				`${name} has ${first.length.toLocaleString('en')} columns; Sieve reads at most ${MAX_COLUMNS.toLocaleString('en')}`
+			);
+		const plan = platformHeader(first, next);
+		const end = records[plan ? plan.extraRows : 0].end;
+		return { names: uniqueNames(plan ? plan.names : first), plan, lines: countLineBreaks(bytes.subarray(0, end)) };
+	}
+}
+
+async function loadStaging(db: SqlDb, names: string[], skip: number, d: CsvDialect, name: string): Promise<void> {
+	const raw = Array.from({ length: names.length + EXTRA_FIELDS }, (_, i) => `c${i}`);
+	const columns = raw.map((c) => `'${c}': 'VARCHAR'`).join(', ');
+	const named = names.map((n, i) => `nullif(c${i}, '') AS ${quoteIdent(n)}`).join(', ');
+	const last = names.length - 1;
+	// buffer_size would default to 16 × max_line_size (512 MB of buffers); twice the row cap suffices.
+	// null_padding pads a short row with NULLs while a NULL string no survey holds keeps a real empty
+	// field '', so a NULL in the last header column or a value past it marks a ragged row.
+	const fields = `CASE WHEN c${last} IS NULL OR c${last + 1} IS NOT NULL THEN len(list_filter([${raw.join(', ')}], x -> x IS NOT NULL)) END`;
+	await db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
+	try {
+		await db.query(
+			`CREATE TABLE ${STAGING_TABLE} AS SELECT (row_number() OVER ())::INTEGER AS ${ROW_COLUMN}, ${named}, ${fields} AS ${FIELDS_COLUMN}
+			 FROM read_csv(?, auto_detect = false, header = false, skip = ?, delim = ?, quote = ?, escape = ?,
+			   strict_mode = false, null_padding = true, parallel = false, max_line_size = ?, buffer_size = ?, nullstr = ?,
+			   columns = {${columns}})`,
+			[SOURCE_FILE, skip, d.delimiter, d.quote, d.quote, MAX_ROW_BYTES, 2 * MAX_ROW_BYTES, NO_NULL_STRING]
+		);
+	} catch (e) {
+		await db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
+		throw csvReadError(e, name);
+	}
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
 	return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-	if (a.length === 0) return b;
-	const out = new Uint8Array(a.length + b.length);
-	out.set(a);
-	out.set(b, a.length);
-	return out;
-}
-
-function isBlank(bytes: Uint8Array): boolean {
-	return bytes.every((b) => b === 10 || b === 13 || b === 32);
-}
-
-/** The first records of the file (complete ones, and the last one when the file ends), as text. */
-function readHeadRecords(bytes: Uint8Array, quote: number, final: boolean): { line: string; end: number }[] {
-	const out: { line: string; end: number }[] = [];
-	const decoder = new TextDecoder();
-	let inQuote = false;
-	let start = 0;
-	for (let i = 0; i < bytes.length && out.length < HEADER_ROWS; i++) {
-		if (bytes[i] === quote) inQuote = !inQuote;
-		else if (bytes[i] === 10 && !inQuote) {
-			out.push({ line: decoder.decode(bytes.subarray(start, i)).replace(/\r$/, ''), end: i + 1 });
-			start = i + 1;
-		}
-	}
-	if (final && out.length < HEADER_ROWS && start < bytes.length)
-		out.push({ line: decoder.decode(bytes.subarray(start)).replace(/\r$/, ''), end: bytes.length });
-	return out;
-}
-
-function splitFields(line: string, d: string, q: string): string[] {
-	const out: string[] = [];
-	let cur = '';
-	let inQuote = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (c === q) {
-			if (inQuote && line[i + 1] === q) {
-				cur += q;
-				i++;
-			} else inQuote = !inQuote;
-		} else if (c === d && !inQuote) {
-			out.push(cur);
-			cur = '';
-		} else cur += c;
-	}
-	out.push(cur);
-	return out;
-}
-
-function uniqueNames(raw: string[]): string[] {
-	const seen = new Set<string>();
-	return raw.map((r, i) => {
-		let name = r.trim() || `column_${i + 1}`;
-		if (name === ROW_COLUMN) name = `${name}_`;
-		const base = name;
-		for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}_${k}`;
-		seen.add(name.toLowerCase());
-		return name;
-	});
-}
-
-async function createStaging(db: SqlDb, names: string[]): Promise<void> {
-	await db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
-	const cols = names.map((n) => `${quoteIdent(n)} VARCHAR`).join(', ');
-	await db.exec(`CREATE TABLE ${STAGING_TABLE} (${ROW_COLUMN} INTEGER, ${cols})`);
-}
-
-async function loadChunk(db: SqlDb, bytes: Uint8Array, d: CsvDialect, fields: number, before: number) {
-	await db.registerBuffer(CHUNK_FILE, bytes);
-	try {
-		const positional = Array.from({ length: fields }, (_, i) => `c${i}`);
-		const columns = positional.map((c) => `'${c}': 'VARCHAR'`).join(', ');
-		await db.query(
-			`INSERT INTO ${STAGING_TABLE} SELECT (? + row_number() OVER ())::INTEGER, ${positional.join(', ')}
-			 FROM read_csv(?, auto_detect = false, header = false, delim = ?, quote = ?, escape = ?,
-			   columns = {${columns}})`,
-			[before, CHUNK_FILE, d.delimiter, d.quote, d.quote]
-		);
-	} finally {
-		await db.dropFile(CHUNK_FILE);
-	}
 }

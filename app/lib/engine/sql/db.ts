@@ -14,6 +14,8 @@ export interface SqlDb {
 	exec(sql: string): Promise<void>;
 	/** Makes bytes readable by SQL under `name` (e.g. in read_csv). */
 	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+	/** Makes a file readable by SQL under `name` without copying it into memory: a browser File/Blob, or a path on disk in Node. */
+	registerFile(name: string, file: Blob | { path: string }): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Appends an Arrow IPC stream to `table`, creating it when `create`. */
 	insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;

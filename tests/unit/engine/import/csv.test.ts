@@ -75,7 +75,9 @@ describe('CSV import', () => {
 
 	it('refuses a ragged row naming the file and row, keeping the data already there', async () => {
 		const { db } = await importFixture('utf8.csv');
-		await expect(importFixture('ragged.csv', {}, db)).rejects.toThrow('ragged.csv: row 2 has 2 fields but the header has 3');
+		await expect(importFixture('ragged.csv', {}, db)).rejects.toThrow(
+			"ragged.csv: 1 row does not have the header's 3 fields: line 3 has 2"
+		);
 		expect((await rows(db)).length).toBe(3);
 	});
 
