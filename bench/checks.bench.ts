@@ -1,7 +1,8 @@
 /**
  * The full standard check suite on a generated 1M × 60 survey: per check and total on DuckDB-WASM in
  * Node (the engine's own code path), peak RSS, and every SQL statement the suite ran replayed on
- * native DuckDB (@duckdb/node-api) for the WASM/native ratio. `npx tsx bench/checks.bench.ts [ROWS]`.
+ * native DuckDB (@duckdb/node-api) for the WASM/native ratio. `npx tsx bench/checks.bench.ts [ROWS]`;
+ * `BENCH_OPEN_ENDS=prose` uses mostly unique, multilingual open ends (the realistic case) instead of the demo's phrases.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,12 +16,17 @@ import type { SqlDb, SqlValue } from '../app/lib/engine/sql/db';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const cols = 60;
-const file = `/tmp/sieve-bench-${rows}-${cols}.parquet`;
+const openEnds = process.env.BENCH_OPEN_ENDS === 'prose' ? 'prose' : 'phrases';
+const file = `/tmp/sieve-bench-${rows}-${cols}${openEnds === 'prose' ? '-prose' : ''}.parquet`;
 if (!existsSync(file)) {
 	process.stderr.write(`generating ${file}\n`);
-	const r = spawnSync('npx', ['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', String(cols), '--out', file, '--seed', '11'], {
-		stdio: 'inherit'
-	});
+	const r = spawnSync(
+		'npx',
+		['tsx', 'app/cli/gen.ts', '--rows', String(rows), '--cols', String(cols), '--out', file, '--seed', '11', '--open-ends', openEnds],
+		{
+			stdio: 'inherit'
+		}
+	);
 	if (r.status !== 0) process.exit(1);
 }
 

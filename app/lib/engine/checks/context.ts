@@ -1,20 +1,14 @@
 import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { SurveyRoles } from '../roles/types';
-import { textFeatures, type TextFeatures } from '../text/features';
+import { buildAnswerFeatures } from '../text/answer-features';
 import { computeCareless, loadGridMatrix, type CarelessResult } from '../careless';
 import type { Grid } from '../roles/types';
 import { effectiveDictionary } from '../roles/missing-codes';
 import type { SieveConfig } from './config';
-import { ident, sql } from '../sql/frag';
+import { Frag, ident, sql } from '../sql/frag';
 import { isMissing, valueOf } from '../dataset/missing';
 import type { Check, CheckContext, ParamValue } from './types';
-
-export interface OpenEndTexts {
-	rows: Int32Array;
-	texts: string[];
-	features: TextFeatures[];
-}
 
 /** Shared, per-run state: respondent ids and text features, computed once for every check. */
 export interface RunState {
@@ -23,7 +17,8 @@ export interface RunState {
 	roles: SurveyRoles;
 	config: SieveConfig;
 	ids: (string | number)[] | null;
-	texts: Map<string, Promise<OpenEndTexts>>;
+	/** Name of this run's answer-features table, built on first use. */
+	answers: { table: string; built: Promise<void> | null };
 	careless: Map<string, Promise<GridIndices>>;
 }
 
@@ -35,6 +30,8 @@ export interface GridIndices {
 	matrix: Float64Array;
 	result: CarelessResult;
 }
+
+let runs = 0;
 
 export async function createRunState(db: SqlDb, dictionary: Dictionary, roles: SurveyRoles, config: SieveConfig): Promise<RunState> {
 	let ids: (string | number)[] | null = null;
@@ -53,7 +50,7 @@ export async function createRunState(db: SqlDb, dictionary: Dictionary, roles: S
 		roles,
 		config,
 		ids,
-		texts: new Map(),
+		answers: { table: `__sieve_answers_${++runs}`, built: null },
 		careless: new Map()
 	};
 }
@@ -110,42 +107,30 @@ export function createContext(state: RunState, check: Check, signal?: AbortSigna
 		isMissing: (name) => isMissing(variable(name)),
 		value: (name) => valueOf(variable(name)),
 		respondent: (row) => (state.ids ? state.ids[row - 1] : row),
-		openEnd: (name) => openEndTexts(state, name),
+		answerFeatures: (name) => answerFeatures(state, name),
 		careless: (grid) => gridIndices(state, grid)
 	};
 }
 
-function openEndTexts(state: RunState, name: string): Promise<OpenEndTexts> {
-	let p = state.texts.get(name);
-	if (!p) {
-		p = (async () => {
-			const v = state.dictionary.variables.find((x) => x.name === name)!;
-			const c = ident(name);
-			const f = sql`SELECT __row AS r, ${c} AS t FROM data WHERE NOT ${isMissing(v, c)} ORDER BY __row`;
-			const table = await state.db.query(f.text, [...f.params]);
-			const rc = table.getChild('r')!;
-			const tc = table.getChild('t')!;
-			const n = table.numRows;
-			const rows = new Int32Array(n);
-			const texts: string[] = new Array(n);
-			const features: TextFeatures[] = new Array(n);
-			const memo = new Map<string, TextFeatures>();
-			for (let i = 0; i < n; i++) {
-				rows[i] = rc.get(i);
-				const t = String(tc.get(i));
-				texts[i] = t;
-				let ft = memo.get(t);
-				if (!ft) {
-					ft = textFeatures(t);
-					memo.set(t, ft);
-				}
-				features[i] = ft;
-			}
-			return { rows, texts, features };
-		})();
-		state.texts.set(name, p);
-	}
-	return p;
+/** The answer features of one open end as a subquery (`r`, `non_answer`, `gibberish`, `sentiment`, `lang`). */
+async function answerFeatures(state: RunState, name: string): Promise<Frag> {
+	const v = state.roles.openEnds.indexOf(name);
+	if (v < 0) throw new Error(`${name} is not an open end`);
+	const a = state.answers;
+	a.built ??= buildAnswerFeatures(
+		state.db,
+		state.roles.openEnds.map((n) => state.dictionary.variables.find((x) => x.name === n)!),
+		a.table
+	);
+	await a.built;
+	return sql`(SELECT r, non_answer, gibberish, sentiment, lang FROM ${new Frag(a.table, [])} WHERE v = ${v})`;
+}
+
+/** Drops the tables the checks built in the database; they are built again if asked for. */
+export async function releaseRunState(state: RunState): Promise<void> {
+	if (!state.answers.built) return;
+	state.answers.built = null;
+	await state.db.exec(`DROP TABLE IF EXISTS ${state.answers.table}`);
 }
 
 /** The careless indices of a grid (SPEC §4), computed once per run and shared by the checks and RESULT. */

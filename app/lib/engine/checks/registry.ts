@@ -2,7 +2,7 @@ import type { Dictionary } from '../../dataset/dictionary';
 import type { SqlDb } from '../sql/db';
 import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
-import { createContext, createRunState, type RunState } from './context';
+import { createContext, createRunState, releaseRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
 import categories from './categories';
 import completeness from './completeness';
@@ -98,13 +98,28 @@ export async function runChecks(
 	config: SieveConfig,
 	opts: RunOptions = {}
 ): Promise<CheckRun[]> {
+	const state = opts.state ?? (await createRunState(db, dictionary, roles, config));
+	try {
+		return await runEach(db, dictionary, roles, config, opts, state);
+	} finally {
+		await releaseRunState(state);
+	}
+}
+
+async function runEach(
+	db: SqlDb,
+	dictionary: Dictionary,
+	roles: SurveyRoles,
+	config: SieveConfig,
+	opts: RunOptions,
+	state: RunState
+): Promise<CheckRun[]> {
 	const all = opts.checks ?? STANDARD_CHECKS;
 	if (opts.only) {
 		const unknown = opts.only.filter((id) => !all.some((c) => c.id === id));
 		if (unknown.length) throw new Error(`unknown check ${unknown.join(', ')}`);
 	}
 	const list = opts.only ? all.filter((c) => opts.only!.includes(c.id)) : all;
-	const state = opts.state ?? (await createRunState(db, dictionary, roles, config));
 	const runs: CheckRun[] = [];
 	for (const [index, check] of list.entries()) {
 		if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('check run cancelled');

@@ -1,4 +1,6 @@
 import { about, aboutVariable, num, pct } from './finding';
+import { ident, rows, sql } from '../sql/frag';
+import { LANG_CODES } from '../text/features';
 import { defineCheck, type Finding } from './types';
 
 export default defineCheck({
@@ -18,30 +20,33 @@ export default defineCheck({
 		const out: Finding[] = [];
 		const strong = num(ctx.params.strong);
 		for (const name of ctx.roles.openEnds) {
-			const { rows, texts, features } = await ctx.openEnd(name);
-			let pos = 0;
-			let neg = 0;
-			let listed = 0;
-			const langs: Record<string, number> = {};
-			for (let i = 0; i < rows.length; i++) {
-				const f = features[i];
-				if (f.sentiment > 0) pos++;
-				else if (f.sentiment < 0) neg++;
-				if (f.lang) langs[f.lang] = (langs[f.lang] ?? 0) + 1;
-				if (Math.abs(f.sentiment) >= strong && listed < num(ctx.params.maxCells)) {
-					listed++;
-					out.push(
-						about(ctx, 'sentiment', rows[i], {
-							variable: name,
-							severity: 'info',
-							score: Math.abs(f.sentiment),
-							message: `${name}: strongly ${f.sentiment > 0 ? 'positive' : 'negative'} (${f.sentiment}) ${JSON.stringify(texts[i].slice(0, 60))}`,
-							evidence: { sentiment: f.sentiment, lang: f.lang }
-						})
-					);
-				}
-			}
-			const n = rows.length;
+			const features = await ctx.answerFeatures(name);
+			const listed = await rows<{ r: number; t: string; sentiment: number; lang: number }>(
+				ctx.db,
+				sql`SELECT f.r, d.${ident(name)}::VARCHAR AS t, f.sentiment, f.lang
+				    FROM (SELECT * FROM ${features} WHERE abs(sentiment) >= ${strong} ORDER BY r LIMIT ${Math.ceil(num(ctx.params.maxCells))}) f
+				    JOIN data d ON d.__row = f.r ORDER BY f.r`
+			);
+			for (const { r, t, sentiment, lang } of listed)
+				out.push(
+					about(ctx, 'sentiment', r, {
+						variable: name,
+						severity: 'info',
+						score: Math.abs(sentiment),
+						message: `${name}: strongly ${sentiment > 0 ? 'positive' : 'negative'} (${sentiment}) ${JSON.stringify(t.slice(0, 60))}`,
+						evidence: { sentiment, lang: LANG_CODES[lang] }
+					})
+				);
+			// languages in the order they first occur, as the evidence has always listed them
+			const groups = await rows<{ lang: number; n: number; pos: number; neg: number }>(
+				ctx.db,
+				sql`SELECT lang, count(*)::INTEGER AS n, count_if(sentiment > 0)::INTEGER AS pos, count_if(sentiment < 0)::INTEGER AS neg
+				    FROM ${features} GROUP BY lang ORDER BY min(r)`
+			);
+			const n = groups.reduce((s, g) => s + g.n, 0);
+			const pos = groups.reduce((s, g) => s + g.pos, 0);
+			const neg = groups.reduce((s, g) => s + g.neg, 0);
+			const langs = Object.fromEntries(groups.filter((g) => g.lang > 0).map((g) => [LANG_CODES[g.lang]!, g.n]));
 			if (n)
 				out.push(
 					aboutVariable('sentiment', name, {

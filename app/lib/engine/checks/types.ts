@@ -3,7 +3,7 @@ import type { SqlDb } from '../sql/db';
 import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
 import type { Frag } from '../sql/frag';
-import type { GridIndices, OpenEndTexts } from './context';
+import type { GridIndices } from './context';
 import type { Grid } from '../roles/types';
 
 export type Level = 'dataset' | 'variable' | 'respondent' | 'cell';
@@ -54,8 +54,11 @@ export interface CheckContext {
 	respondent(row: number): string | number;
 	/** The answer variables: everything except id, paradata, timers and weights. */
 	substantive: string[];
-	/** Text and features of an open end's non-missing answers, computed once per run. */
-	openEnd(name: string): Promise<OpenEndTexts>;
+	/**
+	 * Features of an open end's non-missing answers, computed once per run: a subquery with `r`
+	 * (`__row`), `non_answer`, `gibberish`, `sentiment` and `lang` (an index of LANG_CODES).
+	 */
+	answerFeatures(name: string): Promise<Frag>;
 	/** Careless-responding indices of a grid, computed once per run. */
 	careless(grid: Grid): Promise<GridIndices>;
 	signal?: AbortSignal;

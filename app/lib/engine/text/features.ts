@@ -1,38 +1,36 @@
-import { gibberishScore } from './gibberish';
-import { isNonAnswer } from './non-answers';
-import { sentimentOf, type Lang } from './sentiment';
+import { gibberishOf } from './gibberish';
+import { isNonAnswerTokens } from './non-answers';
+import { sentimentOfTokens, type Lang, type Sentiment } from './sentiment';
+import { createTokens, tokenize } from './tokens';
 
-export interface TextFeatures {
-	length: number;
-	words: number;
-	nonAnswer: boolean;
-	gibberish: number;
-	gibberishReason: string | null;
-	sentiment: number;
-	sentimentHits: number;
-	lang: Lang | null;
+/** Languages by code in `TextFeatureColumns.lang`; 0 is none found. */
+export const LANG_CODES: readonly (Lang | null)[] = [null, 'en', 'de', 'fr', 'es'];
+
+/** Everything the text checks need from many answers, one slot per answer, no object per answer. */
+export interface TextFeatureColumns {
+	nonAnswer: Uint8Array;
+	gibberish: Float64Array;
+	sentiment: Float64Array;
+	lang: Uint8Array;
 }
 
-/** Everything the text checks need from one answer, computed once. */
-export function textFeatures(text: string): TextFeatures {
-	const t = text.trim();
-	const g = gibberishScore(t);
-	const s = sentimentOf(t);
-	let words = 0;
-	let inWord = false;
-	for (const ch of t) {
-		const space = ch === ' ' || ch === '\n' || ch === '\t';
-		if (!space && !inWord) words++;
-		inWord = !space;
-	}
-	return {
-		length: t.length,
-		words,
-		nonAnswer: isNonAnswer(t),
-		gibberish: g.score,
-		gibberishReason: g.reason,
-		sentiment: s.score,
-		sentimentHits: s.hits,
-		lang: s.lang
-	};
+export const createFeatureColumns = (n: number): TextFeatureColumns => ({
+	nonAnswer: new Uint8Array(n),
+	gibberish: new Float64Array(n),
+	sentiment: new Float64Array(n),
+	lang: new Uint8Array(n)
+});
+
+const tokens = createTokens();
+const sentiment: Sentiment = { score: 0, lang: null, hits: 0 };
+
+/** Writes the features of `text` into slot `i` of `out`. */
+export function scanText(text: string, i: number, out: TextFeatureColumns): void {
+	const lower = text.toLowerCase();
+	tokenize(lower, tokens);
+	out.nonAnswer[i] = isNonAnswerTokens(tokens) ? 1 : 0;
+	out.gibberish[i] = gibberishOf(lower, null);
+	sentimentOfTokens(tokens, sentiment);
+	out.sentiment[i] = sentiment.score;
+	out.lang[i] = LANG_CODES.indexOf(sentiment.lang);
 }

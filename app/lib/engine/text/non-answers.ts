@@ -1,3 +1,5 @@
+import { createTokens, tokenize, tokensLength, tokensText, type Tokens } from './tokens';
+
 const NON_ANSWERS = new Set([
 	'na',
 	'n a',
@@ -58,17 +60,17 @@ const NON_ANSWERS = new Set([
 	'sin comentarios'
 ]);
 
-/** Normalises an answer for list lookups: lower case, letters and digits only, single spaces. */
-export function normaliseAnswer(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/[’']/g, '')
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
-}
+const LONGEST = Math.max(...[...NON_ANSWERS].map((a) => a.length));
+const scratch = createTokens();
 
 /** True for answers that say nothing: "n/a", "idk", "-", "keine Ahnung", "no sé". */
 export function isNonAnswer(text: string): boolean {
-	const n = normaliseAnswer(text);
-	return n === '' || NON_ANSWERS.has(n);
+	tokenize(text.toLowerCase(), scratch);
+	return isNonAnswerTokens(scratch);
+}
+
+/** `isNonAnswer` over the answer's tokens. */
+export function isNonAnswerTokens(t: Tokens): boolean {
+	if (t.count === 0) return true;
+	return tokensLength(t) <= LONGEST && NON_ANSWERS.has(tokensText(t));
 }

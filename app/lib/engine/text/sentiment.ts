@@ -1,4 +1,5 @@
-import { normaliseAnswer } from './non-answers';
+import { createTokens, tokenize, type Tokens } from './tokens';
+import { createWordTable } from './word-table';
 
 export type Lang = 'en' | 'de' | 'fr' | 'es';
 
@@ -33,13 +34,20 @@ const LEX: Record<Lang, { pos: string; neg: string; not: string; more: string; s
 	}
 };
 
-const words = (s: string) => new Set(s.split(' '));
-const SETS = Object.fromEntries(
-	(Object.keys(LEX) as Lang[]).map((l) => [
-		l,
-		{ pos: words(LEX[l].pos), neg: words(LEX[l].neg), not: words(LEX[l].not), more: words(LEX[l].more), stop: words(LEX[l].stop) }
-	])
-) as Record<Lang, Record<'pos' | 'neg' | 'not' | 'more' | 'stop', Set<string>>>;
+const LANGS = Object.keys(LEX) as Lang[];
+const KINDS = ['pos', 'neg', 'not', 'more', 'stop'] as const;
+const bit = (l: number, kind: number) => 1 << (l * KINDS.length + kind);
+const [POS, NEG, NOT, MORE, STOP] = KINDS.map((_, k) => k);
+
+// every lexicon word with one bit per (language, kind) it belongs to
+const WORDS = createWordTable(
+	LANGS.reduce((m, lang, l) => {
+		KINDS.forEach((kind, k) => {
+			for (const w of LEX[lang][kind].split(' ')) m.set(w, (m.get(w) ?? 0) | bit(l, k));
+		});
+		return m;
+	}, new Map<string, number>())
+);
 
 export interface Sentiment {
 	/** −1 (negative) … +1 (positive); 0 when no opinion words were found. */
@@ -48,40 +56,62 @@ export interface Sentiment {
 	hits: number;
 }
 
+const scratch = createTokens();
+let flags = new Int32Array(64);
+
 /** Lexicon sentiment with negation ("not good") and intensifiers ("very bad"). */
 export function sentimentOf(text: string): Sentiment {
-	const toks = normaliseAnswer(text.replace(/[’']/g, "'")).split(' ').filter(Boolean);
-	const lang = detectLang(toks);
-	const langs: Lang[] = lang ? [lang] : ['en', 'de', 'fr', 'es'];
+	tokenize(text.toLowerCase(), scratch);
+	const out: Sentiment = { score: 0, lang: null, hits: 0 };
+	sentimentOfTokens(scratch, out);
+	return out;
+}
+
+/** `sentimentOf` over tokens already made, written into `out`. */
+export function sentimentOfTokens(t: Tokens, out: Sentiment): void {
+	const n = t.count;
+	if (flags.length < n) flags = new Int32Array(n * 2);
+	for (let i = 0; i < n; i++) flags[i] = WORDS.get(t.units, t.start[i], t.end[i]);
+	const lang = detectLang(n);
+	const from = lang < 0 ? 0 : lang;
+	const to = lang < 0 ? LANGS.length - 1 : lang;
 	let sum = 0;
 	let hits = 0;
-	for (let i = 0; i < toks.length; i++) {
-		const t = toks[i];
-		for (const l of langs) {
-			const s = SETS[l];
-			let v = s.pos.has(t) ? 1 : s.neg.has(t) ? -1 : 0;
+	for (let i = 0; i < n; i++) {
+		const f = flags[i];
+		if (!f) continue;
+		for (let l = from; l <= to; l++) {
+			let v = f & bit(l, POS) ? 1 : f & bit(l, NEG) ? -1 : 0;
 			if (!v) continue;
-			const window = toks.slice(Math.max(0, i - 3), i);
-			if (window.some((w) => s.not.has(w)) || (l === 'de' && toks.slice(i + 1, i + 3).some((w) => s.not.has(w)))) v = -v * 0.8;
-			if (i > 0 && s.more.has(toks[i - 1])) v *= 1.5;
+			if (anyOf(Math.max(0, i - 3), i, bit(l, NOT)) || (LANGS[l] === 'de' && anyOf(i + 1, Math.min(n, i + 3), bit(l, NOT)))) v = -v * 0.8;
+			if (i > 0 && flags[i - 1] & bit(l, MORE)) v *= 1.5;
 			sum += v;
 			hits++;
 			break;
 		}
 	}
 	const score = hits ? Math.max(-1, Math.min(1, sum / Math.sqrt(hits + 1))) : 0;
-	return { score: Math.round(score * 1000) / 1000, lang, hits };
+	out.score = Math.round(score * 1000) / 1000;
+	out.lang = lang < 0 ? null : LANGS[lang];
+	out.hits = hits;
 }
 
-export function detectLang(toks: string[]): Lang | null {
-	let best: Lang | null = null;
+function anyOf(from: number, to: number, b: number): boolean {
+	for (let i = from; i < to; i++) if (flags[i] & b) return true;
+	return false;
+}
+
+/** The language with the most stop words among the first `n` tokens (first wins ties), or −1. */
+function detectLang(n: number): number {
+	let best = -1;
 	let bestN = 0;
-	for (const l of Object.keys(SETS) as Lang[]) {
-		let n = 0;
-		for (const t of toks) if (SETS[l].stop.has(t)) n++;
-		if (n > bestN) {
+	for (let l = 0; l < LANGS.length; l++) {
+		const b = bit(l, STOP);
+		let c = 0;
+		for (let i = 0; i < n; i++) if (flags[i] & b) c++;
+		if (c > bestN) {
 			best = l;
-			bestN = n;
+			bestN = c;
 		}
 	}
 	return best;
