@@ -11,6 +11,7 @@ import type { SurveyRoles } from './roles';
 import type { ApplyReport, Recipe } from './recipe';
 import type { ExportFormat } from '../io/export/types';
 import type { IdQuality } from './dataset/id';
+import type { Report, ReportMeta } from './report';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -19,6 +20,7 @@ export type { WhatIfRow } from './scoring';
 export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
 export type { IdQuality } from './dataset/id';
+export type { Report, ReportMeta } from './report';
 export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
@@ -145,6 +147,8 @@ export interface EngineApi {
 		req: { format: ExportFormat; recipe: Recipe | null; flags: boolean; bom?: boolean; sha256?: string | null },
 		onProgress?: (p: { rows: number; total: number }) => void
 	): Promise<{ blob: Blob; report: ApplyReport; warnings: string[] }>;
+	/** The data-quality report of the last check run (`summary`), with the cleaning `recipe` does. */
+	report(req: { summary: RunSummary; recipe: Recipe | null; meta: ReportMeta }): Promise<Report>;
 	/** Respondents removed and key means with and without them, per removal threshold. */
 	whatIf(req: { thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
 }

@@ -19,6 +19,7 @@ import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
 import { cleanForExport } from './recipe';
+import { buildReport } from './report';
 import { openDataset, type Dataset } from './dataset/dataset';
 import { assignRespondentId, idQuality } from './dataset/id';
 import { detectRoles } from './roles';
@@ -212,6 +213,11 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			);
 			for await (const chunk of chunks) parts.push(chunk);
 			return { blob: new Blob(parts as BlobPart[], { type: EXPORT_TYPES[req.format] }), report, warnings };
+		},
+		async report(req) {
+			const runs = lastRuns ?? (await loadRuns(db, req.summary));
+			const scores = lastScores ?? (await loadScores(db));
+			return buildReport(db, await dataset(), { runs, scores, summary: req.summary, recipe: req.recipe, meta: req.meta });
 		},
 		async whatIf(req) {
 			return whatIf(db, (await dataset()).dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
