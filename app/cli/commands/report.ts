@@ -7,13 +7,15 @@ import { buildReport } from '../../lib/engine/report';
 import { runAnalysis } from '../../lib/engine/results/run-analysis';
 import { blobSha256 } from '../../lib/io/sha256';
 import { reportHtml } from '../../lib/report/html';
+import { findingsBlob, type FindingsFormat } from '../../lib/report/findings';
+import { allFindings } from '../../lib/engine/results/all-findings';
 import { SIEVE_VERSION } from '../../lib/report/version';
 import { parseArgs } from '../args';
 import { InputError, readConfig, readRecipe } from '../inputs';
 import { loadFile } from '../load';
 
 const USAGE =
-	'usage: sieve report FILE [--config CONFIG.json] [--recipe RECIPE.json] [--project NAME] [--author NAME] --out REPORT.(html|pdf)\n';
+	'usage: sieve report FILE [--config CONFIG.json] [--recipe RECIPE.json] [--project NAME] [--author NAME] [--findings FINDINGS.(csv|json|xlsx)] --out REPORT.(html|pdf)\n';
 
 /**
  * `sieve report`: runs every applicable check as `sieve check` does and writes the data-quality
@@ -30,6 +32,10 @@ export default async function report(args: string[]): Promise<number> {
 	}
 	const format = path.extname(out).toLowerCase().slice(1);
 	if (format !== 'html') return fail(`${out}: unknown report format (use .html or .pdf)`, 2);
+	const findingsOut = typeof options.findings === 'string' ? options.findings : null;
+	const findingsFormat = findingsOut && path.extname(findingsOut).toLowerCase().slice(1);
+	if (findingsOut && findingsFormat !== 'csv' && findingsFormat !== 'json' && findingsFormat !== 'xlsx')
+		return fail(`${findingsOut}: unknown findings format (use .csv, .json or .xlsx)`, 2);
 	let config, recipe;
 	try {
 		[config, recipe] = await Promise.all([readConfig(options.config), readRecipe(options.recipe)]);
@@ -73,6 +79,11 @@ export default async function report(args: string[]): Promise<number> {
 		process.stderr.write(
 			`${out}: ${bytes.length.toLocaleString('en-US')} bytes, ${built.rows} respondents (${Math.round(performance.now() - t0)} ms)\n`
 		);
+		if (findingsOut) {
+			const blob = await findingsBlob(await allFindings(db, ds.idVariable), findingsFormat as FindingsFormat);
+			await writeFile(findingsOut, new Uint8Array(await blob.arrayBuffer()));
+			process.stderr.write(`${findingsOut}: ${blob.size.toLocaleString('en-US')} bytes\n`);
+		}
 		return analysis.runs.some((r) => r.error) ? 1 : 0;
 	} catch (e) {
 		await rm(temp, { force: true });

@@ -12,6 +12,7 @@ import type { ApplyReport, Recipe } from './recipe';
 import type { ExportFormat } from '../io/export/types';
 import type { IdQuality } from './dataset/id';
 import type { Report, ReportMeta } from './report';
+import type { FindingsFormat } from '../report/findings';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -21,6 +22,7 @@ export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
 export type { IdQuality } from './dataset/id';
 export type { Report, ReportMeta } from './report';
+export type { FindingsFormat } from '../report/findings';
 export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
@@ -149,6 +151,8 @@ export interface EngineApi {
 	): Promise<{ blob: Blob; report: ApplyReport; warnings: string[] }>;
 	/** The data-quality report of the last check run (`summary`), with the cleaning `recipe` does. */
 	report(req: { summary: RunSummary; recipe: Recipe | null; meta: ReportMeta }): Promise<Report>;
+	/** Every finding of the last check run (respondent id, check, severity, variable, message, evidence), formula-safe. */
+	exportFindings(format: FindingsFormat): Promise<Blob>;
 	/** Respondents removed and key means with and without them, per removal threshold. */
 	whatIf(req: { thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
 }

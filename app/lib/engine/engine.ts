@@ -20,6 +20,8 @@ import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
 import { cleanForExport } from './recipe';
 import { buildReport } from './report';
+import { allFindings } from './results/all-findings';
+import { findingsBlob } from '../report/findings';
 import { openDataset, type Dataset } from './dataset/dataset';
 import { assignRespondentId, idQuality } from './dataset/id';
 import { detectRoles } from './roles';
@@ -219,6 +221,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			const scores = lastScores ?? (await loadScores(db));
 			return buildReport(db, await dataset(), { runs, scores, summary: req.summary, recipe: req.recipe, meta: req.meta });
 		},
+		exportFindings: async (format) => findingsBlob(await allFindings(db, (await dataset()).idVariable), format),
 		async whatIf(req) {
 			return whatIf(db, (await dataset()).dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
 		}

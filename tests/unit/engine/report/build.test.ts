@@ -93,6 +93,17 @@ describe('buildReport on the demo survey', () => {
 		]);
 	});
 
+	it('exports every finding with the respondent id as stored, planted speeders among them', async () => {
+		const all = JSON.parse(await (await engine.exportFindings('json')).text());
+		expect(all).toHaveLength(summary.outcomes.reduce((n, o) => n + o.findings, 0));
+		const speeders = new Set(all.filter((f: { check: string }) => f.check === 'speeders').map((f: { respondent: number }) => f.respondent));
+		const planted = demo.truth.filter((t) => t.kind === 'speeder').map((t) => t.rid);
+		expect(planted.length).toBeGreaterThan(0);
+		for (const rid of planted) expect(speeders.has(rid)).toBe(true);
+		const csv = (await (await engine.exportFindings('csv')).text()).trimEnd().split('\r\n');
+		expect(csv).toHaveLength(all.length + 1);
+	});
+
 	it('lists the methods: id, roles, weights and thresholds', () => {
 		expect(report.methods.idVariable).toBe('rid');
 		expect(report.methods.roles.find((r) => r.role === 'duration')!.variables).toEqual(['duration_s']);
