@@ -151,6 +151,8 @@ export interface EngineApi {
 	): Promise<{ blob: Blob; report: ApplyReport; warnings: string[] }>;
 	/** The data-quality report of the last check run (`summary`), with the cleaning `recipe` does. */
 	report(req: { summary: RunSummary; recipe: Recipe | null; meta: ReportMeta }): Promise<Report>;
+	/** The recipe as SPSS syntax that turns the original `file` into the cleaned data (SELECT IF, IF … =, comments with reasons). */
+	recipeSyntax(req: { recipe: Recipe; file?: string }): Promise<string>;
 	/** Every finding of the last check run (respondent id, check, severity, variable, message, evidence), formula-safe. */
 	exportFindings(format: FindingsFormat): Promise<Blob>;
 	/** Respondents removed and key means with and without them, per removal threshold. */

@@ -22,6 +22,7 @@ import { cleanForExport } from './recipe';
 import { buildReport } from './report';
 import { allFindings } from './results/all-findings';
 import { findingsBlob } from '../report/findings';
+import { recipeSyntax } from '../report/sps';
 import { openDataset, type Dataset } from './dataset/dataset';
 import { assignRespondentId, idQuality } from './dataset/id';
 import { detectRoles } from './roles';
@@ -220,6 +221,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			const runs = lastRuns ?? (await loadRuns(db, req.summary));
 			const scores = lastScores ?? (await loadScores(db));
 			return buildReport(db, await dataset(), { runs, scores, summary: req.summary, recipe: req.recipe, meta: req.meta });
+		},
+		async recipeSyntax(req) {
+			const ds = await dataset();
+			return recipeSyntax(req.recipe, ds.raw, { idVariable: ds.idVariable, file: req.file });
 		},
 		exportFindings: async (format) => findingsBlob(await allFindings(db, (await dataset()).idVariable), format),
 		async whatIf(req) {
