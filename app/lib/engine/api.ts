@@ -21,7 +21,7 @@ export type { WhatIfRow } from './scoring';
 export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
 export type { IdQuality } from './dataset/id';
-export type { Report, ReportMeta } from './report';
+export type { CleaningSummary, Report, ReportMeta } from './report';
 export type { FindingsFormat } from '../report/findings';
 export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
