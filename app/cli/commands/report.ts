@@ -1,5 +1,5 @@
 import { openAsBlob } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { openDataset } from '../../lib/engine/dataset/dataset';
@@ -7,6 +7,8 @@ import { buildReport } from '../../lib/engine/report';
 import { runAnalysis } from '../../lib/engine/results/run-analysis';
 import { blobSha256 } from '../../lib/io/sha256';
 import { reportHtml } from '../../lib/report/html';
+import { REPORT_FONT_FILES } from '../../lib/report/pdf/fonts';
+import { reportPdf } from '../../lib/report/pdf/report-pdf';
 import { findingsBlob, type FindingsFormat } from '../../lib/report/findings';
 import { allFindings } from '../../lib/engine/results/all-findings';
 import { SIEVE_VERSION } from '../../lib/report/version';
@@ -31,7 +33,7 @@ export default async function report(args: string[]): Promise<number> {
 		return 2;
 	}
 	const format = path.extname(out).toLowerCase().slice(1);
-	if (format !== 'html') return fail(`${out}: unknown report format (use .html or .pdf)`, 2);
+	if (format !== 'html' && format !== 'pdf') return fail(`${out}: unknown report format (use .html or .pdf)`, 2);
 	const findingsOut = typeof options.findings === 'string' ? options.findings : null;
 	const findingsFormat = findingsOut && path.extname(findingsOut).toLowerCase().slice(1);
 	if (findingsOut && findingsFormat !== 'csv' && findingsFormat !== 'json' && findingsFormat !== 'xlsx')
@@ -73,7 +75,7 @@ export default async function report(args: string[]): Promise<number> {
 				author: typeof options.author === 'string' ? options.author : userInfo().username
 			}
 		});
-		const bytes = new TextEncoder().encode(reportHtml(built));
+		const bytes = format === 'pdf' ? reportPdf(built, await reportFonts()) : new TextEncoder().encode(reportHtml(built));
 		await writeFile(temp, bytes);
 		await rename(temp, out);
 		process.stderr.write(
@@ -91,6 +93,11 @@ export default async function report(args: string[]): Promise<number> {
 	} finally {
 		await db.close();
 	}
+}
+
+async function reportFonts(): Promise<Uint8Array[]> {
+	const dir = new URL('../../../static/fonts/', import.meta.url);
+	return Promise.all(REPORT_FONT_FILES.map(async (f) => new Uint8Array(await readFile(new URL(f, dir)))));
 }
 
 function fail(line: string, code: number): number {

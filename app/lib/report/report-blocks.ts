@@ -201,7 +201,10 @@ function cleaning(r: Report): Block[] {
 	const removed = c.removedByReason.reduce((n, x) => n + x.count, 0);
 	return [
 		{ kind: 'heading', text: 'Cleaning summary', id: 'cleaning' },
-		{ kind: 'text', text: `${count(removed)} respondents removed; ${count(c.steps.length)} recipe steps.` },
+		{
+			kind: 'text',
+			text: `${count(removed)} respondent${removed === 1 ? '' : 's'} removed; ${count(c.steps.length)} recipe step${c.steps.length === 1 ? '' : 's'}.`
+		},
 		{ kind: 'subheading', text: 'Respondents removed per reason' },
 		table({ head: ['reason', 'respondents'], align: [L, R], rows: c.removedByReason.map((x) => [x.reason, count(x.count)]) }),
 		{ kind: 'subheading', text: 'Values set missing or edited per variable' },
