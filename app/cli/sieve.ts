@@ -6,7 +6,7 @@ commands:
   check FILE [--config C] --out R.json    run every applicable check
   export FILE [--recipe R] --to OUT       write the cleaned data
   verify AUDIT.json                       verify an exported audit chain
-  report FILE [--recipe R] --out R.html   the data-quality report`;
+  report FILE [--recipe R] --out R.html   the data-quality report (.html or .pdf)`;
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;

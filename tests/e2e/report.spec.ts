@@ -26,6 +26,16 @@ test('downloads the report, the findings and the recipe as SPSS syntax; Export c
 	])
 		expect(html).toContain(`<tr><td>${verdict}</td><td class="r">${n}</td>`);
 
+	const pdfDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'PDF', exact: true }).click();
+	const pdf = await pdfDownload;
+	expect(pdf.suggestedFilename()).toBe('utf8-report.pdf');
+	expect(
+		readFileSync((await pdf.path())!)
+			.subarray(0, 8)
+			.toString('latin1')
+	).toBe('%PDF-1.4');
+
 	const findingsDownload = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'CSV', exact: true }).click();
 	const findings = readFileSync((await (await findingsDownload).path())!, 'utf8');

@@ -1,5 +1,7 @@
-import type { FindingsFormat, Recipe } from '../engine/api';
+import type { FindingsFormat, Recipe, Report } from '../engine/api';
 import { reportHtml } from '../report/html';
+import { REPORT_FONT_FILES } from '../report/pdf/fonts';
+import { reportPdf } from '../report/pdf/report-pdf';
 import { SIEVE_VERSION } from '../report/version';
 import { getAuditLog } from '../store/audit-log';
 import { getDb } from '../store/db';
@@ -34,26 +36,38 @@ export class ReportJob {
 		}
 	}
 
+	async #report(recipe: Recipe | null): Promise<Report> {
+		const db = getDb();
+		const summary = (await db.checkRuns.get(this.session.projectId))?.summary;
+		if (!summary) throw new Error('Run the checks first: the report describes the last check run.');
+		const project = this.session.project;
+		return getEngine().report({
+			summary,
+			recipe,
+			meta: {
+				project: project?.name ?? '',
+				file: project?.file?.name ?? '',
+				sha256: project?.demo ? null : (project?.file?.sha256 ?? null),
+				generatedAt: new Date().toISOString(),
+				sieveVersion: SIEVE_VERSION,
+				author: (await getDeviceIdentity(db)).actor
+			}
+		});
+	}
+
 	/** The self-contained HTML report of the last check run, with the cleaning `recipe` does. */
 	html(recipe: Recipe | null): Promise<{ blob: Blob; name: string } | null> {
-		return this.#job(`${this.#base}-report.html`, async () => {
-			const db = getDb();
-			const summary = (await db.checkRuns.get(this.session.projectId))?.summary;
-			if (!summary) throw new Error('Run the checks first: the report describes the last check run.');
-			const project = this.session.project;
-			const report = await getEngine().report({
-				summary,
-				recipe,
-				meta: {
-					project: project?.name ?? '',
-					file: project?.file?.name ?? '',
-					sha256: project?.demo ? null : (project?.file?.sha256 ?? null),
-					generatedAt: new Date().toISOString(),
-					sieveVersion: SIEVE_VERSION,
-					author: (await getDeviceIdentity(db)).actor
-				}
-			});
-			return new Blob([reportHtml(report)], { type: 'text/html' });
+		return this.#job(`${this.#base}-report.html`, async () => new Blob([reportHtml(await this.#report(recipe))], { type: 'text/html' }));
+	}
+
+	/** The same report as a PDF, with the fonts the app ships (cached for offline use). */
+	pdf(recipe: Recipe | null): Promise<{ blob: Blob; name: string } | null> {
+		return this.#job(`${this.#base}-report.pdf`, async () => {
+			const [report, fonts] = await Promise.all([
+				this.#report(recipe),
+				Promise.all(REPORT_FONT_FILES.map(async (f) => new Uint8Array(await (await fetch(`/fonts/${f}`)).arrayBuffer())))
+			]);
+			return new Blob([reportPdf(report, fonts) as BlobPart], { type: 'application/pdf' });
 		});
 	}
 
