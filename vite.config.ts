@@ -24,7 +24,7 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				globPatterns: ['client/**/*.{js,mjs,css,html,wasm,onnx,svg,png,woff2,webmanifest}', 'prerendered/**/*.html'],
+				globPatterns: ['client/**/*.{js,mjs,css,html,wasm,onnx,svg,png,woff2,ttf,webmanifest}', 'prerendered/**/*.html'],
 				// DuckDB's wasm alone is ~34 MB
 				maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
 				navigateFallback: '/200.html'

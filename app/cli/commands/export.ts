@@ -1,5 +1,7 @@
 import { openAsBlob } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { recipeSyntax } from '../../lib/report/sps';
 import type { SieveConfig } from '../../lib/engine/checks/config';
 import { parseConfig } from '../../lib/engine/checks/parse-config';
 import { openDataset } from '../../lib/engine/dataset/dataset';
@@ -12,7 +14,7 @@ import { parseArgs } from '../args';
 import { loadFile } from '../load';
 
 const USAGE =
-	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav) [--no-flags] [--bom] [--allow-skipped]\n';
+	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav|sps) [--no-flags] [--bom] [--allow-skipped]\n';
 /** Exit status when recipe steps did not apply and `--allow-skipped` was not given: nothing is written. */
 const SKIPPED_EXIT = 3;
 
@@ -30,8 +32,10 @@ export default async function exportCommand(args: string[]): Promise<number> {
 		process.stderr.write(USAGE);
 		return 2;
 	}
+	const syntax = out.toLowerCase().endsWith('.sps');
 	const format = formatOf(out);
-	if (!format) return fail(`${out}: unknown export format (use .csv, .xlsx, .parquet, .sav or .zsav)`, 2);
+	if (!format && !syntax)
+		return fail(`${out}: unknown export format (use .csv, .xlsx, .parquet, .sav, .zsav, or .sps for the recipe as SPSS syntax)`, 2);
 	let recipe: Recipe | null = null;
 	if (options.recipe !== undefined) {
 		if (typeof options.recipe !== 'string') return fail('--recipe needs a file name', 2);
@@ -65,6 +69,12 @@ export default async function exportCommand(args: string[]): Promise<number> {
 			for (const p of ds.problems) process.stderr.write(`${options.config}: ${p}\n`);
 			return fail(`${options.config} does not fit ${file}; nothing written`, 2);
 		}
+		if (syntax) {
+			if (!recipe) return fail(`${out}: SPSS syntax is written from a recipe; give --recipe`, 2);
+			await writeFile(out, recipeSyntax(recipe, ds.raw, { idVariable: ds.idVariable, file: path.basename(file) }));
+			process.stderr.write(`${out}: the recipe's ${recipe.steps.length} steps as SPSS syntax\n`);
+			return 0;
+		}
 		const scores = options['no-flags']
 			? null
 			: await flagScores(db, ds, (p) => process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id}\n`));
@@ -90,7 +100,7 @@ export default async function exportCommand(args: string[]): Promise<number> {
 		try {
 			for await (const chunk of exportChunks(
 				source,
-				format,
+				format!,
 				{ parquet: loadParquetNode, deflate: nodeDeflate },
 				{
 					bom: options.bom === true,

@@ -10,5 +10,6 @@ export const COMMANDS: Record<string, Command> = {
 	inspect: lazy(() => import('./inspect')),
 	check: lazy(() => import('./check')),
 	export: lazy(() => import('./export')),
-	verify: lazy(() => import('./verify'))
+	verify: lazy(() => import('./verify')),
+	report: lazy(() => import('./report'))
 };

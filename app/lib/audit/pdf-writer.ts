@@ -1,39 +1,56 @@
+import type { FontSet } from '../report/pdf/font-set';
+import type { TrueType } from '../report/pdf/truetype';
+
 /** A line of text on a page; x, y in points from the bottom-left corner. */
 export type PdfText = { x: number; y: number; size: number; font: PdfFont; text: string };
-export type PdfFont = 'sans' | 'sans-bold' | 'mono';
-export type PdfPage = { width: number; height: number; texts: PdfText[] };
+/** The standard 14 fonts (WinAnsi only), or `unicode`: the embedded fonts of the FontSet given to writePdf. */
+export type PdfFont = 'sans' | 'sans-bold' | 'mono' | 'unicode';
+/** A filled rectangle (bars of a chart); colour as RGB 0..1. */
+export type PdfRect = { x: number; y: number; w: number; h: number; color: [number, number, number] };
+export type PdfPage = { width: number; height: number; texts: PdfText[]; rects?: PdfRect[] };
+type StandardFont = Exclude<PdfFont, 'unicode'>;
 
-const FONTS: Record<PdfFont, { ref: string; base: string }> = {
+const FONTS: Record<StandardFont, { ref: string; base: string }> = {
 	sans: { ref: 'F1', base: 'Helvetica' },
 	'sans-bold': { ref: 'F2', base: 'Helvetica-Bold' },
 	mono: { ref: 'F3', base: 'Courier' }
 };
 
 /**
- * A minimal PDF 1.4 with text pages in the standard 14 fonts (nothing embedded), WinAnsi encoded;
- * characters outside WinAnsi print as "?".
- * @see PDF 1.4 reference §3.4 (file structure) and Appendix D (WinAnsiEncoding)
+ * A minimal PDF 1.4 with text pages in the standard 14 fonts, WinAnsi encoded (characters outside
+ * WinAnsi print as "?"), and with `unicode` text in embedded TrueType subsets (Type0 / Identity-H,
+ * with a ToUnicode map so the text can be searched and extracted).
+ * @see PDF 1.4 reference §3.4 (file structure), §5.6 (Type0 fonts) and Appendix D (WinAnsiEncoding)
  */
-export function writePdf(pages: readonly PdfPage[], info: { title: string; producer?: string }): Uint8Array {
+export function writePdf(pages: readonly PdfPage[], info: { title: string; producer?: string }, unicode?: FontSet): Uint8Array {
 	const fontIds = { sans: 3, 'sans-bold': 4, mono: 5 } as const;
 	const firstPage = 7;
 	const pageIds = pages.map((_, i) => firstPage + 2 * i);
 	const objects: string[] = [];
 	objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
 	objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-	for (const font of Object.keys(FONTS) as PdfFont[]) {
+	for (const font of Object.keys(FONTS) as StandardFont[]) {
 		objects[fontIds[font]] = `<< /Type /Font /Subtype /Type1 /BaseFont /${FONTS[font].base} /Encoding /WinAnsiEncoding >>`;
 	}
 	objects[6] = `<< /Title ${pdfString(info.title)} /Producer ${pdfString(info.producer ?? 'Sieve')} >>`;
-	const resources = `<< /Font << ${(Object.keys(FONTS) as PdfFont[]).map((f) => `/${FONTS[f].ref} ${fontIds[f]} 0 R`).join(' ')} >> >>`;
+	const embeddedBase = firstPage + 2 * pages.length;
+	const embedded = (unicode?.fonts ?? []).map((_, i) => `/U${i} ${embeddedBase + 5 * i} 0 R`);
+	const resources = `<< /Font << ${(Object.keys(FONTS) as StandardFont[]).map((f) => `/${FONTS[f].ref} ${fontIds[f]} 0 R`).join(' ')} ${embedded.join(' ')} >> >>`;
+	const show = (t: PdfText) => {
+		if (t.font !== 'unicode') return `BT /${FONTS[t.font].ref} ${num(t.size)} Tf ${num(t.x)} ${num(t.y)} Td ${pdfString(t.text)} Tj ET`;
+		if (!unicode) throw new Error('unicode text needs the embedded fonts');
+		const runs = unicode.runs(t.text).map((r) => `/U${r.font} ${num(t.size)} Tf ${unicode.encode(r)} Tj`);
+		return `BT ${num(t.x)} ${num(t.y)} Td ${runs.join(' ')} ET`;
+	};
 	pages.forEach((page, i) => {
-		const content = page.texts
-			.map((t) => `BT /${FONTS[t.font].ref} ${num(t.size)} Tf ${num(t.x)} ${num(t.y)} Td ${pdfString(t.text)} Tj ET`)
-			.join('\n');
+		const rects = (page.rects ?? []).map((r) => `${r.color.map(num).join(' ')} rg ${num(r.x)} ${num(r.y)} ${num(r.w)} ${num(r.h)} re f`);
+		const content = [...rects, ...(rects.length ? ['0 g'] : []), ...page.texts.map(show)].join('\n');
 		objects[pageIds[i]] =
 			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] /Resources ${resources} /Contents ${pageIds[i] + 1} 0 R >>`;
 		objects[pageIds[i] + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
 	});
+
+	unicode?.fonts.forEach((font, i) => embedFont(objects, embeddedBase + 5 * i, font, unicode.used[i], i));
 
 	// Every string here holds only char codes < 256, so its length is its byte length.
 	let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
@@ -49,6 +66,39 @@ export function writePdf(pages: readonly PdfPage[], info: { title: string; produ
 	const bytes = new Uint8Array(out.length);
 	for (let i = 0; i < out.length; i++) bytes[i] = out.charCodeAt(i);
 	return bytes;
+}
+
+/** Type0 font, its CIDFontType2, descriptor, subset file and ToUnicode map at ids id..id+4. */
+function embedFont(objects: string[], id: number, font: TrueType, used: Map<number, string>, n: number): void {
+	const gids = [...used.keys()].sort((a, b) => a - b);
+	const file = font.subset(gids);
+	let bin = '';
+	for (let i = 0; i < file.length; i += 8192) bin += String.fromCharCode(...file.subarray(i, i + 8192));
+	const name = `/SIEVE${String.fromCharCode(65 + (n % 26))}+Embedded`;
+	const widths = gids.map((g) => `${g} [${font.width(g)}]`).join(' ');
+	objects[id] =
+		`<< /Type /Font /Subtype /Type0 /BaseFont ${name} /Encoding /Identity-H /DescendantFonts [${id + 1} 0 R] /ToUnicode ${id + 4} 0 R >>`;
+	objects[id + 1] =
+		`<< /Type /Font /Subtype /CIDFontType2 /BaseFont ${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${id + 2} 0 R /CIDToGIDMap /Identity /DW 1000 /W [${widths}] >>`;
+	objects[id + 2] =
+		`<< /Type /FontDescriptor /FontName ${name} /Flags 32 /FontBBox [${font.bbox.join(' ')}] /ItalicAngle 0 /Ascent ${font.ascent} /Descent ${font.descent} /CapHeight ${font.ascent} /StemV 80 /FontFile2 ${id + 3} 0 R >>`;
+	objects[id + 3] = `<< /Length ${bin.length} /Length1 ${bin.length} >>\nstream\n${bin}\nendstream`;
+	const hex = (s: string) => [...s].map((c) => utf16Hex(c)).join('');
+	const chunks: string[] = [];
+	for (let i = 0; i < gids.length; i += 100) {
+		const part = gids.slice(i, i + 100);
+		chunks.push(
+			`${part.length} beginbfchar\n${part.map((g) => `<${g.toString(16).padStart(4, '0')}> <${hex(used.get(g)!)}>`).join('\n')}\nendbfchar`
+		);
+	}
+	const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n${chunks.join('\n')}\nendcmap CMapName currentdict /CMap defineresource pop end end`;
+	objects[id + 4] = `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`;
+}
+
+function utf16Hex(ch: string): string {
+	let out = '';
+	for (let i = 0; i < ch.length; i++) out += ch.charCodeAt(i).toString(16).padStart(4, '0');
+	return out;
 }
 
 const WIN_ANSI_EXTRA: Record<string, number> = {

@@ -11,6 +11,8 @@ import type { SurveyRoles } from './roles';
 import type { ApplyReport, Recipe } from './recipe';
 import type { ExportFormat } from '../io/export/types';
 import type { IdQuality } from './dataset/id';
+import type { Report, ReportMeta } from './report';
+import type { FindingsFormat } from '../report/findings';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -19,6 +21,8 @@ export type { WhatIfRow } from './scoring';
 export type { RowFinding } from './results/row-findings';
 export type { SurveyRoles, Grid } from './roles';
 export type { IdQuality } from './dataset/id';
+export type { CleaningSummary, Report, ReportMeta } from './report';
+export type { FindingsFormat } from '../report/findings';
 export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
@@ -145,6 +149,12 @@ export interface EngineApi {
 		req: { format: ExportFormat; recipe: Recipe | null; flags: boolean; bom?: boolean; sha256?: string | null },
 		onProgress?: (p: { rows: number; total: number }) => void
 	): Promise<{ blob: Blob; report: ApplyReport; warnings: string[] }>;
+	/** The data-quality report of the last check run (`summary`), with the cleaning `recipe` does. */
+	report(req: { summary: RunSummary; recipe: Recipe | null; meta: ReportMeta }): Promise<Report>;
+	/** The recipe as SPSS syntax that turns the original `file` into the cleaned data (SELECT IF, IF … =, comments with reasons). */
+	recipeSyntax(req: { recipe: Recipe; file?: string }): Promise<string>;
+	/** Every finding of the last check run (respondent id, check, severity, variable, message, evidence), formula-safe. */
+	exportFindings(format: FindingsFormat): Promise<Blob>;
 	/** Respondents removed and key means with and without them, per removal threshold. */
 	whatIf(req: { thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
 }

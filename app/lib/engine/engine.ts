@@ -19,6 +19,10 @@ import { runAnalysis } from './results/run-analysis';
 import { FINDINGS_TABLE, SCORES_TABLE } from './results/store-results';
 import { whatIf, type RespondentScore } from './scoring';
 import { cleanForExport } from './recipe';
+import { buildReport } from './report';
+import { allFindings } from './results/all-findings';
+import { findingsBlob } from '../report/findings';
+import { recipeSyntax } from '../report/sps';
 import { openDataset, type Dataset } from './dataset/dataset';
 import { assignRespondentId, idQuality } from './dataset/id';
 import { detectRoles } from './roles';
@@ -213,6 +217,16 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			for await (const chunk of chunks) parts.push(chunk);
 			return { blob: new Blob(parts as BlobPart[], { type: EXPORT_TYPES[req.format] }), report, warnings };
 		},
+		async report(req) {
+			const runs = lastRuns ?? (await loadRuns(db, req.summary));
+			const scores = lastScores ?? (await loadScores(db));
+			return buildReport(db, await dataset(), { runs, scores, summary: req.summary, recipe: req.recipe, meta: req.meta });
+		},
+		async recipeSyntax(req) {
+			const ds = await dataset();
+			return recipeSyntax(req.recipe, ds.raw, { idVariable: ds.idVariable, file: req.file });
+		},
+		exportFindings: async (format) => findingsBlob(await allFindings(db, (await dataset()).idVariable), format),
 		async whatIf(req) {
 			return whatIf(db, (await dataset()).dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
 		}

@@ -2,7 +2,8 @@ import { proxy } from 'comlink';
 import { openLocalDoc } from '../collab/local';
 import { readDecisions } from '../collab/ops';
 import { toRecipeDecisions } from '../collab/recipe';
-import type { ApplyReport, ExportFormat, Recipe } from '../engine/api';
+import type { ApplyReport, CleaningSummary, ExportFormat, Recipe } from '../engine/api';
+import { cleaningSummary } from '../engine/report/cleaning';
 import { decisionsToRecipe } from '../engine/recipe/from-decisions';
 import { parseRecipe } from '../engine/recipe/parse';
 import { serialiseRecipe } from '../engine/recipe/serialise';
@@ -53,6 +54,12 @@ export class ExportJob {
 		} finally {
 			await local.destroy();
 		}
+	}
+
+	/** What the chosen steps do, counted: removals per reason, cells per variable, recodes, steps per reviewer. */
+	async cleaning(): Promise<CleaningSummary | null> {
+		const recipe = await this.recipe();
+		return recipe ? cleaningSummary(recipe) : null;
 	}
 
 	async importRecipe(file: File): Promise<void> {

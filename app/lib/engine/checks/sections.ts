@@ -3,7 +3,7 @@ import { Frag, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** Question blocks: CONFIG sections, else grids and runs of variables sharing a question stem (q3_a, q3_b). */
-export function sectionsOf(ctx: CheckContext): { name: string; vars: string[] }[] {
+export function sectionsOf(ctx: Pick<CheckContext, 'config' | 'roles' | 'substantive'>): { name: string; vars: string[] }[] {
 	if (ctx.config.sections) return Object.entries(ctx.config.sections).map(([name, vars]) => ({ name, vars }));
 	const open = new Set(ctx.roles.openEnds);
 	const gridOf = new Map(ctx.roles.grids.flatMap((g) => g.items.map((i) => [i, g.name] as const)));
