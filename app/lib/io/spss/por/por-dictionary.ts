@@ -206,6 +206,7 @@ export async function readPorDictionary(t: PorText): Promise<PorDictionary> {
 		warnings.push(`the file declares ${declared} variables but describes ${variables.length}`);
 	}
 	if (variables.length === 0) t.fail('no variables before the data');
+	if (strings.legacy) warnings.push(`portable files declare no encoding: text that is not UTF-8 read as ${strings.encoding} (a guess)`);
 	const dictionary: Dictionary = { variables, encoding: strings.encoding, documents, warnings };
 	return { dictionary, widths, dates, strings };
 }
