@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../../app/lib/io/byte-source';
 import { readSavAll, SpssError } from '../../../../app/lib/io/spss';
-import { readPorAll } from './por/read-all';
+import { openPcp } from '../../../../app/lib/io/spss/pcp';
+import { readAllBatches, readPorAll } from './por/read-all';
 import { describeAgreementWithPspp } from './pspp-compare';
 import { psppData } from './pspp-expected';
 
@@ -18,15 +19,16 @@ async function readAny(file: string) {
 	const bytes = new Uint8Array(readFileSync(file));
 	const name = path.basename(file);
 	if (file.endsWith('.por')) return readPorAll(bytesSource(bytes, name));
+	if (file.endsWith('.sys')) return readAllBatches(await openPcp(bytesSource(bytes, name)));
 	return readSavAll(bytes, name);
 }
 
-const all = readdirSync(CORPUS).filter((f) => /\.(z?sav|por)$/.test(f));
+const all = readdirSync(CORPUS).filter((f) => /\.(z?sav|por|sys)$/.test(f));
 const files = all.filter((f) => psppData(f, EXPECTED) !== null).map((f) => path.join(CORPUS, f));
 
 describe('sav-external corpus', () => {
 	it('has PSPP outputs for every file but the one PSPP cannot read', () => {
-		expect(all.length).toBe(45);
+		expect(all.length).toBe(46);
 		expect(all.filter((f) => psppData(f, EXPECTED) === null)).toEqual(['tiamo_mbtest.sav']);
 	});
 
