@@ -8,11 +8,11 @@ import { fixture, rows } from './helpers';
 
 const good = new Uint8Array(readFileSync(fixture('small.parquet')));
 
-function flipped(count: number): { bit: number; bytes: Uint8Array }[] {
+function flipped(count: number): { bit: number; bytes: Uint8Array<ArrayBuffer> }[] {
 	let seed = 1;
 	const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	return Array.from({ length: count }, () => {
-		const bytes = good.slice();
+		const bytes = new Uint8Array(good);
 		const bit = Math.floor(rand() * bytes.length * 8);
 		bytes[bit >> 3] ^= 1 << (bit & 7);
 		return { bit, bytes };
