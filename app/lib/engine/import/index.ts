@@ -38,6 +38,7 @@ export async function importFile(
 			return importXlsx(deps.db, file, opts, onProgress);
 		case 'sav':
 		case 'por':
+		case 'sys':
 			return importSpss(deps.db, file, format, opts, onProgress);
 		case 'binary':
 			throw new ImportError(`${opts.name} is not a CSV, Excel, Parquet or SPSS file (it holds binary data)`);

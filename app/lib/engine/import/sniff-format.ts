@@ -1,3 +1,4 @@
+import { isPcpHead } from '../../io/spss/pcp';
 import type { FileFormat } from './types';
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
@@ -10,6 +11,7 @@ export function sniffFormat(head: Uint8Array): Exclude<FileFormat, 'demo'> | 'bi
 	if (magic === '$FL2' || magic === '$FL3' || ascii(head, 8, 20) === 'ENCRYPTEDSAV') return 'sav';
 	if (magic === 'PK\u0003\u0004') return 'xlsx';
 	if (ascii(head, 0, 464).includes('SPSS PORT FILE')) return 'por';
+	if (isPcpHead(head)) return 'sys';
 	if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 'csv';
 	return looksBinary(head) ? 'binary' : 'csv';
 }

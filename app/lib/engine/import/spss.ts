@@ -1,5 +1,6 @@
 import { blobSource } from '../../io/byte-source';
 import { openSav, SpssError } from '../../io/spss';
+import { openPcp } from '../../io/spss/pcp';
 import { openPor } from '../../io/spss/por';
 import type { SqlDb } from '../sql/db';
 import { finishImport } from './finish';
@@ -7,13 +8,13 @@ import { loadBatches } from './load-batches';
 import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 
 /**
- * Streams an SPSS system (.sav/.zsav) or portable (.por) file into DuckDB, keeping its dictionary
+ * Streams an SPSS system (.sav/.zsav), SPSS/PC+ system (.sys) or portable (.por) file into DuckDB, keeping its dictionary
  * (labels, value labels, missing values, formats). A user-chosen encoding overrides the file's.
  */
 export async function importSpss(
 	db: SqlDb,
 	file: Blob,
-	kind: 'sav' | 'por',
+	kind: 'sav' | 'por' | 'sys',
 	opts: ImportOptions,
 	onProgress: (p: ImportProgress) => void
 ): Promise<ImportResult> {
@@ -22,7 +23,9 @@ export async function importSpss(
 		const reader =
 			kind === 'sav'
 				? await openSav(source, { encoding: opts.encoding, forceEncoding: opts.encoding !== undefined })
-				: await openPor(source);
+				: kind === 'sys'
+					? await openPcp(source, { encoding: opts.encoding })
+					: await openPor(source);
 		let done = 0;
 		const rows = await loadBatches(
 			db,

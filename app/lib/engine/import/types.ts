@@ -2,7 +2,7 @@ import type { Dictionary } from '../../dataset/dictionary';
 import type { SieveConfig } from '../checks/config';
 import type { Platform } from '../roles/types';
 
-export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'sav' | 'por' | 'demo';
+export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'sav' | 'por' | 'sys' | 'demo';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

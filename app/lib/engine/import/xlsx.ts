@@ -1,14 +1,14 @@
-import { readSheet } from 'read-excel-file/universal';
 import type { Dictionary, VarType, Variable } from '../../dataset/dictionary';
 import { NO_MISSING } from '../../dataset/dictionary';
 import type { Column } from '../../io/batch';
+import { readFirstSheet, XlsxError, type XlsxCell } from '../../io/xlsx';
 import type { SqlDb } from '../sql/db';
 import { loadBatches } from './load-batches';
 import { finishImport } from './finish';
 import { HEADER_ROWS, finishPlatform, platformHeader } from './platform';
 import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 
-type Cell = string | number | boolean | Date | null | undefined;
+type Cell = XlsxCell | undefined;
 
 /** Reads the first sheet of an .xlsx workbook; the first row holds the variable names. */
 export async function importXlsx(
@@ -19,9 +19,11 @@ export async function importXlsx(
 ): Promise<ImportResult> {
 	let sheet: Cell[][];
 	try {
-		sheet = (await readSheet(file, { trim: false })) as Cell[][];
+		sheet = await readFirstSheet(file);
 	} catch (e) {
-		throw new ImportError(`${opts.name} is not a readable Excel workbook (${e instanceof Error ? e.message : e})`);
+		if (e instanceof XlsxError) throw new ImportError(`${opts.name}: ${e.message}`);
+		// Inflate errors from DecompressionStream name no part; the file is damaged either way.
+		throw new ImportError(`${opts.name} is not a readable Excel workbook (damaged compressed data)`);
 	}
 	if (sheet.length === 0) throw new ImportError(`${opts.name}: the first sheet is empty`);
 	const text = sheet.slice(0, HEADER_ROWS).map((r) => r.map(cellText));

@@ -40,8 +40,8 @@ export function buildDictionary(header: SavHeader, raw: RawDictionary, file: str
 	const le = header.littleEndian;
 	const warnings: string[] = [];
 	const ext = (subtype: number) => raw.extensions.filter((e) => e.subtype === subtype);
-	const { encoding, warning } = chooseEncoding(raw.extensions, le, encodingRequest);
-	if (warning) warnings.push(warning);
+	const { encoding, warnings: encodingWarnings } = chooseEncoding(raw.extensions, le, encodingRequest);
+	warnings.push(...encodingWarnings);
 	const text = createFieldDecoder(encoding);
 
 	const machine = ext(3)[0];

@@ -1,4 +1,5 @@
 /** Decodes fixed-width SPSS text fields: trailing blanks dropped, bytes decoded with the file's code page. */
+import { createTextDecoder } from '../text/decoder';
 
 export interface FieldDecoder {
 	readonly encoding: string;
@@ -12,7 +13,7 @@ export interface FieldDecoder {
 const ASCII_COMPATIBLE = /^(utf-8|windows-\d+|iso-8859-\d+|koi8-[ru]|ibm866|gbk|gb18030|big5|euc-kr|euc-jp|shift_jis)$/;
 
 export function createFieldDecoder(encoding: string): FieldDecoder {
-	const decoder = new TextDecoder(encoding);
+	const decoder = createTextDecoder(encoding);
 	const asciiCompatible = ASCII_COMPATIBLE.test(encoding);
 	const utf8 = encoding === 'utf-8';
 	let scratch = new Uint8Array(0);

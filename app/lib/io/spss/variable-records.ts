@@ -56,7 +56,7 @@ export function makeVariable(
 	const formatType = /^[A-Z]+/.exec(format)![0];
 	return {
 		name,
-		label: sv.raw.label ? text.decode(sv.raw.label) : null,
+		label: sv.raw.label ? variableLabel(text.decode(sv.raw.label)) : null,
 		type: width > 0 ? 'string' : varTypeForFormat(formatType),
 		width: width > 0 ? width : 8,
 		format,
@@ -86,4 +86,9 @@ export function missingFromRecord(
 		values: extra === undefined ? [] : [units(v, extra)],
 		range: [isLowest ? null : units(v, lo), isHighest ? null : units(v, hi)]
 	};
+}
+
+/** As PSPP (and SPSS) keep them: without leading and trailing blanks; an all-blank label is no label. */
+function variableLabel(text: string): string | null {
+	return text.replace(/^[ \t\v\r\n\f]+|[ \t\v\r\n\f]+$/g, '') || null;
 }

@@ -35,4 +35,14 @@ describe('Excel and Parquet import', () => {
 			{ __row: 4, rid: 10, score: 4, city: '東京', big: 4 }
 		]);
 	});
+
+	it('imports an SPSS/PC+ system file (.sys) with its formats and the guessed-encoding warning', async () => {
+		const { db, result } = await importFixture('../sav-external/foreign_pbc.sys');
+		expect(result).toMatchObject({ format: 'sys', rows: 418 });
+		expect(result.dictionary.warnings).toEqual(['no encoding record: text read as windows-1252 (a guess)']);
+		expect(await rows(db, 'SELECT AGE, SEX FROM data ORDER BY __row LIMIT 2')).toEqual([
+			{ AGE: 58.7652, SEX: 1 },
+			{ AGE: 56.4463, SEX: 1 }
+		]);
+	});
 });

@@ -82,6 +82,17 @@ describe('tiny system files', () => {
 		expect(bad.dictionary.warnings).toContain('unknown encoding "klingon" ignored');
 	});
 
+	it('names the guessed encoding when the file has no encoding record, and only then', async () => {
+		const data = [...float64Bytes(1), ...textBytes('abc')];
+		const guess = 'no encoding record: text read as windows-1252 (a guess)';
+		expect((await readSavAll(buildSav(vars, { data }))).dictionary.warnings).toEqual([guess]);
+		expect((await readSavAll(buildSav(vars, { data, encoding: 'UTF-8' }))).dictionary.warnings).toEqual([]);
+		const chosen = await readSavAll(buildSav(vars, { data }), 'x.sav', { encoding: 'windows-1251' });
+		expect(chosen.dictionary.warnings).toEqual([]);
+		const forced = await readSavAll(buildSav(vars, { data }), 'x.sav', { encoding: 'windows-1251', forceEncoding: true });
+		expect(forced.dictionary.warnings).toEqual([]);
+	});
+
 	it('unknown floating-point formats and compression codes are refused', async () => {
 		const file = buildSav(vars, { data: [] });
 		file[72] = 7;

@@ -1,6 +1,7 @@
 /** Reads the PSPP outputs committed in tests/fixtures/sav-expected (see tests/fixtures/sav-make/make-expected.sh). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures/sav');
 export const OWN_FIXTURES = path.resolve(__dirname, '../../../fixtures/sav-make');
@@ -51,26 +52,30 @@ export interface PsppVariable {
 
 export interface PsppDictionary {
 	variables: PsppVariable[];
-	/** Keyed by the variable's label or, when it has none, its name (as PSPP prints it). */
-	valueLabels: Map<string, [string, string][]>;
+	/** In variable order, each under the variable's label or, when it has none, its name (as PSPP prints it). */
+	valueLabels: [string, [string, string][]][];
 }
 
-export function psppData(file: string): { names: string[]; rows: string[][] } | null {
-	const p = path.join(EXPECTED, `${file}.data.csv`);
-	if (!existsSync(p)) return null;
-	const [names, ...rows] = parseCsv(readFileSync(p, 'utf8'));
+export function psppData(file: string, dir = EXPECTED): { names: string[]; rows: string[][] } | null {
+	const p = path.join(dir, `${file}.data.csv`);
+	const text = existsSync(p)
+		? readFileSync(p, 'utf8')
+		: existsSync(`${p}.gz`)
+			? gunzipSync(readFileSync(`${p}.gz`)).toString('utf8')
+			: null;
+	if (text === null) return null;
+	const [names, ...rows] = parseCsv(text);
 	return { names, rows };
 }
 
-export function psppDictionary(file: string): PsppDictionary | null {
-	const p = path.join(EXPECTED, `${file}.dict.csv`);
+export function psppDictionary(file: string, dir = EXPECTED): PsppDictionary | null {
+	const p = path.join(dir, `${file}.dict.csv`);
 	if (!existsSync(p)) return null;
 	const lines = parseCsv(readFileSync(p, 'utf8'));
 	const variables: PsppVariable[] = [];
-	const valueLabels = new Map<string, [string, string][]>();
+	const valueLabels: [string, [string, string][]][] = [];
 	let table = '';
 	let header: string[] = [];
-	let current = '';
 	for (const line of lines) {
 		if (line.length === 1 && line[0].startsWith('Table: ')) {
 			table = line[0].slice(7);
@@ -96,10 +101,8 @@ export function psppDictionary(file: string): PsppDictionary | null {
 				missing: get('Missing Values')
 			});
 		} else if (table === 'Value Labels') {
-			if (line[0]) current = line[0];
-			const list = valueLabels.get(current) ?? [];
-			list.push([line[1], line[2]]);
-			valueLabels.set(current, list);
+			if (line[0] || !valueLabels.length) valueLabels.push([line[0], []]);
+			valueLabels[valueLabels.length - 1][1].push([line[1], line[2]]);
 		}
 	}
 	return { variables, valueLabels };

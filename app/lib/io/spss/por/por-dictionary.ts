@@ -24,7 +24,7 @@ type Value = number | Uint8Array;
 type PorRecord =
 	| { tag: '1' | '2' | '3' | '6'; text: Uint8Array }
 	| { tag: '4' | '5'; n: number }
-	| { tag: '7'; width: number; name: Uint8Array; print: number[] }
+	| { tag: '7'; width: number; name: Uint8Array; print: number[]; write: number[] }
 	| { tag: '8' | '9' | 'A'; value: Value }
 	| { tag: 'B'; lo: Value; hi: Value }
 	| { tag: 'C'; text: Uint8Array }
@@ -71,11 +71,9 @@ function readRecord(t: PorText, lastWidth: number, widthOf: (name: Uint8Array) =
 			const width = readInt(t);
 			const name = readStringBytes(t).slice();
 			const print = [readInt(t), readInt(t), readInt(t)];
-			readInt(t);
-			readInt(t);
-			readInt(t);
+			const write = [readInt(t), readInt(t), readInt(t)];
 			if (width < 0 || width > 255) t.fail(`variable with bad width ${width} at ${t.where(start)}`);
-			return { tag, width, name, print };
+			return { tag, width, name, print, write };
 		}
 		case '8':
 		case '9':
@@ -157,6 +155,7 @@ export async function readPorDictionary(t: PorText): Promise<PorDictionary> {
 					type,
 					width: rec.width > 0 ? rec.width : 8,
 					format: fmt.text,
+					writeFormat: porFormat(name, rec.write[0], rec.write[1], rec.write[2], rec.width).text,
 					measure: 'unknown',
 					valueLabels: {},
 					missing: { values: [], range: null }
@@ -206,6 +205,7 @@ export async function readPorDictionary(t: PorText): Promise<PorDictionary> {
 		warnings.push(`the file declares ${declared} variables but describes ${variables.length}`);
 	}
 	if (variables.length === 0) t.fail('no variables before the data');
+	if (strings.legacy) warnings.push(`portable files declare no encoding: text that is not UTF-8 read as ${strings.encoding} (a guess)`);
 	const dictionary: Dictionary = { variables, encoding: strings.encoding, documents, warnings };
 	return { dictionary, widths, dates, strings };
 }

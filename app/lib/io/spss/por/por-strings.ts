@@ -2,8 +2,10 @@
  * Portable files declare no text encoding. After translation to ASCII we read text as UTF-8 when
  * it is valid UTF-8 (what current PSPP writes) and as windows-1252 otherwise.
  */
+import { createTextDecoder } from '../../text/decoder';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin = new TextDecoder('windows-1252');
+const latin = createTextDecoder('windows-1252');
 
 export class PorStrings {
 	/** Set once any text was not valid UTF-8. */

@@ -1,10 +1,14 @@
-/** Test helper: reads a whole portable file into full columns. */
-import type { Column } from '../../../../../app/lib/io/batch';
+/** Test helper: reads a whole portable file (or any batch reader) into full columns. */
+import type { Dictionary } from '../../../../../app/lib/dataset/dictionary';
+import type { Column, ColumnBatch } from '../../../../../app/lib/io/batch';
 import type { ByteSource } from '../../../../../app/lib/io/byte-source';
 import { openPor, type OpenPorOptions } from '../../../../../app/lib/io/spss/por/index';
 
 export async function readPorAll(source: ByteSource, opts?: OpenPorOptions) {
-	const reader = await openPor(source, opts);
+	return readAllBatches(await openPor(source, opts));
+}
+
+export async function readAllBatches<R extends { dictionary: Dictionary; batches(): AsyncIterable<ColumnBatch> }>(reader: R) {
 	const columns: Column[] = reader.dictionary.variables.map((v) => (v.type === 'string' ? [] : new Float64Array(0)));
 	let rows = 0;
 	for await (const batch of reader.batches()) {
