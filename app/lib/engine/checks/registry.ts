@@ -4,6 +4,7 @@ import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
 import { createContext, createRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
+import bot from './bot';
 import categories from './categories';
 import completeness from './completeness';
 import consistency from './consistency';
@@ -46,7 +47,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	distribution,
 	repeatedItems,
 	formats,
-	sections
+	sections,
+	bot
 ];
 
 export interface CheckRun {

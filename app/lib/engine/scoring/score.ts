@@ -21,7 +21,8 @@ export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = {
 	categories: 0.05,
 	outliers: 0.2,
 	sentiment: 0,
-	distribution: 0
+	distribution: 0,
+	bot: 0.5
 };
 
 const SEVERITY: Record<Severity, number> = { info: 0, warning: 0.6, error: 1 };
