@@ -4,6 +4,7 @@ import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
 import { createContext, createRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
+import anomaly from './anomaly';
 import bot from './bot';
 import categories from './categories';
 import completeness from './completeness';
@@ -48,7 +49,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	repeatedItems,
 	formats,
 	sections,
-	bot
+	bot,
+	anomaly
 ];
 
 export interface CheckRun {

@@ -22,7 +22,8 @@ export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = {
 	outliers: 0.2,
 	sentiment: 0,
 	distribution: 0,
-	bot: 0.5
+	bot: 0.5,
+	anomaly: 0.2
 };
 
 const SEVERITY: Record<Severity, number> = { info: 0, warning: 0.6, error: 1 };
