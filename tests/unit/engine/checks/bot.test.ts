@@ -58,18 +58,21 @@ describe('bot: a planted survey with grids of 12 and 8 items', () => {
 			kinds: KINDS,
 			carelessShare: 0.1
 		});
-		const names = [...Array.from({ length: 12 }, (_, j) => `a${j + 1}`), ...Array.from({ length: 8 }, (_, j) => `b${j + 1}`)];
-		const rows = survey.kind.map((_, i) => [
+		const names = [...Array.from({ length: 12 }, (_, j) => `a${j + 1}`), ...Array.from({ length: 8 }, (_, j) => `b${j + 1}`), 'duration_s'];
+		// every other bot speeds (120 s against the humans' 600 s)
+		const rows = survey.kind.map((k, i) => [
 			...survey.answers[0].subarray(i * 12, i * 12 + 12),
-			...survey.answers[1].subarray(i * 8, i * 8 + 8)
+			...survey.answers[1].subarray(i * 8, i * 8 + 8),
+			k && i % 2 ? 120 : 600 + (i % 7)
 		]);
 		const db = await openNodeDb();
 		const dict = await loadAnswers(db, names, rows);
 		const findings = await runOne(db, dict, bot, {
 			grids: [
 				{ name: 'a', items: names.slice(0, 12), scale: [1, 5] },
-				{ name: 'b', items: names.slice(12), scale: [1, 7] }
-			]
+				{ name: 'b', items: names.slice(12, 20), scale: [1, 7] }
+			],
+			duration: 'duration_s'
 		});
 		await db.close();
 		const hit = flaggedRows(findings);
@@ -79,5 +82,11 @@ describe('bot: a planted survey with grids of 12 and 8 items', () => {
 		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.9);
 		expect(recall.human).toBeLessThanOrEqual(0.08);
 		expect(recall.careless).toBeGreaterThan(recall.human);
+		const errors = findings.filter((f) => f.severity === 'error');
+		expect(errors.length).toBeGreaterThan(0);
+		for (const f of errors) {
+			expect(survey.kind[f.row! - 1] && f.row! % 2 === 0).toBeTruthy();
+			expect(f.message).toMatch(/; finished in 0\.2 × the median$/);
+		}
 	});
 });
