@@ -1,4 +1,5 @@
 import type { CheckContext } from '../checks/types';
+import type { Grid } from '../roles/types';
 import { fitGridModel, type GridModel } from './grid-model';
 import { permutationTest, type PermutationResult } from './permutation-test';
 
@@ -16,9 +17,14 @@ export interface RandomRespondingOptions {
 	seed: number;
 }
 
-/** The permutation test over every grid of at least `minItems` items; null when no grid qualifies. */
+/**
+ * The permutation test over every grid of at least `minItems` items. Grids on the same scale are
+ * tested as one block of items: a random responder has no reason to treat them differently, and
+ * the correlations between grids (traits that show in several) are what tells a reader apart; on
+ * bfi's five 5-item grids this halves the real respondents flagged. Null when no grid qualifies.
+ */
 export async function randomResponding(ctx: CheckContext, opts: RandomRespondingOptions): Promise<RandomResponding | null> {
-	const tested: { name: string; matrix: Float64Array; model: GridModel }[] = [];
+	const blocks = new Map<string, { names: string[]; parts: { matrix: Float64Array; k: number }[] }>();
 	const skipped: { grid: string; reason: string }[] = [];
 	let rows: Int32Array | null = null;
 	for (const grid of ctx.roles.grids) {
@@ -27,20 +33,53 @@ export async function randomResponding(ctx: CheckContext, opts: RandomResponding
 			continue;
 		}
 		const indices = await ctx.careless(grid);
-		const n = indices.rows.length;
-		const model = fitGridModel(indices.matrix, n, grid.items.length);
-		if ('reason' in model) {
-			skipped.push({ grid: grid.name, reason: model.reason });
-			continue;
-		}
 		rows = indices.rows;
-		tested.push({ name: grid.name, matrix: indices.matrix, model });
+		const key = scaleKey(grid, indices.matrix);
+		const block = blocks.get(key) ?? { names: [], parts: [] };
+		block.names.push(grid.name);
+		block.parts.push({ matrix: indices.matrix, k: grid.items.length });
+		blocks.set(key, block);
 	}
 	if (!rows) return null;
-	const result = permutationTest(tested, rows.length, {
+	const n = rows.length;
+	const tested: { names: string[]; matrix: Float64Array; model: GridModel }[] = [];
+	for (const { names, parts } of blocks.values()) {
+		const matrix = concatColumns(parts, n);
+		const model = fitGridModel(matrix, n, itemCount(parts));
+		if ('reason' in model) skipped.push(...names.map((grid) => ({ grid, reason: model.reason })));
+		else tested.push({ names, matrix, model });
+	}
+	if (!tested.length) return null;
+	const result = permutationTest(tested, n, {
 		permutations: opts.permutations,
 		seed: opts.seed,
 		minAnswered: Math.ceil(opts.minItems / 2)
 	});
-	return { ...result, rows, grids: tested.map((t) => t.name), skipped };
+	return { ...result, rows, grids: tested.flatMap((t) => t.names), skipped };
+}
+
+const itemCount = (parts: { k: number }[]) => parts.reduce((s, p) => s + p.k, 0);
+
+function scaleKey(grid: Grid, matrix: Float64Array): string {
+	if (grid.scale) return grid.scale.join('..');
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const v of matrix)
+		if (v === v) {
+			if (v < lo) lo = v;
+			if (v > hi) hi = v;
+		}
+	return `${lo}..${hi}`;
+}
+
+function concatColumns(parts: { matrix: Float64Array; k: number }[], n: number): Float64Array {
+	if (parts.length === 1) return parts[0].matrix;
+	const k = itemCount(parts);
+	const out = new Float64Array(n * k);
+	let offset = 0;
+	for (const p of parts) {
+		for (let r = 0; r < n; r++) out.set(p.matrix.subarray(r * p.k, (r + 1) * p.k), r * k + offset);
+		offset += p.k;
+	}
+	return out;
 }

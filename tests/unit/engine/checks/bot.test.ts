@@ -43,6 +43,15 @@ describe('bot: the permutation test on real answers (psychTools::bfi) with injec
 		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.75);
 		expect(recall.human).toBeLessThanOrEqual(0.05);
 	});
+	it('tests five 5-item grids on one scale as one block, as well as the single 25-item grid', async () => {
+		const grids = ['A', 'C', 'E', 'N', 'O'].map((t) => ({ name: t, items: names.filter((x) => x.startsWith(t)) }));
+		const findings = await runOne(db, dict, bot, { grids });
+		const rows = flaggedRows(findings);
+		const recall = recallByKind(truth, (r) => rows.has(r));
+		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.9);
+		expect(recall.human).toBeLessThanOrEqual(0.12);
+		expect(findings[0].evidence.grids).toEqual(['A', 'C', 'E', 'N', 'O']);
+	});
 });
 
 describe('bot: a planted survey with grids of 12 and 8 items', () => {
