@@ -22,7 +22,13 @@ export default defineCheck({
 		},
 		trees: { type: 'number', default: 100, min: 10, max: 1000, description: 'trees in the forest' },
 		sample: { type: 'number', default: 256, min: 16, max: 4096, description: 'respondents drawn for each tree' },
-		maxVariables: { type: 'number', default: 100, min: 2, max: 500, description: 'at most this many variables (the duration first)' },
+		maxVariables: {
+			type: 'number',
+			default: 40,
+			min: 2,
+			max: 500,
+			description: 'at most this many variables (the duration first); memory is respondents × variables × 16 bytes'
+		},
 		seed: { type: 'number', default: 1, description: 'seed of the forest, for reproducible scores' }
 	},
 	async run(ctx) {
