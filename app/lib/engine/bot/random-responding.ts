@@ -1,3 +1,4 @@
+import { pearson } from '../careless/pearson';
 import type { CheckContext } from '../checks/types';
 import type { Grid } from '../roles/types';
 import { fitGridModel, type GridModel } from './grid-model';
@@ -9,6 +10,8 @@ export interface RandomResponding extends PermutationResult {
 	/** The grids tested, and why the others were not. */
 	grids: string[];
 	skipped: { grid: string; reason: string }[];
+	/** Per respondent, Pearson r of the answers with the item means (averaged over blocks): near 0 for a random responder. */
+	personTotal: Float64Array;
 }
 
 export interface RandomRespondingOptions {
@@ -55,7 +58,24 @@ export async function randomResponding(ctx: CheckContext, opts: RandomResponding
 		seed: opts.seed,
 		minAnswered: Math.ceil(opts.minItems / 2)
 	});
-	return { ...result, rows, grids: tested.flatMap((t) => t.names), skipped };
+	return { ...result, rows, grids: tested.flatMap((t) => t.names), skipped, personTotal: personTotal(tested, n) };
+}
+
+function personTotal(blocks: { matrix: Float64Array; model: GridModel }[], n: number): Float64Array {
+	const out = new Float64Array(n);
+	for (let r = 0; r < n; r++) {
+		let sum = 0;
+		let count = 0;
+		for (const { matrix, model } of blocks) {
+			const v = pearson(matrix.subarray(r * model.k, (r + 1) * model.k), model.means, model.k);
+			if (v === v) {
+				sum += v;
+				count++;
+			}
+		}
+		out[r] = count ? sum / count : NaN;
+	}
+	return out;
 }
 
 const itemCount = (parts: { k: number }[]) => parts.reduce((s, p) => s + p.k, 0);

@@ -53,11 +53,13 @@ export default defineCheck({
 					score: Math.min(1, 0.5 + 0.5 * Math.min(1, (p - alpha) / (0.5 - alpha)) + (fast ? 0.25 : 0)),
 					message:
 						`answers look random: shuffled across the items they are just as typical (permutation p = ${fmt(p)} over ${test.answered[i]} answers; attentive respondents are below ${fmt(alpha)})` +
+						(Number.isFinite(test.personTotal[i]) ? `; correlation with the average answers r = ${fmt(test.personTotal[i])}` : '') +
 						(fast ? `; finished in ${fmt(ratio)} × the median` : ''),
 					evidence: {
 						p,
 						z: test.z[i],
 						answers: test.answered[i],
+						personTotal: Number.isFinite(test.personTotal[i]) ? test.personTotal[i] : null,
 						grids: test.grids,
 						alpha,
 						durationRatio: Number.isFinite(ratio) ? ratio : null

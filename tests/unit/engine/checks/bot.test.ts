@@ -33,6 +33,12 @@ describe('bot: the permutation test on real answers (psychTools::bfi) with injec
 			/^answers look random: shuffled across the items they are just as typical \(permutation p = 0\.\d+ over 25 answers/
 		);
 		expect(one.evidence.grids).toEqual(['bfi']);
+		expect(one.message).toMatch(/; correlation with the average answers r = -?0\.\d+$/);
+		const r = (f: Finding) => Math.abs(f.evidence.personTotal as number);
+		const mean = (list: Finding[]) => list.reduce((s, f) => s + r(f), 0) / list.length;
+		const bots = mean(findings.filter((f) => truth[f.row! - 1] === 'uniform'));
+		expect(bots).toBeLessThan(0.2);
+		expect(mean(findings.filter((f) => truth[f.row! - 1] === null))).toBeGreaterThan(bots);
 	});
 
 	it('trades recall for false flags through the sensitivity: at 0.8, ≤ 5 % of the real respondents and ≥ 75 % of each kind', async () => {
