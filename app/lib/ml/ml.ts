@@ -1,4 +1,5 @@
 import type * as Ort from 'onnxruntime-web';
+import { BOT_FEATURES } from '../engine/bot/features';
 import type { MlApi } from './api';
 
 export interface MlDeps {
@@ -24,6 +25,11 @@ export function createMl(deps: MlDeps): MlApi {
 		async smoke(features, rows) {
 			const s = await session('smoke.onnx');
 			const out = await s.run({ features: new deps.ort.Tensor('float32', features, [rows, 3]) });
+			return out.probability.data as Float32Array;
+		},
+		async bot(features, rows) {
+			const s = await session('bot.onnx');
+			const out = await s.run({ features: new deps.ort.Tensor('float32', features, [rows, BOT_FEATURES.length]) });
 			return out.probability.data as Float32Array;
 		}
 	};

@@ -4,6 +4,8 @@ import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
 import { createContext, createRunState, releaseRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
+import anomaly from './anomaly';
+import bot from './bot';
 import categories from './categories';
 import completeness from './completeness';
 import consistency from './consistency';
@@ -46,7 +48,9 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	distribution,
 	repeatedItems,
 	formats,
-	sections
+	sections,
+	bot,
+	anomaly
 ];
 
 export interface CheckRun {

@@ -21,7 +21,9 @@ export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = {
 	categories: 0.05,
 	outliers: 0.2,
 	sentiment: 0,
-	distribution: 0
+	distribution: 0,
+	bot: 0.5,
+	anomaly: 0.2
 };
 
 const SEVERITY: Record<Severity, number> = { info: 0, warning: 0.6, error: 1 };
