@@ -11,10 +11,11 @@ import { openDataset, type Dataset } from '../../lib/engine/dataset/dataset';
 import { scoreRespondents } from '../../lib/engine/scoring';
 import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/careless';
 import { parseArgs } from '../args';
+import { readEngine } from '../engine';
 import { loadFile } from '../load';
 
 const USAGE =
-	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json]\n';
+	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json] [--engine native|wasm]\n';
 
 /** `sieve check`: runs every applicable check and writes RESULT (SPEC §7); progress on stderr. */
 export default async function check(args: string[]): Promise<number> {
@@ -34,10 +35,12 @@ export default async function check(args: string[]): Promise<number> {
 			return 2;
 		}
 	}
+	const engine = readEngine(options.engine, 'check');
+	if (!engine) return 2;
 	const only = typeof options.only === 'string' ? options.only.split(',').map((s) => s.trim()) : undefined;
 	let loaded;
 	try {
-		loaded = await loadFile(file, { respondentId: true });
+		loaded = await loadFile(file, { respondentId: true, engine });
 	} catch (e) {
 		process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
 		return 1;

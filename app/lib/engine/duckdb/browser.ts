@@ -45,6 +45,10 @@ export async function openBrowserDb(): Promise<BrowserDb> {
 			// AsyncDuckDB transfers the buffer to its worker; callers may still hold views of it.
 			await db.registerFileBuffer(name, bytes.slice());
 		},
+		async registerFile(name, file) {
+			if (!(file instanceof Blob)) throw new Error(`${name}: the browser reads files, not paths`);
+			await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		},

@@ -37,6 +37,10 @@ export async function openNodeDb(): Promise<SqlDb> {
 		async registerBuffer(name, bytes) {
 			bindings.registerFileBuffer(name, bytes);
 		},
+		async registerFile(name, file) {
+			if ('path' in file) bindings.registerFileHandle(name, file.path, duckdb.DuckDBDataProtocol.NODE_FS, true);
+			else bindings.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+		},
 		async dropFile(name) {
 			bindings.dropFile(name);
 		},
