@@ -69,6 +69,8 @@ export interface RunOptions {
 	checks?: readonly Check[];
 	/** Reuse per-run state (ids, text features, careless indices), e.g. to read indices afterwards. */
 	state?: RunState;
+	/** Takes each check's findings as it ends; the runs returned then hold none, so a big file's findings are never all in memory. */
+	sink?: (run: CheckRun) => Promise<void>;
 }
 
 export function missingNeed(check: Check, roles: SurveyRoles, config: SieveConfig, dict: Dictionary): Need | null {
@@ -123,7 +125,7 @@ export async function runChecks(
 		}
 		const ms = Math.round(performance.now() - t0);
 		const flagged = new Set(findings.filter((f) => f.row !== undefined && f.severity !== 'info').map((f) => f.row)).size;
-		runs.push({
+		const run: CheckRun = {
 			id: check.id,
 			title: check.title,
 			version: check.version,
@@ -132,7 +134,12 @@ export async function runChecks(
 			flagged,
 			ms,
 			error
-		});
+		};
+		if (opts.sink) {
+			await opts.sink(run);
+			run.findings = [];
+		}
+		runs.push(run);
 		opts.onProgress?.({ id: check.id, index, total: list.length, state: 'done', ms });
 	}
 	return runs;
