@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DOUBLE, DuckDBInstance, type DuckDBType } from '@duckdb/node-api';
 import { loadParquetNode } from '../../io/parquet-node';
 import type { SqlDb, SqlValue } from '../sql/db';
 import { quoteIdent } from '../sql/quote';
@@ -36,7 +36,9 @@ export async function openNativeDb(): Promise<SqlDb> {
 	let ipcSeq = 0;
 	return {
 		async query(sql: string, params: SqlValue[] = []) {
-			const reader = await conn.runAndReadAll(sql, params.length ? params : undefined);
+			const reader = params.length
+				? await conn.runAndReadAll(sql, params, params.map(bindType) as DuckDBType[])
+				: await conn.runAndReadAll(sql);
 			return toArrowTable(reader.columnNames(), reader.columnTypes(), reader.getColumns(), reader.currentRowCount);
 		},
 		async exec(sql) {
@@ -75,3 +77,6 @@ export async function openNativeDb(): Promise<SqlDb> {
 		}
 	};
 }
+
+/** DuckDB-WASM sends parameters as JSON, so every number binds as DOUBLE; node-api would bind whole ones as INTEGER. */
+const bindType = (v: SqlValue): DuckDBType | undefined => (typeof v === 'number' ? DOUBLE : undefined);
