@@ -21,6 +21,8 @@ export interface ResultSource {
 	respondentOf: (row: number) => string | number;
 	grids: readonly GridIndexRows[];
 	scoring: ScoringOptions;
+	/** Respondents read back and scored at a time. */
+	pageRows?: number;
 }
 
 const FLUSH_CHARS = 1 << 20;
@@ -43,7 +45,7 @@ export async function writeResult(src: ResultSource, out: string, csvPath: strin
 	const verdicts = { keep: 0, review: 0, remove: 0 };
 	let buf = '';
 	let csvBuf = '';
-	for await (const page of findingPages(src.db, dataset.rows)) {
+	for await (const page of findingPages(src.db, dataset.rows, src.pageRows)) {
 		const scores = scoreRespondents(page.findings, src.scoring);
 		const flagsByRow = new Map<number, { check: string; severity: string; message: string }[]>();
 		for (const f of page.findings) {

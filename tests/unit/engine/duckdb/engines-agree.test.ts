@@ -18,7 +18,7 @@ beforeAll(async () => {
 	// the .sav header holds its creation time
 	vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-02T03:04:05Z') });
 	dir = await mkdtemp(path.join(tmpdir(), 'sieve-engines-'));
-	const demo = generateDemo({ rows: 400, seed: 13 });
+	const demo = generateDemo({ rows: 250, seed: 13 });
 	let csv = csvHeader(demo.dictionary);
 	for (const b of demo.batches()) csv += batchToCsv(demo.dictionary, b);
 	await writeFile(path.join(dir, 'demo.csv'), csv);
@@ -55,7 +55,8 @@ describe('native and WASM DuckDB give the same RESULT and export', () => {
 		['haven_datetime.sav (dates, times)', () => [path.join(FIXTURES, 'sav/haven_datetime.sav'), null], true],
 		['srw_employee_data.sav', () => [path.join(FIXTURES, 'sav/srw_employee_data.sav'), null], false]
 	];
-	it.each(cases)('%s', async (_name, paths, sav) => {
+	// a generous limit: two engines, four commands, on a machine that may be busy
+	it.each(cases)('%s', { timeout: 240_000 }, async (_name, paths, sav) => {
 		const [file, config] = paths();
 		const native = await outputs(file, config, sav, ENGINES[0]);
 		const wasm = await outputs(file, config, sav, ENGINES[1]);
