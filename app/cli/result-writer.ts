@@ -7,9 +7,16 @@ import type { SqlDb } from '../lib/engine/sql/db';
 
 export interface GridIndexRows {
 	name: string;
-	/** Data row → position in `result`. */
-	rowIndex: Map<number, number>;
+	/** Data row → position in `result`, -1 when the row has none (a typed array: a Map of 1M rows costs ~100 MB). */
+	rowIndex: Int32Array;
 	result: CarelessResult;
+}
+
+/** Where each data row (1..rows) sits in a grid's index arrays. */
+export function gridRowIndex(rows: number, gridRows: ArrayLike<number>): Int32Array {
+	const index = new Int32Array(rows + 1).fill(-1);
+	for (let i = 0; i < gridRows.length; i++) index[gridRows[i]] = i;
+	return index;
 }
 
 export interface ResultSource {
@@ -95,10 +102,10 @@ export async function writeResult(src: ResultSource, out: string, csvPath: strin
 function indicesOf(grids: readonly GridIndexRows[], row: number): Record<string, Record<string, number | null>> {
 	const o: Record<string, Record<string, number | null>> = {};
 	for (const g of grids) {
-		const i = g.rowIndex.get(row);
+		const i = g.rowIndex[row] ?? -1;
 		const vals: Record<string, number | null> = {};
 		for (const name of CARELESS_INDEX_NAMES) {
-			const v = i === undefined ? NaN : g.result[name].values[i];
+			const v = i < 0 ? NaN : g.result[name].values[i];
 			vals[name] = Number.isFinite(v) ? v : null;
 		}
 		o[g.name] = vals;

@@ -12,7 +12,7 @@ import { appendFindings } from '../../lib/engine/results/store-results';
 import { parseArgs } from '../args';
 import { readEngine } from '../engine';
 import { loadFile } from '../load';
-import { writeResult, type GridIndexRows } from '../result-writer';
+import { gridRowIndex, writeResult, type GridIndexRows } from '../result-writer';
 
 const USAGE =
 	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json] [--engine native|wasm]\n';
@@ -83,9 +83,7 @@ export default async function check(args: string[]): Promise<number> {
 		const grids: GridIndexRows[] = [];
 		for (const g of roles.grids) {
 			const gi = await gridIndices(state, g);
-			const rowIndex = new Map<number, number>();
-			gi.rows.forEach((r, i) => rowIndex.set(r, i));
-			grids.push({ name: g.name, rowIndex, result: gi.result });
+			grids.push({ name: g.name, rowIndex: gridRowIndex(result.rows, gi.rows), result: gi.result });
 		}
 		const n = result.rows;
 		const verdicts = await writeResult(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../app/cli/load';
-import { writeResult, type ResultSource } from '../../../app/cli/result-writer';
+import { gridRowIndex, writeResult, type ResultSource } from '../../../app/cli/result-writer';
 import { generateDemo } from '../../../app/lib/demo';
 import { batchToCsv, csvHeader } from '../../../app/lib/demo/to-csv';
 import { CARELESS_INDEX_NAMES } from '../../../app/lib/engine/careless';
@@ -19,6 +19,7 @@ let db: SqlDb;
 let runs: CheckRun[];
 let source: ResultSource;
 const ROWS = 300;
+const gridRows = new Map<string, Int32Array>();
 
 beforeAll(async () => {
 	dir = await mkdtemp(path.join(tmpdir(), 'sieve-result-'));
@@ -40,7 +41,8 @@ beforeAll(async () => {
 	const grids = [];
 	for (const g of ds.roles.grids) {
 		const gi = await gridIndices(state, g);
-		grids.push({ name: g.name, rowIndex: new Map(Array.from(gi.rows, (r, i) => [r, i])), result: gi.result });
+		gridRows.set(g.name, gi.rows);
+		grids.push({ name: g.name, rowIndex: gridRowIndex(ROWS, gi.rows), result: gi.result });
 	}
 	source = {
 		db,
@@ -68,10 +70,10 @@ function inMemoryResult(): string {
 			.map((f) => ({ check: f.check, severity: f.severity, message: f.message }));
 		const indices: Record<string, Record<string, number | null>> = {};
 		for (const g of source.grids) {
-			const i = g.rowIndex.get(row);
+			const i = gridRows.get(g.name)!.indexOf(row);
 			indices[g.name] = Object.fromEntries(
 				CARELESS_INDEX_NAMES.map((x) => {
-					const v = i === undefined ? NaN : g.result[x].values[i];
+					const v = i < 0 ? NaN : g.result[x].values[i];
 					return [x, Number.isFinite(v) ? v : null];
 				})
 			);
