@@ -16,7 +16,9 @@ const MEMORY_SHARE = 0.4;
 /**
  * Opens native DuckDB (@duckdb/node-api) in process: every core, spilling to a private temp
  * directory, results as the same Arrow tables the WASM binding gives. Files registered by name live
- * in that directory (found through `file_search_path`), which `close` removes.
+ * in that directory (found through `file_search_path`), which `close` removes. Unlike WASM's
+ * in-memory files, `COPY … TO 'name'` writes to the working directory: `file_search_path` is for
+ * reading only (no engine code writes files today).
  * @example const db = await openNativeDb(); await db.query('SELECT 1');
  */
 export async function openNativeDb(): Promise<SqlDb> {
@@ -25,6 +27,9 @@ export async function openNativeDb(): Promise<SqlDb> {
 		threads: String(availableParallelism()),
 		memory_limit: `${Math.floor((totalmem() * MEMORY_SHARE) / 2 ** 20)}MB`,
 		temp_directory: path.join(dir, 'spill')
+	}).catch(async (e: unknown) => {
+		await rm(dir, { recursive: true, force: true });
+		throw e;
 	});
 	const conn = await instance.connect();
 	await conn.run(`SET file_search_path = '${dir.replaceAll("'", "''")}'`);
