@@ -25,12 +25,14 @@ interface Run {
 	/** The command's own total: checks, scoring and writing RESULT. */
 	checkMs: number;
 	peakMb: number;
+	/** CPU seconds (user + system): on a shared machine wall time says more about the neighbours. */
+	cpuS: number;
 }
 
 /** Runs `sieve check` under GNU time, which reports the peak RSS of the process tree's largest member. */
 function run(engine: string): Promise<Run> {
 	const out = path.join(tmpdir(), `sieve-bench-result-${engine}-${process.pid}.json`);
-	const args = ['-f', 'peak-kb %M', 'npx', 'tsx', 'app/cli/sieve.ts', 'check', file, '--out', out, '--engine', engine];
+	const args = ['-f', 'peak-kb %M cpu %U %S', 'npx', 'tsx', 'app/cli/sieve.ts', 'check', file, '--out', out, '--engine', engine];
 	return new Promise((resolve, reject) => {
 		const t0 = performance.now();
 		const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -43,12 +45,14 @@ function run(engine: string): Promise<Run> {
 			await rm(out, { force: true });
 			if (code !== 0) return reject(new Error(`${engine}: sieve check exited ${code}`));
 			const perCheck = new Map<string, number>();
+			const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(err);
 			for (const m of err.matchAll(/^\[\d+\/\d+\] (\S+) (\d+) ms$/gm)) perCheck.set(m[1], Number(m[2]));
 			resolve({
 				perCheck,
 				wallMs: performance.now() - t0,
 				checkMs: Number(/remove \((\d+) ms\)/.exec(err)?.[1] ?? NaN),
-				peakMb: Math.round(Number(/peak-kb (\d+)/.exec(err)?.[1] ?? NaN) / 1024)
+				peakMb: Math.round(Number(/peak-kb (\d+)/.exec(err)?.[1] ?? NaN) / 1024),
+				cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN
 			});
 		});
 	});
