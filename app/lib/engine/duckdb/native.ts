@@ -25,7 +25,7 @@ export async function openNativeDb(): Promise<SqlDb> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'sieve-duckdb-'));
 	const instance = await DuckDBInstance.create(':memory:', {
 		threads: String(availableParallelism()),
-		memory_limit: `${Math.floor((totalmem() * MEMORY_SHARE) / 2 ** 20)}MB`,
+		memory_limit: process.env.SIEVE_DUCKDB_MEMORY ?? `${Math.floor((totalmem() * MEMORY_SHARE) / 2 ** 20)}MB`,
 		temp_directory: path.join(dir, 'spill')
 	}).catch(async (e: unknown) => {
 		await rm(dir, { recursive: true, force: true });
