@@ -1,7 +1,8 @@
 /**
  * The full standard check suite on a generated 1M × 60 survey: per check and total on DuckDB-WASM in
- * Node (the engine's own code path), peak RSS, and every SQL statement the suite ran replayed on
- * native DuckDB (@duckdb/node-api) for the WASM/native ratio. `npx tsx bench/checks.bench.ts [ROWS]`;
+ * Node (the browser's engine; `native` as 2nd argument for `sieve`'s), peak RSS, and every SQL
+ * statement the suite ran replayed on bare native DuckDB (@duckdb/node-api) for the ratio to SQL
+ * alone. `npx tsx bench/checks.bench.ts [ROWS] [wasm|native]`.
  * `BENCH_OPEN_ENDS=prose` uses mostly unique, multilingual open ends (the realistic case) instead of the demo's phrases.
  */
 import { spawnSync } from 'node:child_process';
@@ -53,7 +54,7 @@ function recording(db: SqlDb): SqlDb {
 
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const t0 = performance.now();
-const { db: raw, result } = await loadFile(file);
+const { db: raw, result } = await loadFile(file, { engine: process.argv[3] === 'native' ? 'native' : 'wasm' });
 const loadMs = performance.now() - t0;
 const db = recording(raw);
 const tRoles = performance.now();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appendRunEvents } from '../../lib/audit/node-file';
@@ -8,14 +8,14 @@ import { parseConfig } from '../../lib/engine/checks/parse-config';
 import { createRunState, gridIndices } from '../../lib/engine/checks/context';
 import { runChecks } from '../../lib/engine/checks/registry';
 import { openDataset, type Dataset } from '../../lib/engine/dataset/dataset';
-import { scoreRespondents } from '../../lib/engine/scoring';
-import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/careless';
+import { appendFindings } from '../../lib/engine/results/store-results';
 import { parseArgs } from '../args';
+import { readEngine } from '../engine';
 import { loadFile } from '../load';
-import { csvField } from '../../lib/io/export/csv';
+import { gridRowIndex, writeResult, type GridIndexRows } from '../result-writer';
 
 const USAGE =
-	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json]\n';
+	'usage: sieve check FILE [--config CONFIG.json] --out RESULT.json [--csv RESPONDENTS.csv] [--only a,b] [--audit AUDIT.json] [--engine native|wasm]\n';
 
 /** `sieve check`: runs every applicable check and writes RESULT (SPEC §7); progress on stderr. */
 export default async function check(args: string[]): Promise<number> {
@@ -35,10 +35,12 @@ export default async function check(args: string[]): Promise<number> {
 			return 2;
 		}
 	}
+	const engine = readEngine(options.engine, 'check');
+	if (!engine) return 2;
 	const only = typeof options.only === 'string' ? options.only.split(',').map((s) => s.trim()) : undefined;
 	let loaded;
 	try {
-		loaded = await loadFile(file, { respondentId: true });
+		loaded = await loadFile(file, { respondentId: true, engine });
 	} catch (e) {
 		process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
 		return 1;
@@ -59,12 +61,18 @@ export default async function check(args: string[]): Promise<number> {
 		const { raw: dictionary, roles } = ds;
 		const sha256 = await fileSha256(file);
 		const state = await createRunState(db, dictionary, roles, config);
+		await appendFindings(db, [], 0, true);
+		let stored = 0;
 		const t0 = performance.now();
 		const runs = await runChecks(db, dictionary, roles, config, {
 			only,
 			state,
 			onProgress: (p) => {
 				if (p.state === 'done') process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id} ${p.ms} ms\n`);
+			},
+			sink: async (run) => {
+				await appendFindings(db, run.findings, stored, false);
+				stored += run.findings.length;
 			}
 		});
 		for (const r of runs) {
@@ -72,88 +80,24 @@ export default async function check(args: string[]): Promise<number> {
 			else if (r.skipped) process.stderr.write(`check ${r.id} skipped: ${r.skipped}\n`);
 		}
 		const ran = runs.filter((r) => !r.skipped && !r.error);
-		const scores = scoreRespondents(
-			ran.flatMap((r) => r.findings),
-			{ weights: config.scoring?.weights, review: config.scoring?.review, remove: config.scoring?.remove }
-		);
-		const indices: { name: string; rowIndex: Map<number, number>; result: CarelessResult }[] = [];
+		const grids: GridIndexRows[] = [];
 		for (const g of roles.grids) {
 			const gi = await gridIndices(state, g);
-			const rowIndex = new Map<number, number>();
-			gi.rows.forEach((r, i) => rowIndex.set(r, i));
-			indices.push({ name: g.name, rowIndex, result: gi.result });
+			grids.push({ name: g.name, rowIndex: gridRowIndex(result.rows, gi.rows), result: gi.result });
 		}
-		const flagsByRow = new Map<number, { check: string; severity: string; message: string }[]>();
-		for (const r of ran)
-			for (const f of r.findings) {
-				if (f.row === undefined || f.severity === 'info') continue;
-				let list = flagsByRow.get(f.row);
-				if (!list) flagsByRow.set(f.row, (list = []));
-				list.push({ check: f.check, severity: f.severity, message: f.message });
-			}
 		const n = result.rows;
-		const respondentOf = (row: number) => (state.ids ? state.ids[row - 1] : row);
-		const indicesOf = (row: number) => {
-			const o: Record<string, Record<string, number | null>> = {};
-			for (const g of indices) {
-				const i = g.rowIndex.get(row);
-				const vals: Record<string, number | null> = {};
-				for (const name of CARELESS_INDEX_NAMES) {
-					const v = i === undefined ? NaN : g.result[name].values[i];
-					vals[name] = Number.isFinite(v) ? v : null;
-				}
-				o[g.name] = vals;
-			}
-			return o;
-		};
-		const json = createWriteStream(out);
-		await write(
-			json,
-			`{"dataset":${JSON.stringify({ rows: n, variables: dictionary.variables.length, sha256 })},"checks":${JSON.stringify(
-				ran.map((r) => ({ id: r.id, title: r.title, flagged: r.flagged, ms: r.ms }))
-			)},"respondents":[`
+		const verdicts = await writeResult(
+			{
+				db,
+				dataset: { rows: n, variables: dictionary.variables.length, sha256 },
+				checks: ran,
+				respondentOf: (row) => (state.ids ? state.ids[row - 1] : row),
+				grids,
+				scoring: { weights: config.scoring?.weights, review: config.scoring?.review, remove: config.scoring?.remove }
+			},
+			out,
+			typeof options.csv === 'string' ? options.csv : null
 		);
-		const csv = typeof options.csv === 'string' ? createWriteStream(options.csv) : null;
-		if (csv) {
-			const head = [
-				'id',
-				'score',
-				'verdict',
-				'flags',
-				'checks',
-				...indices.flatMap((g) => CARELESS_INDEX_NAMES.map((x) => `${g.name}_${x}`))
-			];
-			await write(csv, `${head.map(csvCell).join(',')}\n`);
-		}
-		let buf = '';
-		for (let row = 1; row <= n; row++) {
-			const s = scores.get(row);
-			const flags = flagsByRow.get(row) ?? [];
-			const ind = indicesOf(row);
-			const rec = { id: respondentOf(row), score: s?.score ?? 100, verdict: s?.verdict ?? 'keep', flags, indices: ind };
-			buf += (row > 1 ? ',' : '') + JSON.stringify(rec);
-			if (csv) {
-				const cells = [
-					rec.id,
-					rec.score,
-					rec.verdict,
-					flags.length,
-					[...new Set(flags.map((f) => f.check))].join(';'),
-					...indices.flatMap((g) => CARELESS_INDEX_NAMES.map((x) => ind[g.name][x]))
-				];
-				await write(csv, `${cells.map(csvCell).join(',')}\n`);
-			}
-			if (buf.length > 1 << 20) {
-				await write(json, buf);
-				buf = '';
-			}
-		}
-		await write(json, `${buf}]}\n`);
-		await new Promise<void>((res, rej) => json.end((e?: Error | null) => (e ? rej(e) : res())));
-		if (csv) await new Promise<void>((res) => csv.end(() => res()));
-		const verdicts = { keep: 0, review: 0, remove: 0 };
-		for (const s of scores.values()) verdicts[s.verdict]++;
-		verdicts.keep = n - verdicts.review - verdicts.remove;
 		process.stderr.write(
 			`${n} respondents: ${verdicts.keep} keep, ${verdicts.review} review, ${verdicts.remove} remove (${Math.round(performance.now() - t0)} ms)\n`
 		);
@@ -183,26 +127,6 @@ export default async function check(args: string[]): Promise<number> {
 	} finally {
 		await db.close();
 	}
-}
-
-function write(stream: WriteStream, text: string): Promise<void> {
-	return new Promise((res, rej) => {
-		if (stream.write(text)) res();
-		else {
-			const fail = (e: Error) => rej(e);
-			stream.once('error', fail).once('drain', () => {
-				stream.off('error', fail);
-				res();
-			});
-		}
-	});
-}
-
-/** CSV cell, with text that a spreadsheet would run as a formula neutralised (SPEC §8). */
-function csvCell(v: unknown): string {
-	if (v === null || v === undefined) return '';
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-	return csvField(String(v));
 }
 
 async function fileSha256(file: string): Promise<string> {

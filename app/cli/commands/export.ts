@@ -11,10 +11,12 @@ import { loadParquetNode } from '../../lib/io/parquet-node';
 import { blobSha256 } from '../../lib/io/sha256';
 import { nodeDeflate } from '../../lib/io/spss/write/node-sink';
 import { parseArgs } from '../args';
+import { readEngine } from '../engine';
 import { loadFile } from '../load';
 
 const USAGE =
-	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav|sps) [--no-flags] [--bom] [--allow-skipped]\n';
+	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav|sps) [--no-flags] [--bom] [--allow-skipped] [--engine native|wasm]
+';
 /** Exit status when recipe steps did not apply and `--allow-skipped` was not given: nothing is written. */
 const SKIPPED_EXIT = 3;
 
@@ -54,9 +56,11 @@ export default async function exportCommand(args: string[]): Promise<number> {
 		}
 	}
 
+	const engine = readEngine(options.engine, 'export');
+	if (!engine) return 2;
 	let loaded;
 	try {
-		loaded = await loadFile(file, { respondentId: true });
+		loaded = await loadFile(file, { respondentId: true, engine });
 	} catch (e) {
 		return fail(message(e), 1);
 	}

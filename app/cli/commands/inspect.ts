@@ -1,13 +1,14 @@
 import { readHead } from '../../lib/engine/data/head';
 import { parseArgs } from '../args';
+import { readEngine } from '../engine';
 import { loadFile } from '../load';
 
-/** `sieve inspect FILE [--rows N] [--encoding E] --json`: the dictionary and first rows (SPEC §7). */
+/** `sieve inspect FILE [--rows N] [--encoding E] [--engine native|wasm] --json`: the dictionary and first rows (SPEC §7). */
 export default async function inspect(args: string[]): Promise<number> {
 	const { positional, options } = parseArgs(args, ['json']);
 	const file = positional[0];
 	if (!file) {
-		process.stderr.write('usage: sieve inspect FILE [--rows N] [--encoding E] --json\n');
+		process.stderr.write('usage: sieve inspect FILE [--rows N] [--encoding E] [--engine native|wasm] --json\n');
 		return 2;
 	}
 	const n = options.rows === undefined ? 5 : Number(options.rows);
@@ -15,9 +16,11 @@ export default async function inspect(args: string[]): Promise<number> {
 		process.stderr.write(`sieve inspect: --rows must be a whole number, got ${options.rows}\n`);
 		return 2;
 	}
+	const engine = readEngine(options.engine, 'inspect');
+	if (!engine) return 2;
 	let loaded;
 	try {
-		loaded = await loadFile(file, { encoding: typeof options.encoding === 'string' ? options.encoding : undefined });
+		loaded = await loadFile(file, { encoding: typeof options.encoding === 'string' ? options.encoding : undefined, engine });
 	} catch (e) {
 		process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
 		return 1;

@@ -73,6 +73,8 @@ export interface RunOptions {
 	checks?: readonly Check[];
 	/** Reuse per-run state (ids, text features, careless indices), e.g. to read indices afterwards. */
 	state?: RunState;
+	/** Takes each check's findings as it ends; the runs returned then hold none, so a big file's findings are never all in memory. */
+	sink?: (run: CheckRun) => Promise<void>;
 }
 
 export function missingNeed(check: Check, roles: SurveyRoles, config: SieveConfig, dict: Dictionary): Need | null {
@@ -142,7 +144,7 @@ async function runEach(
 		}
 		const ms = Math.round(performance.now() - t0);
 		const flagged = new Set(findings.filter((f) => f.row !== undefined && f.severity !== 'info').map((f) => f.row)).size;
-		runs.push({
+		const run: CheckRun = {
 			id: check.id,
 			title: check.title,
 			version: check.version,
@@ -151,7 +153,12 @@ async function runEach(
 			flagged,
 			ms,
 			error
-		});
+		};
+		if (opts.sink) {
+			await opts.sink(run);
+			run.findings = [];
+		}
+		runs.push(run);
 		opts.onProgress?.({ id: check.id, index, total: list.length, state: 'done', ms });
 	}
 	return runs;

@@ -2,6 +2,7 @@ import type { Dictionary, Variable } from '../../dataset/dictionary';
 import { NO_MISSING } from '../../dataset/dictionary';
 import { batchToIPC } from '../../io/arrow-ipc';
 import type { CheckRun } from '../checks/registry';
+import type { Finding } from '../checks/types';
 import type { RespondentScore } from '../scoring';
 import type { SqlDb } from '../sql/db';
 
@@ -38,33 +39,14 @@ const SLICE = 50_000;
 
 export async function storeResults(db: SqlDb, runs: CheckRun[], scores: Map<number, RespondentScore>): Promise<void> {
 	await db.exec(`DROP TABLE IF EXISTS ${FINDINGS_TABLE}; DROP TABLE IF EXISTS ${SCORES_TABLE}`);
-	const findings = runs.flatMap((r) => r.findings);
-	let first = true;
-	for (let at = 0; at < findings.length || first; at += SLICE) {
-		const part = findings.slice(at, at + SLICE);
-		const ipc = batchToIPC(
-			FINDING_DICT,
-			{
-				length: part.length,
-				columns: [
-					part.map((f) => f.check),
-					part.map((f) => f.level),
-					Float64Array.from(part, (f) => f.row ?? NaN),
-					part.map((f) => (f.respondent === undefined ? null : String(f.respondent))),
-					part.map((f) => f.variable ?? null),
-					part.map((f) => f.severity),
-					Float64Array.from(part, (f) => f.score),
-					part.map((f) => f.message),
-					part.map((f) => JSON.stringify(f.evidence))
-				]
-			},
-			at + 1
-		);
-		await db.insertArrowIPC(FINDINGS_TABLE, ipc, first);
-		first = false;
-	}
+	await appendFindings(
+		db,
+		runs.flatMap((r) => r.findings),
+		0,
+		true
+	);
 	const list = [...scores.values()];
-	first = true;
+	let first = true;
 	for (let at = 0; at < list.length || first; at += SLICE) {
 		const part = list.slice(at, at + SLICE);
 		const ipc = batchToIPC(
@@ -83,5 +65,34 @@ export async function storeResults(db: SqlDb, runs: CheckRun[], scores: Map<numb
 		);
 		await db.insertArrowIPC(SCORES_TABLE, ipc, first);
 		first = false;
+	}
+}
+
+/**
+ * Appends findings to the findings table in slices (creating it when `create`); `__row` numbers on
+ * from the `stored` findings before them, so the table reads back in the order findings were made.
+ */
+export async function appendFindings(db: SqlDb, findings: readonly Finding[], stored: number, create: boolean): Promise<void> {
+	for (let at = 0; at < findings.length || (create && at === 0); at += SLICE) {
+		const part = findings.slice(at, at + SLICE);
+		const ipc = batchToIPC(
+			FINDING_DICT,
+			{
+				length: part.length,
+				columns: [
+					part.map((f) => f.check),
+					part.map((f) => f.level),
+					Float64Array.from(part, (f) => f.row ?? NaN),
+					part.map((f) => (f.respondent === undefined ? null : String(f.respondent))),
+					part.map((f) => f.variable ?? null),
+					part.map((f) => f.severity),
+					Float64Array.from(part, (f) => f.score),
+					part.map((f) => f.message),
+					part.map((f) => JSON.stringify(f.evidence))
+				]
+			},
+			stored + at + 1
+		);
+		await db.insertArrowIPC(FINDINGS_TABLE, ipc, create && at === 0);
 	}
 }

@@ -5,7 +5,8 @@ export type SqlValue = string | number | boolean | null | bigint;
 
 /**
  * The engine's only view of DuckDB. One implementation runs DuckDB-WASM's async worker build in the
- * browser, one runs its blocking build in Node (tests, the `sieve` command).
+ * browser, one its blocking build in Node (tests, `sieve --engine wasm`), one native DuckDB in Node
+ * (`sieve`'s default).
  */
 export interface SqlDb {
 	/** Runs one statement; `params` are bound positionally to `?`. */
