@@ -13,6 +13,7 @@ import duplicates from './duplicates';
 import formats from './formats';
 import missing from './missing';
 import outliers from './outliers';
+import pii from './pii';
 import patterns from './patterns';
 import range from './range';
 import repeatedItems from './repeated-items';
@@ -46,7 +47,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	distribution,
 	repeatedItems,
 	formats,
-	sections
+	sections,
+	pii
 ];
 
 export interface CheckRun {

@@ -21,7 +21,9 @@ export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = {
 	categories: 0.05,
 	outliers: 0.2,
 	sentiment: 0,
-	distribution: 0
+	distribution: 0,
+	// Personal data in an answer is a privacy matter for the export, not a sign of a careless respondent.
+	pii: 0
 };
 
 const SEVERITY: Record<Severity, number> = { info: 0, warning: 0.6, error: 1 };

@@ -34,9 +34,11 @@ const SQL_TYPE: Record<VarType, string> = { numeric: 'DOUBLE', string: 'VARCHAR'
 export async function tableOf(db: SqlDb, dict: Dictionary, values: unknown[][]): Promise<void> {
 	const cols = dict.variables.map((v) => `"${v.name.replaceAll('"', '""')}" ${SQL_TYPE[v.type]}`);
 	await db.exec(`DROP TABLE IF EXISTS data; CREATE TABLE data (__row INTEGER, ${cols.join(', ')})`);
-	for (const [i, row] of values.entries()) {
-		const ph = dict.variables.map((v) => (v.type === 'date' ? '?::DATE' : v.type === 'datetime' ? '?::TIMESTAMP' : '?'));
-		await db.query(`INSERT INTO data VALUES (${i + 1}, ${ph.join(', ')})`, row as never[]);
+	const ph = dict.variables.map((v) => (v.type === 'date' ? '?::DATE' : v.type === 'datetime' ? '?::TIMESTAMP' : '?'));
+	for (let i = 0; i < values.length; i += 100) {
+		const part = values.slice(i, i + 100);
+		const tuples = part.map((_, j) => `(${i + j + 1}, ${ph.join(', ')})`);
+		await db.query(`INSERT INTO data VALUES ${tuples.join(', ')}`, part.flat() as never[]);
 	}
 }
 
