@@ -13,6 +13,7 @@ import duplicates from './duplicates';
 import formats from './formats';
 import missing from './missing';
 import outliers from './outliers';
+import language from './language';
 import pii from './pii';
 import patterns from './patterns';
 import range from './range';
@@ -48,7 +49,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	repeatedItems,
 	formats,
 	sections,
-	pii
+	pii,
+	language
 ];
 
 export interface CheckRun {

@@ -25,7 +25,8 @@ const IDS = [
 	'repeated-items',
 	'formats',
 	'sections',
-	'pii'
+	'pii',
+	'language'
 ];
 const dict = dictionaryOf([variable('rid'), variable('duration_s'), variable('q1')]);
 
