@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { openNodeDb } from '../../../../app/lib/engine/duckdb/node';
 import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import type { Dictionary, Variable, VarType } from '../../../../app/lib/dataset/dictionary';
@@ -40,6 +41,17 @@ export async function tableOf(db: SqlDb, dict: Dictionary, values: unknown[][]):
 		const tuples = part.map((_, j) => `(${i + j + 1}, ${ph.join(', ')})`);
 		await db.query(`INSERT INTO data VALUES ${tuples.join(', ')}`, part.flat() as never[]);
 	}
+}
+
+/** Opens DuckDB with `data` from `values` before the suite's tests and closes it after; tests read `.db`. */
+export function useTable(dict: Dictionary, values: unknown[][]): { db: SqlDb } {
+	const ref = {} as { db: SqlDb };
+	beforeAll(async () => {
+		ref.db = await openNodeDb();
+		await tableOf(ref.db, dict, values);
+	});
+	afterAll(() => ref.db.close());
+	return ref;
 }
 
 export async function loadDemo(db: SqlDb, demo: Demo): Promise<void> {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import language from '../../../../app/lib/engine/checks/language';
-import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { createRng } from '../../../../app/lib/demo/rng';
 import { proseIn } from '../../../../app/lib/demo/prose';
 import { SENTENCES } from '../text/language-sentences';
-import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './helpers';
+import { dictionaryOf, flagged, runOne, useTable, variable } from './helpers';
 
 const dict = dictionaryOf([variable('rid'), variable('oe', 'string')]);
 const r = createRng(4);
@@ -23,19 +22,13 @@ const PLANTED: [number, string][] = [
 for (const [row, t] of PLANTED) answers[row - 1] = t;
 
 describe('language check', () => {
-	let db: SqlDb;
-	beforeAll(async () => {
-		db = await openNodeDb();
-		await tableOf(
-			db,
-			dict,
-			answers.map((t, i) => [i + 1, t])
-		);
-	});
-	afterAll(() => db.close());
+	const s = useTable(
+		dict,
+		answers.map((t, i) => [i + 1, t])
+	);
 
 	it('flags exactly the answers in a language or script the question does not use', async () => {
-		const f = await runOne(db, dict, language, { openEnds: ['oe'] });
+		const f = await runOne(s.db, dict, language, { openEnds: ['oe'] });
 		expect(flagged(f)).toEqual(PLANTED.map(([row]) => row));
 		const info = f.find((x) => x.level === 'variable')!;
 		expect(info.evidence.main).toEqual(['en', 'de']);
@@ -49,7 +42,7 @@ describe('language check', () => {
 	});
 
 	it('flags every other language when the expected ones are configured', async () => {
-		const f = await runOne(db, dict, language, { openEnds: ['oe'], checks: { language: { expected: ['en'] } } });
+		const f = await runOne(s.db, dict, language, { openEnds: ['oe'], checks: { language: { expected: ['en'] } } });
 		const de = answers.flatMap((t, i) => (i % 3 === 0 && i % 25 !== 0 && !PLANTED.some(([row]) => row === i + 1) ? [i + 1] : []));
 		const rows = flagged(f);
 		expect(de.filter((x) => !rows.includes(x))).toEqual([]);

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pii from '../../../../app/lib/engine/checks/pii';
 import { applyRecipe } from '../../../../app/lib/engine/recipe';
-import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { createRng } from '../../../../app/lib/demo/rng';
 import { proseIn } from '../../../../app/lib/demo/prose';
 import { plantedPii } from '../../text/pii/planted';
-import { dictionaryOf, flagged, openNodeDb, runOne, tableOf, variable } from './helpers';
+import { dictionaryOf, flagged, runOne, useTable, variable } from './helpers';
 
 const dict = dictionaryOf([variable('rid'), variable('oe', 'string'), variable('oe2', 'string')]);
 const planted = plantedPii(5, 4);
@@ -19,19 +18,13 @@ const answers = [
 const PLANTED_ROWS = [...planted.map((_, i) => i + 1), answers.length];
 
 describe('pii check', () => {
-	let db: SqlDb;
-	beforeAll(async () => {
-		db = await openNodeDb();
-		await tableOf(
-			db,
-			dict,
-			answers.map((t, i) => [i + 1, t, i === 40 ? 'write to kim@example.org' : null])
-		);
-	});
-	afterAll(() => db.close());
+	const s = useTable(
+		dict,
+		answers.map((t, i) => [i + 1, t, i === 40 ? 'write to kim@example.org' : null])
+	);
 
 	it('flags exactly the answers with planted personal data, per open end, and counts kinds per variable', async () => {
-		const f = await runOne(db, dict, pii, { openEnds: ['oe', 'oe2'] });
+		const f = await runOne(s.db, dict, pii, { openEnds: ['oe', 'oe2'] });
 		expect(flagged(f, (x) => x.variable === 'oe')).toEqual(PLANTED_ROWS);
 		expect(flagged(f, (x) => x.variable === 'oe2')).toEqual([41]);
 		const counts = f.find((x) => x.level === 'variable' && x.variable === 'oe')!.evidence.counts as Record<string, number>;
@@ -39,20 +32,20 @@ describe('pii check', () => {
 	});
 
 	it('names the kind and never echoes a value in full', async () => {
-		const f = await runOne(db, dict, pii, { openEnds: ['oe', 'oe2'] });
+		const f = await runOne(s.db, dict, pii, { openEnds: ['oe', 'oe2'] });
 		const text = JSON.stringify(f);
 		for (const p of planted) for (const t of p.truth) expect(text).not.toContain(t.value);
 		expect(f.find((x) => x.respondent === 41)!.message).toBe('oe2: personal data (e-mail): k***@e***.org');
 	});
 
 	it('looks only for the configured kinds', async () => {
-		const f = await runOne(db, dict, pii, { openEnds: ['oe'], checks: { pii: { kinds: ['iban', 'card'] } } });
+		const f = await runOne(s.db, dict, pii, { openEnds: ['oe'], checks: { pii: { kinds: ['iban', 'card'] } } });
 		expect(new Set(f.filter((x) => x.row).flatMap((x) => x.evidence.kinds as string[]))).toEqual(new Set(['iban', 'card']));
 	});
 
 	it("export's mask-pii recipe step puts typed placeholders in the cleaned data", async () => {
-		const { table } = await applyRecipe(db, dict, { version: 1, steps: [{ action: 'mask-pii', variable: 'oe' }] }, { idVariable: 'rid' });
-		const t = await db.query(`SELECT oe FROM ${table} ORDER BY rid`);
+		const { table } = await applyRecipe(s.db, dict, { version: 1, steps: [{ action: 'mask-pii', variable: 'oe' }] }, { idVariable: 'rid' });
+		const t = await s.db.query(`SELECT oe FROM ${table} ORDER BY rid`);
 		const out = t.toArray().map((x) => String(x.oe));
 		expect(out[0]).toMatch(/\[EMAIL\]/);
 		for (const p of planted) for (const v of p.truth) expect(out.join('\n')).not.toContain(v.value);
@@ -60,7 +53,12 @@ describe('pii check', () => {
 	});
 
 	it('mask-pii skips a variable that is not text', async () => {
-		const { report } = await applyRecipe(db, dict, { version: 1, steps: [{ action: 'mask-pii', variable: 'rid' }] }, { idVariable: 'rid' });
+		const { report } = await applyRecipe(
+			s.db,
+			dict,
+			{ version: 1, steps: [{ action: 'mask-pii', variable: 'rid' }] },
+			{ idVariable: 'rid' }
+		);
 		expect(report.skipped.map((s) => s.step)).toEqual([0]);
 	});
 });
