@@ -15,6 +15,7 @@ import missing from './missing';
 import outliers from './outliers';
 import language from './language';
 import pii from './pii';
+import plagiarism from './plagiarism';
 import patterns from './patterns';
 import range from './range';
 import repeatedItems from './repeated-items';
@@ -50,7 +51,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	formats,
 	sections,
 	pii,
-	language
+	language,
+	plagiarism
 ];
 
 export interface CheckRun {

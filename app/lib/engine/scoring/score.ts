@@ -24,7 +24,8 @@ export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = {
 	distribution: 0,
 	// Personal data in an answer is a privacy matter for the export, not a sign of a careless respondent.
 	pii: 0,
-	language: 0.1
+	language: 0.1,
+	plagiarism: 0.5
 };
 
 const SEVERITY: Record<Severity, number> = { info: 0, warning: 0.6, error: 1 };

@@ -26,7 +26,8 @@ const IDS = [
 	'formats',
 	'sections',
 	'pii',
-	'language'
+	'language',
+	'plagiarism'
 ];
 const dict = dictionaryOf([variable('rid'), variable('duration_s'), variable('q1')]);
 
