@@ -4,6 +4,7 @@ import type { SurveyRoles } from '../roles/types';
 import type { SieveConfig } from './config';
 import { createContext, createRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
+import brevity from './brevity';
 import categories from './categories';
 import completeness from './completeness';
 import consistency from './consistency';
@@ -52,7 +53,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	sections,
 	pii,
 	language,
-	plagiarism
+	plagiarism,
+	brevity
 ];
 
 export interface CheckRun {

@@ -27,7 +27,8 @@ const IDS = [
 	'sections',
 	'pii',
 	'language',
-	'plagiarism'
+	'plagiarism',
+	'brevity'
 ];
 const dict = dictionaryOf([variable('rid'), variable('duration_s'), variable('q1')]);
 
