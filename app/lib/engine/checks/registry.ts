@@ -6,6 +6,7 @@ import { createContext, createRunState, type RunState } from './context';
 import type { Check, Finding, Need } from './types';
 import brevity from './brevity';
 import categories from './categories';
+import closedOpen from './closed-open';
 import completeness from './completeness';
 import consistency from './consistency';
 import dates from './dates';
@@ -54,7 +55,8 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	pii,
 	language,
 	plagiarism,
-	brevity
+	brevity,
+	closedOpen
 ];
 
 export interface CheckRun {

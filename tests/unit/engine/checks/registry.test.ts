@@ -28,7 +28,8 @@ const IDS = [
 	'pii',
 	'language',
 	'plagiarism',
-	'brevity'
+	'brevity',
+	'closed-open'
 ];
 const dict = dictionaryOf([variable('rid'), variable('duration_s'), variable('q1')]);
 
