@@ -20,7 +20,11 @@ const UI_LIBS = {
 	regex: '^(svelte|\\$app|dexie)|/store/',
 	message: 'The engine, ml, io, audit and demo are pure TypeScript: no Svelte, SvelteKit, Dexie or store.'
 };
-const APP = { regex: '/app/|^\\$lib', message: 'The relay never imports the app.' };
+const APP = { regex: '/app/(?!lib/text/)|^\\$lib', message: 'The relay never imports the app (app/lib/text is shared pure code).' };
+const OUTSIDE_TEXT = {
+	regex: '^\\.\\./\\.\\./|^\\$',
+	message: 'app/lib/text is shared with the relay: it imports nothing else of the app.'
+};
 
 /** A complete import ban for one group of files; flat config lets the last matching block win per rule. */
 function bans(...list) {
@@ -82,5 +86,6 @@ export default defineConfig(
 	{ files: ['app/lib/engine/**', 'app/lib/io/**', 'app/lib/audit/**', 'app/lib/demo/**', 'app/lib/report/**'], rules: bans(DUCKDB_ONNX, UI_LIBS) },
 	{ files: ['app/lib/ml/**', 'app/lib/engine/duckdb/**'], rules: bans(UI_LIBS) },
 	{ files: ['app/lib/engine/duckdb/browser*', 'app/lib/engine/duckdb/browser/**', 'app/lib/workers/**'], rules: bans() },
+	{ files: ['app/lib/text/**'], rules: bans(DUCKDB_ONNX, UI_LIBS, OUTSIDE_TEXT) },
 	{ files: ['server/**'], rules: bans(APP) }
 );

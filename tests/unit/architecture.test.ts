@@ -46,7 +46,11 @@ describe('architecture boundaries', () => {
 		).toEqual([]);
 	});
 
-	it('the relay never imports the app', () => {
-		expect(violations(['server'], /\/app\/|^\$lib/)).toEqual([]);
+	it('the relay never imports the app, except the shared pure text code', () => {
+		expect(violations(['server'], /\/app\/(?!lib\/text\/)|^\$lib/)).toEqual([]);
+	});
+
+	it('the shared text code (app/lib/text) imports nothing else of the app', () => {
+		expect(violations(['app/lib/text'], /^svelte|^\$|^dexie|@duckdb|onnxruntime|\.\.\/\.\.\//)).toEqual([]);
 	});
 });

@@ -263,8 +263,12 @@ function fill(template: string, p: Prose, r: Rng, adjectives: string[]): string 
 
 /** An answer whose tone follows `sentiment` (a latent satisfaction, about standard normal). */
 export function proseAnswer(r: Rng, language: string, sentiment: number): string {
-	const lang = r.chance(0.125) ? r.pick(OTHER) : language;
-	const p = PROSE[lang] ?? PROSE.en;
+	return proseIn(r, r.chance(0.125) ? r.pick(OTHER) : language, sentiment);
+}
+
+/** An answer in exactly `language` (one of the nine), for tests that need each answer's true language. */
+export function proseIn(r: Rng, language: string, sentiment: number): string {
+	const p = PROSE[language] ?? PROSE.en;
 	const sentences: string[] = [];
 	const count = r.weighted([35, 35, 20, 10]) + 1;
 	for (let k = 0; k < count; k++) {

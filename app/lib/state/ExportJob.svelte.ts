@@ -24,6 +24,8 @@ export class ExportJob {
 	format = $state<ExportFormat>('sav');
 	flags = $state(true);
 	bom = $state(true);
+	/** Appends a mask-pii step per open end, so the recipe records it and replays it. */
+	maskPii = $state(false);
 	running = $state(false);
 	progress = $state.raw<{ rows: number; total: number } | null>(null);
 	report = $state.raw<ApplyReport | null>(null);
@@ -43,8 +45,16 @@ export class ExportJob {
 		}
 	}
 
-	/** The recipe the export replays, from the review's decisions or an imported RECIPE file. */
+	/** The recipe the export replays: the review's decisions or an imported RECIPE file, then the masking steps. */
 	async recipe(): Promise<Recipe | null> {
+		const base = await this.decided();
+		if (!this.maskPii) return base;
+		const { roles } = await getEngine().dataset();
+		const masks = roles.openEnds.map((variable) => ({ action: 'mask-pii' as const, variable, reason: 'mask personal data in open ends' }));
+		return base ? { ...base, steps: [...base.steps, ...masks] } : { version: 1, steps: masks };
+	}
+
+	private async decided(): Promise<Recipe | null> {
 		const sha = this.session.project?.file?.sha256 ?? '';
 		if (this.source === 'none') return null;
 		if (this.source === 'file') return this.imported?.recipe ?? null;

@@ -31,6 +31,13 @@ export const attentionSchema = z.strictObject({
 	expected: z.union([answer, z.array(answer)])
 });
 
+/** An open end that explains a rating (`closed-open`): the rating's scale defaults to its observed range. */
+export const openEndPairSchema = z.strictObject({
+	openEnd: variable,
+	rating: variable,
+	scale: z.tuple([z.number(), z.number()]).optional()
+});
+
 export const paramValueSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
 
 export const configSchema = z.strictObject({
@@ -44,6 +51,7 @@ export const configSchema = z.strictObject({
 	weight: variable.optional(),
 	grids: z.array(gridSchema).optional(),
 	openEnds: z.array(variable).optional(),
+	openEndPairs: z.array(openEndPairSchema).optional(),
 	rules: z.array(ruleSchema).optional(),
 	/** Routing rules written as `q5 asked if q4 = 1`. */
 	skips: z.array(z.string().min(1)).optional(),
@@ -72,3 +80,4 @@ export type SieveConfig = z.infer<typeof configSchema>;
 export type GridConfig = z.infer<typeof gridSchema>;
 export type RuleConfig = z.infer<typeof ruleSchema>;
 export type AttentionConfig = z.infer<typeof attentionSchema>;
+export type OpenEndPairConfig = z.infer<typeof openEndPairSchema>;

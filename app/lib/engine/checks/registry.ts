@@ -6,7 +6,9 @@ import { createContext, createRunState, releaseRunState, type RunState } from '.
 import type { Check, Finding, Need } from './types';
 import anomaly from './anomaly';
 import bot from './bot';
+import brevity from './brevity';
 import categories from './categories';
+import closedOpen from './closed-open';
 import completeness from './completeness';
 import consistency from './consistency';
 import dates from './dates';
@@ -15,6 +17,9 @@ import duplicates from './duplicates';
 import formats from './formats';
 import missing from './missing';
 import outliers from './outliers';
+import language from './language';
+import pii from './pii';
+import plagiarism from './plagiarism';
 import patterns from './patterns';
 import range from './range';
 import repeatedItems from './repeated-items';
@@ -50,7 +55,12 @@ export const STANDARD_CHECKS: readonly Check[] = [
 	formats,
 	sections,
 	bot,
-	anomaly
+	anomaly,
+	pii,
+	language,
+	plagiarism,
+	brevity,
+	closedOpen
 ];
 
 export interface CheckRun {

@@ -2,6 +2,7 @@ import type { Dictionary, Variable } from '../../dataset/dictionary';
 import { ROW_COLUMN } from '../../io/arrow-ipc';
 import type { SqlDb, SqlValue } from '../sql/db';
 import { quoteIdent } from '../sql/quote';
+import { maskPii } from '../../text/pii';
 import { sqlTypeOf } from './coerce';
 import { idTypeOf, planRecipe, recipeRespondents, type Op } from './plan';
 import { respondentRows } from './respondent-rows';
@@ -72,6 +73,24 @@ async function runOp(db: SqlDb, op: Op): Promise<void> {
 			if (from.length === 0) return;
 			const list = from.map(() => `CAST(? AS ${type})`).join(', ');
 			await db.query(`UPDATE ${CLEANED_TABLE} SET ${col} = CAST(? AS ${type}) WHERE ${col} IN (${list})`, [op.to, ...from]);
+			return;
+		}
+		case 'mask': {
+			const t = await db.query(`SELECT DISTINCT ${col} AS t FROM ${CLEANED_TABLE} WHERE ${col} IS NOT NULL`);
+			const tc = t.getChild('t')!;
+			const pairs: SqlValue[][] = [];
+			for (let i = 0; i < t.numRows; i++) {
+				const text = String(tc.get(i));
+				const masked = maskPii(text, { kinds: op.kinds });
+				if (masked !== text) pairs.push([text, masked]);
+			}
+			for (let i = 0; i < pairs.length; i += CHUNK) {
+				const part = pairs.slice(i, i + CHUNK);
+				await db.query(
+					`UPDATE ${CLEANED_TABLE} SET ${col} = m.v FROM (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS m(o, v) WHERE ${CLEANED_TABLE}.${col} = m.o`,
+					part.flat()
+				);
+			}
 			return;
 		}
 		case 'cells': {

@@ -1,3 +1,4 @@
+import { PII_KINDS } from '../../text/pii';
 import type { Recipe, RecipeStep, RecipeValue } from './types';
 
 /** A recipe file that is not a valid RECIPE; the message names the step and field. */
@@ -12,7 +13,8 @@ const FIELDS: Record<RecipeStep['action'], { required: string[]; optional: strin
 	'set-missing': { required: ['variable'], optional: ['respondent', 'from'] },
 	'edit-value': { required: ['respondent', 'variable', 'value'], optional: [] },
 	recode: { required: ['variable', 'from', 'to'], optional: ['label'] },
-	'merge-categories': { required: ['variable', 'from', 'to'], optional: ['label'] }
+	'merge-categories': { required: ['variable', 'from', 'to'], optional: ['label'] },
+	'mask-pii': { required: ['variable'], optional: ['kinds'] }
 };
 
 /**
@@ -55,6 +57,8 @@ function parseStep(raw: unknown, i: number): RecipeStep {
 	if ('value' in raw) checkValue(raw.value, `${field}: "value"`);
 	if ('to' in raw) checkValue(raw.to, `${field}: "to"`);
 	if ('label' in raw && typeof raw.label !== 'string') throw new RecipeError(`${field}: "label" must be text`);
+	if ('kinds' in raw && (!Array.isArray(raw.kinds) || raw.kinds.some((k) => !(PII_KINDS as readonly unknown[]).includes(k))))
+		throw new RecipeError(`${field}: "kinds" must be a list of ${PII_KINDS.join(', ')}`);
 	if ('from' in raw) {
 		if (!Array.isArray(raw.from) || raw.from.length === 0) throw new RecipeError(`${field}: "from" must be a non-empty list`);
 		raw.from.forEach((v, k) => checkValue(v, `${field}: "from[${k}]"`));

@@ -4,12 +4,14 @@ import type { SqlValue } from '../sql/db';
 import { coerceRespondent, coerceValue } from './coerce';
 import { recodeLabels } from './recode-labels';
 import type { Recipe, RecipeValue, SkippedStep } from './types';
+import type { PiiKind } from '../../text/pii';
 
 /** One SQL change to the cleaned table, in recipe order. */
 export type Op =
 	| { kind: 'cells'; variable: Variable; edits: Map<number, SqlValue> }
 	| { kind: 'recode'; variable: Variable; from: SqlValue[]; to: SqlValue }
-	| { kind: 'clear'; variable: Variable };
+	| { kind: 'clear'; variable: Variable }
+	| { kind: 'mask'; variable: Variable; kinds: PiiKind[] | undefined };
 
 export interface Plan {
 	ops: Op[];
@@ -130,6 +132,16 @@ export function planRecipe({ recipe, dictionary, idVariable, rowsOf }: PlanInput
 				const to = xs.pop() as SqlValue;
 				ops.push({ kind: 'recode', variable: v, from: xs, to });
 				v.valueLabels = recodeLabels(v, xs, to, s.label);
+				break;
+			}
+			case 'mask-pii': {
+				const v = variable(i, s.variable);
+				if (!v) return;
+				if (v.type !== 'string') {
+					skipped.push({ step: i, reason: `"${v.name}" is not a text variable, so it holds no personal data to mask` });
+					return;
+				}
+				ops.push({ kind: 'mask', variable: v, kinds: s.kinds as PiiKind[] | undefined });
 				break;
 			}
 		}

@@ -48,7 +48,10 @@ export type RecodeStep = StepNote & {
 	label?: string;
 };
 
-export type RecipeStep = ExcludeStep | KeepStep | SetMissingStep | EditValueStep | RecodeStep;
+/** Personal data in a text variable replaced by typed placeholders (`[EMAIL]`, `[NAME]`, …); all kinds when `kinds` is absent. */
+export type MaskPiiStep = StepNote & { action: 'mask-pii'; variable: string; kinds?: string[] };
+
+export type RecipeStep = ExcludeStep | KeepStep | SetMissingStep | EditValueStep | RecodeStep | MaskPiiStep;
 
 /** The RECIPE file of SPEC §7: the ordered decisions, replayable on another wave. */
 export interface Recipe {

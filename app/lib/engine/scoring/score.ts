@@ -23,7 +23,12 @@ export const DEFAULT_WEIGHTS: Readonly<Record<string, number>> = {
 	sentiment: 0,
 	distribution: 0,
 	bot: 0.5,
-	anomaly: 0.2
+	anomaly: 0.2,
+	// Personal data in an answer is a privacy matter for the export, not a sign of a careless respondent.
+	pii: 0,
+	language: 0.1,
+	plagiarism: 0.5,
+	brevity: 0.2
 };
 
 const SEVERITY: Record<Severity, number> = { info: 0, warning: 0.6, error: 1 };

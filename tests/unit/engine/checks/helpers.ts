@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { openNodeDb } from '../../../../app/lib/engine/duckdb/node';
 import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import type { Dictionary, Variable, VarType } from '../../../../app/lib/dataset/dictionary';
@@ -34,10 +35,23 @@ const SQL_TYPE: Record<VarType, string> = { numeric: 'DOUBLE', string: 'VARCHAR'
 export async function tableOf(db: SqlDb, dict: Dictionary, values: unknown[][]): Promise<void> {
 	const cols = dict.variables.map((v) => `"${v.name.replaceAll('"', '""')}" ${SQL_TYPE[v.type]}`);
 	await db.exec(`DROP TABLE IF EXISTS data; CREATE TABLE data (__row INTEGER, ${cols.join(', ')})`);
-	for (const [i, row] of values.entries()) {
-		const ph = dict.variables.map((v) => (v.type === 'date' ? '?::DATE' : v.type === 'datetime' ? '?::TIMESTAMP' : '?'));
-		await db.query(`INSERT INTO data VALUES (${i + 1}, ${ph.join(', ')})`, row as never[]);
+	const ph = dict.variables.map((v) => (v.type === 'date' ? '?::DATE' : v.type === 'datetime' ? '?::TIMESTAMP' : '?'));
+	for (let i = 0; i < values.length; i += 100) {
+		const part = values.slice(i, i + 100);
+		const tuples = part.map((_, j) => `(${i + j + 1}, ${ph.join(', ')})`);
+		await db.query(`INSERT INTO data VALUES ${tuples.join(', ')}`, part.flat() as never[]);
 	}
+}
+
+/** Opens DuckDB with `data` from `values` before the suite's tests and closes it after; tests read `.db`. */
+export function useTable(dict: Dictionary, values: unknown[][]): { db: SqlDb } {
+	const ref = {} as { db: SqlDb };
+	beforeAll(async () => {
+		ref.db = await openNodeDb();
+		await tableOf(ref.db, dict, values);
+	});
+	afterAll(() => ref.db.close());
+	return ref;
 }
 
 export async function loadDemo(db: SqlDb, demo: Demo): Promise<void> {

@@ -25,7 +25,7 @@ describe('parseRecipe', () => {
 		[{ ...SPEC_EXAMPLE, steps: {} }, 'recipe: "steps" must be a list'],
 		[
 			{ ...SPEC_EXAMPLE, steps: [{ action: 'delete', respondent: 1 }] },
-			'recipe step 0: "action" must be one of exclude, keep, set-missing, edit-value, recode, merge-categories, got "delete"'
+			'recipe step 0: "action" must be one of exclude, keep, set-missing, edit-value, recode, merge-categories, mask-pii, got "delete"'
 		],
 		[
 			{ ...SPEC_EXAMPLE, steps: [{ action: 'keep', respondent: 1 }, { action: 'exclude' }] },
@@ -131,6 +131,16 @@ describe('decisionsToRecipe', () => {
 		);
 		expect(() => decisionsToRecipe([{ ...base, target: { kind: 'category', variable: 'a', values: [1] }, action: 'recode' }], SHA)).toThrow(
 			'decision 0: "recode" needs the target category as its value'
+		);
+	});
+});
+
+describe('parseRecipe mask-pii', () => {
+	it('reads a mask-pii step and checks its kinds', () => {
+		const steps = [{ action: 'mask-pii', variable: 'oe1', kinds: ['email', 'name'], reason: 'mask personal data in open ends' }];
+		expect(parseRecipe({ version: 1, steps }).steps).toEqual(steps);
+		expect(() => parseRecipe({ version: 1, steps: [{ action: 'mask-pii', variable: 'oe1', kinds: ['emails'] }] })).toThrow(
+			'recipe step 0 (mask-pii): "kinds" must be a list of email, url, iban, card, ip, id, phone, address, name'
 		);
 	});
 });
