@@ -15,8 +15,7 @@ import { readEngine } from '../engine';
 import { loadFile } from '../load';
 
 const USAGE =
-	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav|sps) [--no-flags] [--bom] [--allow-skipped] [--engine native|wasm]
-';
+	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav|sps) [--no-flags] [--bom] [--allow-skipped] [--engine native|wasm]\n';
 /** Exit status when recipe steps did not apply and `--allow-skipped` was not given: nothing is written. */
 const SKIPPED_EXIT = 3;
 

@@ -89,6 +89,9 @@ function stepSyntax(s: RecipeStep, ctx: Context): string[] | string {
 			if (label && s.to !== null) lines.push(`ADD VALUE LABELS ${v.name} ${to} ${label}.`);
 			return lines;
 		}
+		case 'mask-pii':
+			// finding personal data in free text needs Sieve's detector, which syntax cannot express
+			return 'masking personal data in open ends has no SPSS syntax; export the masked file from Sieve';
 	}
 }
 
