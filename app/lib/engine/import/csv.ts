@@ -11,6 +11,7 @@ import { STAGING_TABLE, finishImport } from './finish';
 import { HEADER_ROWS, finishPlatform, platformHeader } from './platform';
 import { transcodeToUtf8 } from './transcode';
 import { ImportError, type CsvDialect, type ImportOptions, type ImportProgress, type ImportResult } from './types';
+import { createTextDecoder } from '../../io/text/decoder';
 
 const SOURCE_FILE = 'sieve-import-source.csv';
 const HEAD_BYTES = 1024 * 1024;
@@ -34,7 +35,7 @@ export async function importCsv(
 	const bom = encoding === 'utf-8' && !overridden ? sniffed.bom : 0;
 	const dialect: CsvDialect = {
 		encoding,
-		...sniffDialect(new TextDecoder(encoding).decode(sniffHead.subarray(overridden ? 0 : sniffed.bom))),
+		...sniffDialect(createTextDecoder(encoding).decode(sniffHead.subarray(overridden ? 0 : sniffed.bom))),
 		...stripUndefined(opts.csv)
 	};
 	onProgress({ phase: 'reading', done: 0, total: file.size, rows: 0 });

@@ -1,3 +1,4 @@
+import { createTextDecoder } from '../../io/text/decoder';
 import type { CsvEncoding } from './types';
 
 const SLICE = 8 * 1024 * 1024;
@@ -7,7 +8,7 @@ const SLICE = 8 * 1024 * 1024;
  * leading bytes. The result is a Blob of parts: a browser may keep a large one on disk.
  */
 export async function transcodeToUtf8(file: Blob, encoding: CsvEncoding, bom: number): Promise<Blob> {
-	const decoder = new TextDecoder(encoding);
+	const decoder = createTextDecoder(encoding);
 	const encoder = new TextEncoder();
 	const parts: Uint8Array[] = [];
 	for (let offset = bom; offset < file.size; offset += SLICE) {
