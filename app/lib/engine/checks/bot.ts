@@ -16,7 +16,8 @@ export default defineCheck({
 	params: {
 		sensitivity: {
 			type: 'number',
-			default: 0.95,
+			// 0.95 caught 94–96 % of bots on real bfi answers but flagged 10.6 % of the real people; 0.85 flags 5.2 %
+			default: 0.85,
 			min: 0.5,
 			max: 0.999,
 			description: 'share of random responders to catch; the rest of the risk falls on attentive respondents with flat answers'

@@ -21,8 +21,8 @@ describe('bot: the permutation test on real answers (psychTools::bfi) with injec
 	});
 	afterAll(() => db.close());
 
-	it('catches about 95 % of every kind of random responder at the default sensitivity (measured: humans 10.6 % flagged)', async () => {
-		const findings = await runOne(db, dict, bot, config);
+	it('catches about 95 % of every kind of random responder at sensitivity 0.95 (measured: humans 10.6 % flagged)', async () => {
+		const findings = await runOne(db, dict, bot, { ...config, checks: { bot: { sensitivity: 0.95 } } });
 		const rows = flaggedRows(findings);
 		const recall = recallByKind(truth, (r) => rows.has(r));
 		console.info('bot, bfi, sensitivity 0.95:', recall);
@@ -49,9 +49,17 @@ describe('bot: the permutation test on real answers (psychTools::bfi) with injec
 		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.75);
 		expect(recall.human).toBeLessThanOrEqual(0.05);
 	});
+
+	it('by default (sensitivity 0.85) flags about 5 % of the real respondents and 75 % or more of each kind of bot (measured 85 / 85 / 79 %)', async () => {
+		const rows = flaggedRows(await runOne(db, dict, bot, config));
+		const recall = recallByKind(truth, (r) => rows.has(r));
+		console.info('bot, bfi, default sensitivity:', recall);
+		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.75);
+		expect(recall.human).toBeLessThanOrEqual(0.06);
+	});
 	it('tests five 5-item grids on one scale as one block, as well as the single 25-item grid', async () => {
 		const grids = ['A', 'C', 'E', 'N', 'O'].map((t) => ({ name: t, items: names.filter((x) => x.startsWith(t)) }));
-		const findings = await runOne(db, dict, bot, { grids });
+		const findings = await runOne(db, dict, bot, { grids, checks: { bot: { sensitivity: 0.95 } } });
 		const rows = flaggedRows(findings);
 		const recall = recallByKind(truth, (r) => rows.has(r));
 		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.9);
@@ -61,7 +69,7 @@ describe('bot: the permutation test on real answers (psychTools::bfi) with injec
 });
 
 describe('bot: a planted survey with grids of 12 and 8 items', () => {
-	it('catches ≥ 90 % of the random responders while flagging few attentive respondents', async () => {
+	it('at sensitivity 0.95 catches ≥ 90 % of the random responders while flagging few attentive respondents', async () => {
 		const survey = factorSurvey({
 			rows: 2000,
 			seed: 4,
@@ -87,7 +95,8 @@ describe('bot: a planted survey with grids of 12 and 8 items', () => {
 				{ name: 'a', items: names.slice(0, 12), scale: [1, 5] },
 				{ name: 'b', items: names.slice(12, 20), scale: [1, 7] }
 			],
-			duration: 'duration_s'
+			duration: 'duration_s',
+			checks: { bot: { sensitivity: 0.95 } }
 		});
 		await db.close();
 		const hit = flaggedRows(findings);
