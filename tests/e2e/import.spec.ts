@@ -21,9 +21,24 @@ test('imports a CSV, shows its rows as text, keeps it across a reload, and refus
 
 	await page.getByRole('button', { name: 'Replace data' }).click();
 	await importFile(page, `${FIXTURES}import/ragged.csv`);
-	await expect(page.getByTestId('import-error')).toHaveText('ragged.csv: row 2 has 2 fields but the header has 3');
+	await expect(page.getByTestId('import-error')).toHaveText("ragged.csv: 1 row does not have the header's 3 fields: line 3 has 2");
 	await expect(page.getByTestId('file-summary')).toHaveText('utf8.csv · 3 rows × 5 variables');
 	await expect.poll(async () => (await gridRows(page))[1]?.[2]).toBe('Zoë');
+});
+
+test('lists the ragged lines of a CSV and imports it anyway when asked, short rows padded', async ({ page }) => {
+	await createProject(page, 'Ragged');
+	await importFile(page, `${FIXTURES}import/ragged.csv`);
+	await expect(page.getByTestId('import-error')).toHaveText("ragged.csv: 1 row does not have the header's 3 fields: line 3 has 2");
+	await page.getByTestId('import-anyway').click();
+	await expect(page.getByTestId('file-summary')).toHaveText(/^ragged\.csv · 2 rows × \d variables$/);
+	await expect(page.getByTestId('import-error')).toHaveCount(0);
+	await expect
+		.poll(async () => (await gridRows(page)).map((r) => r.slice(-3)))
+		.toEqual([
+			['1', '2', '3'],
+			['4', '5', '']
+		]);
 });
 
 test('reads Excel and Parquet files, and shows a variable with its distribution', async ({ page }) => {

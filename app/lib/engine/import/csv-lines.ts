@@ -1,9 +1,6 @@
 import type { SqlDb } from '../sql/db';
 import { ROW_COLUMN } from '../../io/arrow-ipc';
-import { STAGING_TABLE } from './finish';
-
-/** Staging column holding a ragged row's field count (NULL for a row that fits the header). */
-export const FIELDS_COLUMN = '__sieve_fields';
+import { FIELDS_COLUMN, STAGING_TABLE } from './finish';
 
 /**
  * The staged rows matching `where` (SQL over our own columns only) with the line each starts on as an

@@ -1,6 +1,6 @@
 import type { SqlDb } from '../sql/db';
-import { FIELDS_COLUMN, rowLines } from './csv-lines';
-import { STAGING_TABLE } from './finish';
+import { rowLines } from './csv-lines';
+import { FIELDS_COLUMN, STAGING_TABLE } from './finish';
 import { ImportError, type RaggedLine, type RaggedRepair } from './types';
 
 /** Fields past the header's that are read to count a long row exactly; more show as "more than". */
@@ -33,7 +33,6 @@ export async function settleRaggedRows(
 		await db.exec(`DROP TABLE ${STAGING_TABLE}`);
 		throw new RaggedRowsError(`${opts.name}: ${describe(ragged)}`, ragged);
 	}
-	await db.exec(`ALTER TABLE ${STAGING_TABLE} DROP COLUMN ${FIELDS_COLUMN}`);
 	return ragged;
 }
 

@@ -1,7 +1,7 @@
 import type { SqlDb } from '../sql/db';
 import { ROW_COLUMN } from '../../io/arrow-ipc';
-import { FIELDS_COLUMN, rowLines } from './csv-lines';
-import { STAGING_TABLE } from './finish';
+import { rowLines } from './csv-lines';
+import { FIELDS_COLUMN, STAGING_TABLE } from './finish';
 import { ImportError } from './types';
 
 /**

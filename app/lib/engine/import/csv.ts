@@ -4,10 +4,9 @@ import { ROW_COLUMN } from '../../io/arrow-ipc';
 import { sniffDialect, sniffEncoding } from './csv-sniff';
 import { countLineBreaks, readHeadRecords, splitFields, uniqueNames } from './csv-head';
 import { csvReadError, MAX_COLUMNS, MAX_ROW_BYTES } from './csv-errors';
-import { FIELDS_COLUMN } from './csv-lines';
 import { EXTRA_FIELDS, settleRaggedRows } from './csv-ragged';
 import { refuseUnclosedQuote } from './csv-unclosed';
-import { STAGING_TABLE, finishImport } from './finish';
+import { FIELDS_COLUMN, STAGING_TABLE, finishImport } from './finish';
 import { HEADER_ROWS, finishPlatform, platformHeader } from './platform';
 import { transcodeToUtf8 } from './transcode';
 import { ImportError, type CsvDialect, type ImportOptions, type ImportProgress, type ImportResult } from './types';
@@ -43,7 +42,7 @@ export async function importCsv(
 	const head = await readHeader(utf8, bom, dialect, opts.name);
 	await db.registerFile(SOURCE_FILE, utf8 === file && opts.path ? { path: opts.path } : utf8);
 	try {
-		await loadStaging(db, head.names, head.lines, dialect, opts.name);
+		await loadStaging(db, head.names, head.records, dialect, opts.name);
 	} finally {
 		await db.dropFile(SOURCE_FILE);
 	}
@@ -72,7 +71,7 @@ export async function importCsv(
 	};
 }
 
-/** The header row(s): column names, the platform's extra header rows, and how many lines they span. */
+/** The header row(s): column names, the platform's plan, and how many records and lines they span. */
 async function readHeader(file: Blob, bom: number, dialect: CsvDialect, name: string) {
 	const quote = dialect.quote.charCodeAt(0);
 	for (let size = HEAD_BYTES; ; size *= 4) {
@@ -91,8 +90,10 @@ async function readHeader(file: Blob, bom: number, dialect: CsvDialect, name: st
 				`${name} has ${first.length.toLocaleString('en')} columns; Sieve reads at most ${MAX_COLUMNS.toLocaleString('en')}`
 			);
 		const plan = platformHeader(first, next);
-		const end = records[plan ? plan.extraRows : 0].end;
-		return { names: uniqueNames(plan ? plan.names : first), plan, lines: countLineBreaks(bytes.subarray(0, end)) };
+		const headerRecords = plan ? plan.extraRows + 1 : 1;
+		const end = records[headerRecords - 1].end;
+		// read_csv's skip counts records; editors count lines, which a quoted header cell may break
+		return { names: uniqueNames(plan ? plan.names : first), plan, records: headerRecords, lines: countLineBreaks(bytes.subarray(0, end)) };
 	}
 }
 

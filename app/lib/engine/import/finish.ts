@@ -8,6 +8,8 @@ import type { ImportProgress } from './types';
 /** Readers land rows here; finishImport turns it into the typed `data` table. */
 export const STAGING_TABLE = 'sieve_staging';
 export const DATA_TABLE = 'data';
+/** A staging column a reader may add for its own checks (a CSV row's field count); never data. */
+export const FIELDS_COLUMN = '__sieve_fields';
 
 interface ColumnPlan {
 	name: string;
@@ -61,7 +63,7 @@ async function describeColumns(db: SqlDb, table: string): Promise<{ name: string
 	return t
 		.toArray()
 		.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }))
-		.filter((c) => c.name !== ROW_COLUMN);
+		.filter((c) => c.name !== ROW_COLUMN && c.name !== FIELDS_COLUMN);
 }
 
 const NUMERIC =

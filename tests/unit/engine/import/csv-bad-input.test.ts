@@ -81,6 +81,14 @@ describe('CSV bad input', () => {
 		expect(await rows(db)).toEqual([{ id: 1, v: 'a' }]);
 	});
 
+	it('keeps every data row under a header cell with a line break, counting its lines', async () => {
+		const e = await refusal('header-break.csv', 'id,"long\nquestion"\n1,2\n3\n');
+		expect(e.message).toBe("header-break.csv: 1 row does not have the header's 2 fields: line 4 has 1");
+		const result = await load('header-break.csv', 'id,"long\nquestion"\n1,2\n3,4\n');
+		expect(result.rows).toBe(2);
+		expect(await rows(db, 'SELECT id FROM data ORDER BY __row')).toEqual([{ id: 1 }, { id: 3 }]);
+	});
+
 	it('names the first 20 ragged lines and counts the rest', async () => {
 		const body = Array.from({ length: 25 }, (_, i) => `${i}`);
 		const e = await refusal('short.csv', `a,b,c\n${body.join('\n')}\n`);
