@@ -8,6 +8,7 @@ import { parseConfig } from '../../lib/engine/checks/parse-config';
 import { createRunState, gridIndices } from '../../lib/engine/checks/context';
 import { runChecks } from '../../lib/engine/checks/registry';
 import { openDataset, type Dataset } from '../../lib/engine/dataset/dataset';
+import { openEndSummary } from '../../lib/engine/results/open-ends';
 import { scoreRespondents } from '../../lib/engine/scoring';
 import { CARELESS_INDEX_NAMES, type CarelessResult } from '../../lib/engine/careless';
 import { parseArgs } from '../args';
@@ -147,7 +148,8 @@ export default async function check(args: string[]): Promise<number> {
 				buf = '';
 			}
 		}
-		await write(json, `${buf}]}\n`);
+		const openEnds = openEndSummary(ran);
+		await write(json, `${buf}]${openEnds ? `,"openEnds":${JSON.stringify(openEnds)}` : ''}}\n`);
 		await new Promise<void>((res, rej) => json.end((e?: Error | null) => (e ? rej(e) : res())));
 		if (csv) await new Promise<void>((res) => csv.end(() => res()));
 		const verdicts = { keep: 0, review: 0, remove: 0 };
