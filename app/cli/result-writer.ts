@@ -31,6 +31,8 @@ export interface ResultSource {
 	scoring: ScoringOptions;
 	/** Respondents read back and scored at a time. */
 	pageRows?: number;
+	/** RESULT `openEnds`: answers per language of each open end, when the language check ran. */
+	openEnds?: Record<string, { languages: Record<string, number> }> | null;
 }
 
 const FLUSH_CHARS = 1 << 20;
@@ -90,7 +92,7 @@ export async function writeResult(src: ResultSource, out: string, csvPath: strin
 			}
 		}
 	}
-	await write(json, `${buf}]}\n`);
+	await write(json, `${buf}]${src.openEnds ? `,"openEnds":${JSON.stringify(src.openEnds)}` : ''}}\n`);
 	await end(json);
 	if (csv) {
 		await write(csv, csvBuf);

@@ -9,6 +9,7 @@ import { createRunState, gridIndices } from '../../lib/engine/checks/context';
 import { runChecks } from '../../lib/engine/checks/registry';
 import { openDataset, type Dataset } from '../../lib/engine/dataset/dataset';
 import { appendFindings } from '../../lib/engine/results/store-results';
+import { openEndSummary } from '../../lib/engine/results/open-ends';
 import { parseArgs } from '../args';
 import { readEngine } from '../engine';
 import { loadFile } from '../load';
@@ -63,6 +64,7 @@ export default async function check(args: string[]): Promise<number> {
 		const state = await createRunState(db, dictionary, roles, config);
 		await appendFindings(db, [], 0, true);
 		let stored = 0;
+		let openEnds: ReturnType<typeof openEndSummary> = null;
 		const t0 = performance.now();
 		const runs = await runChecks(db, dictionary, roles, config, {
 			only,
@@ -71,6 +73,8 @@ export default async function check(args: string[]): Promise<number> {
 				if (p.state === 'done') process.stderr.write(`[${p.index + 1}/${p.total}] ${p.id} ${p.ms} ms\n`);
 			},
 			sink: async (run) => {
+				// RESULT's openEnds comes from the language check's findings, which the sink does not keep
+				if (run.id === 'language') openEnds = openEndSummary([run]);
 				await appendFindings(db, run.findings, stored, false);
 				stored += run.findings.length;
 			}
@@ -93,7 +97,8 @@ export default async function check(args: string[]): Promise<number> {
 				checks: ran,
 				respondentOf: (row) => (state.ids ? state.ids[row - 1] : row),
 				grids,
-				scoring: { weights: config.scoring?.weights, review: config.scoring?.review, remove: config.scoring?.remove }
+				scoring: { weights: config.scoring?.weights, review: config.scoring?.review, remove: config.scoring?.remove },
+				openEnds
 			},
 			out,
 			typeof options.csv === 'string' ? options.csv : null

@@ -28,10 +28,11 @@ describe('sieve check', () => {
 			{ cwd: process.cwd() }
 		);
 		expect(stdout).toBe('');
-		expect(stderr).toMatch(/\[20\/20\] sections \d+ ms/);
+		expect(stderr).toMatch(/\[20\/25\] sections \d+ ms/);
 
 		const result = JSON.parse(await readFile(out, 'utf8'));
-		expect(Object.keys(result)).toEqual(['dataset', 'checks', 'respondents']);
+		expect(Object.keys(result)).toEqual(['dataset', 'checks', 'respondents', 'openEnds']);
+		expect(Object.keys(result.openEnds)).toEqual(demo.config.openEnds);
 		expect(result.dataset.rows).toBe(400);
 		expect(result.dataset.variables).toBe(demo.dictionary.variables.length);
 		expect(result.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
