@@ -79,7 +79,10 @@ export default defineConfig(
 	// Boundaries, general to specific.
 	{ files: ['app/**'], rules: bans(DUCKDB_ONNX) },
 	{ files: ['app/routes/**', 'app/lib/ui/**', 'app/lib/state/**'], rules: bans(UI_ENGINE) },
-	{ files: ['app/lib/engine/**', 'app/lib/io/**', 'app/lib/audit/**', 'app/lib/demo/**', 'app/lib/report/**'], rules: bans(DUCKDB_ONNX, UI_LIBS) },
+	{
+		files: ['app/lib/engine/**', 'app/lib/io/**', 'app/lib/audit/**', 'app/lib/demo/**', 'app/lib/report/**'],
+		rules: bans(DUCKDB_ONNX, UI_LIBS)
+	},
 	{ files: ['app/lib/ml/**', 'app/lib/engine/duckdb/**'], rules: bans(UI_LIBS) },
 	{ files: ['app/lib/engine/duckdb/browser*', 'app/lib/engine/duckdb/browser/**', 'app/lib/workers/**'], rules: bans() },
 	{ files: ['server/**'], rules: bans(APP) }
