@@ -3,7 +3,8 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { openDataset } from '../../lib/engine/dataset/dataset';
-import { buildReport } from '../../lib/engine/report';
+import { buildReport, waveSummary } from '../../lib/engine/report';
+import { replayOn, waveOf } from '../waves';
 import { runAnalysis } from '../../lib/engine/results/run-analysis';
 import { blobSha256 } from '../../lib/io/sha256';
 import { reportHtml } from '../../lib/report/html';
@@ -17,7 +18,7 @@ import { InputError, readConfig, readRecipe } from '../inputs';
 import { loadFile } from '../load';
 
 const USAGE =
-	'usage: sieve report FILE [--config CONFIG.json] [--recipe RECIPE.json] [--project NAME] [--author NAME] [--findings FINDINGS.(csv|json|xlsx)] --out REPORT.(html|pdf)\n';
+	'usage: sieve report FILE [--config CONFIG.json] [--recipe RECIPE.json] [--project NAME] [--author NAME] [--findings FINDINGS.(csv|json|xlsx)] [--waves W2,W3] --out REPORT.(html|pdf)\n';
 
 /**
  * `sieve report`: runs every applicable check as `sieve check` does and writes the data-quality
@@ -75,6 +76,13 @@ export default async function report(args: string[]): Promise<number> {
 				author: typeof options.author === 'string' ? options.author : userInfo().username
 			}
 		});
+		if (typeof options.waves === 'string') {
+			built.waves = [waveSummary(path.basename(file), built, await replayOn(db, ds, recipe))];
+			for (const wave of options.waves.split(',').filter(Boolean)) {
+				process.stderr.write(`wave ${wave}\n`);
+				built.waves.push(await waveOf(wave, config, recipe, built.meta));
+			}
+		}
 		const bytes = format === 'pdf' ? reportPdf(built, await reportFonts()) : new TextEncoder().encode(reportHtml(built));
 		await writeFile(temp, bytes);
 		await rename(temp, out);

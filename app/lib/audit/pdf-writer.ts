@@ -33,24 +33,29 @@ export function writePdf(pages: readonly PdfPage[], info: { title: string; produ
 		objects[fontIds[font]] = `<< /Type /Font /Subtype /Type1 /BaseFont /${FONTS[font].base} /Encoding /WinAnsiEncoding >>`;
 	}
 	objects[6] = `<< /Title ${pdfString(info.title)} /Producer ${pdfString(info.producer ?? 'Sieve')} >>`;
-	const embeddedBase = firstPage + 2 * pages.length;
-	const embedded = (unicode?.fonts ?? []).map((_, i) => `/U${i} ${embeddedBase + 5 * i} 0 R`);
-	const resources = `<< /Font << ${(Object.keys(FONTS) as StandardFont[]).map((f) => `/${FONTS[f].ref} ${fontIds[f]} 0 R`).join(' ')} ${embedded.join(' ')} >> >>`;
 	const show = (t: PdfText) => {
 		if (t.font !== 'unicode') return `BT /${FONTS[t.font].ref} ${num(t.size)} Tf ${num(t.x)} ${num(t.y)} Td ${pdfString(t.text)} Tj ET`;
 		if (!unicode) throw new Error('unicode text needs the embedded fonts');
 		const runs = unicode.runs(t.text).map((r) => `/U${r.font} ${num(t.size)} Tf ${unicode.encode(r)} Tj`);
 		return `BT ${num(t.x)} ${num(t.y)} Td ${runs.join(' ')} ET`;
 	};
-	pages.forEach((page, i) => {
+	const contents = pages.map((page) => {
 		const rects = (page.rects ?? []).map((r) => `${r.color.map(num).join(' ')} rg ${num(r.x)} ${num(r.y)} ${num(r.w)} ${num(r.h)} re f`);
-		const content = [...rects, ...(rects.length ? ['0 g'] : []), ...page.texts.map(show)].join('\n');
+		return [...rects, ...(rects.length ? ['0 g'] : []), ...page.texts.map(show)].join('\n');
+	});
+	// only the embedded fonts some text used are written, after the pages
+	const embedded = (unicode?.fonts ?? []).flatMap((font, i) => (unicode!.used[i].size ? [{ font, i }] : []));
+	const fontId = (n: number) => firstPage + 2 * pages.length + 5 * n;
+	const refs = embedded.map(({ i }, n) => `/U${i} ${fontId(n)} 0 R`);
+	const resources = `<< /Font << ${(Object.keys(FONTS) as StandardFont[]).map((f) => `/${FONTS[f].ref} ${fontIds[f]} 0 R`).join(' ')} ${refs.join(' ')} >> >>`;
+	pages.forEach((page, i) => {
+		const content = contents[i];
 		objects[pageIds[i]] =
 			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] /Resources ${resources} /Contents ${pageIds[i] + 1} 0 R >>`;
 		objects[pageIds[i] + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
 	});
 
-	unicode?.fonts.forEach((font, i) => embedFont(objects, embeddedBase + 5 * i, font, unicode.used[i], i));
+	embedded.forEach(({ font, i }, n) => embedFont(objects, fontId(n), font, unicode!.used[i], i));
 
 	// Every string here holds only char codes < 256, so its length is its byte length.
 	let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';

@@ -268,7 +268,38 @@ function methods(r: Report): Block[] {
 	];
 }
 
+function waves(r: Report): Block[] {
+	const w = r.waves;
+	if (!w?.length) return [];
+	const checks = [...new Set(w.flatMap((x) => Object.keys(x.flagged)))];
+	return [
+		{ kind: 'heading', text: 'Waves', id: 'waves' },
+		{ kind: 'subheading', text: 'Quality per wave' },
+		table({
+			head: ['wave', 'respondents', 'grade', 'index', 'keep', 'review', 'remove', 'recipe steps applied', 'skipped'],
+			align: [L, R, L, R, R, R, R, R, R],
+			rows: w.map((x) => [
+				x.name,
+				count(x.rows),
+				x.grade.letter,
+				decimal(x.grade.index, 1),
+				percent(x.verdicts.keep, x.rows),
+				percent(x.verdicts.review, x.rows),
+				percent(x.verdicts.remove, x.rows),
+				x.replay ? count(x.replay.applied) : '–',
+				x.replay ? count(x.replay.skipped) : '–'
+			])
+		}),
+		{ kind: 'subheading', text: 'Respondents flagged per check and wave' },
+		table({
+			head: ['check', ...w.map((x) => x.name)],
+			align: [L, ...w.map(() => R)],
+			rows: checks.map((c) => [c, ...w.map((x) => (x.flagged[c] === undefined ? '–' : count(x.flagged[c])))])
+		})
+	];
+}
+
 /** The report's content, in reading order. */
 export function reportBlocks(r: Report): Block[] {
-	return [...header(r), ...scorecard(r), ...distributions(r), ...variables(r), ...whatIf(r), ...cleaning(r), ...methods(r)];
+	return [...header(r), ...scorecard(r), ...waves(r), ...distributions(r), ...variables(r), ...whatIf(r), ...cleaning(r), ...methods(r)];
 }

@@ -30,11 +30,17 @@ describe('sieve report', () => {
 		await writeFile(data, csv);
 		const config = path.join(dir, 'config.json');
 		await writeFile(config, JSON.stringify(demo.config));
+		const rid = Number(csv.split('\n')[1].split(',')[0]);
 		const recipe = path.join(dir, 'recipe.json');
 		await writeFile(
 			recipe,
-			JSON.stringify({ version: 1, steps: [{ action: 'exclude', respondent: 9, reason: 'speeder <fast>', author: 'ana' }] })
+			JSON.stringify({ version: 1, steps: [{ action: 'exclude', respondent: rid, reason: 'speeder <fast>', author: 'ana' }] })
 		);
+		const wave2 = generateDemo({ rows: 250, seed: 6 });
+		let csv2 = csvHeader(wave2.dictionary);
+		for (const b of wave2.batches()) csv2 += batchToCsv(wave2.dictionary, b);
+		const data2 = path.join(dir, 'wave2.csv');
+		await writeFile(data2, csv2);
 		const out = path.join(dir, 'report.html');
 		const resultFile = path.join(dir, 'result.json');
 		const [rep] = await Promise.all([
@@ -50,6 +56,8 @@ describe('sieve report', () => {
 				'Panel <2026>',
 				'--author',
 				'pi',
+				'--waves',
+				data2,
 				'--out',
 				out
 			]),
@@ -76,6 +84,15 @@ describe('sieve report', () => {
 		}
 		for (const c of result.checks) expect(num(rowOf(html, c.id)[1]), c.id).toBe(c.flagged);
 		expect(rowOf(html, 'speeder &lt;fast&gt;')[1]).toBe('1');
+
+		// the second wave beside the first: its own size, the shared recipe replayed on both
+		const [, rows1, , , keepShare, , , applied1, skipped1] = rowOf(html, 'wave 1.csv');
+		expect([num(rows1), applied1, skipped1]).toEqual([300, '1', '0']);
+		const keep = result.respondents.filter((r: { verdict: string }) => r.verdict === 'keep').length;
+		expect(keepShare).toBe(`${((100 * keep) / 300).toFixed(1)}%`);
+		expect(rowOf(html, 'wave2.csv').slice(1, 2).map(num)).toEqual([250]);
+		const inWave2 = csv2.split('\n').some((line) => line.startsWith(`${rid},`));
+		expect(rowOf(html, 'wave2.csv').slice(7)).toEqual(inWave2 ? ['1', '0'] : ['0', '1']);
 	}, 120_000);
 
 	it('refuses an unknown report format with exit 2 and writes nothing', async () => {

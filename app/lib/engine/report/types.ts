@@ -83,6 +83,18 @@ export interface Methods {
 	carelessIndices: { name: string; definition: string }[];
 }
 
+/** A wave of the same survey (a project sharing the recipe), for the side-by-side comparison. */
+export interface WaveSummary {
+	name: string;
+	rows: number;
+	grade: Grade;
+	verdicts: Record<Verdict, number>;
+	/** Respondents flagged per check id (checks that ran). */
+	flagged: Record<string, number>;
+	/** How the shared recipe replayed on this wave; null without a recipe. */
+	replay: { applied: number; skipped: number } | null;
+}
+
 /** Everything a data-quality report shows (SPEC §5b); the HTML and PDF render this one object. */
 export interface Report {
 	meta: ReportMeta;
@@ -102,4 +114,6 @@ export interface Report {
 	durations: { bins: HistogramBin[]; median: number; cutoff: number } | null;
 	cleaning: CleaningSummary | null;
 	methods: Methods;
+	/** Waves compared side by side, this file first; absent for a single file. */
+	waves?: WaveSummary[];
 }
