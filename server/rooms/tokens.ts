@@ -72,7 +72,7 @@ export function createTokenSigner({ secret, now = Date.now }: TokenSignerOptions
 			}
 			const json = Buffer.from(payload, 'base64url').toString('utf8');
 			const claims = parseClaims(json);
-			if (!claims || JSON.stringify(claims) !== json) return { ok: false, reason: 'malformed' };
+			if (!claims || spelling(claims) !== json) return { ok: false, reason: 'malformed' };
 			if ((renewal ? claims.rexp : claims.exp) * 1000 <= now()) return { ok: false, reason: 'expired' };
 			return { ok: true, claims };
 		}
@@ -83,6 +83,14 @@ const canonicalBase64url = (part: string) => BASE64URL.test(part) && Buffer.from
 
 const canonicalClaims = ({ room, role, exp, jti, sub, rexp }: TokenClaims): TokenClaims => ({ room, role, exp, jti, sub, rexp });
 
+// Tokens signed before members existed ({room, role, exp, jti}) stay valid until their exp, and renew
+// into the current form: their member is their jti.
+const isLegacy = (claims: TokenClaims) => claims.sub === claims.jti && claims.rexp === claims.exp;
+const spelling = (claims: TokenClaims) => {
+	const { room, role, exp, jti } = claims;
+	return isLegacy(claims) ? JSON.stringify({ room, role, exp, jti }) : JSON.stringify(claims);
+};
+
 function parseClaims(json: string): TokenClaims | null {
 	let value: unknown;
 	try {
@@ -91,7 +99,9 @@ function parseClaims(json: string): TokenClaims | null {
 		return null;
 	}
 	if (typeof value !== 'object' || value === null) return null;
-	const { room, role, exp, jti, sub, rexp } = value as Record<string, unknown>;
+	const { room, role, exp, jti, ...member } = value as Record<string, unknown>;
+	const legacy = !('sub' in member) && !('rexp' in member);
+	const { sub, rexp } = legacy ? { sub: jti, rexp: exp } : member;
 	if (typeof room !== 'string' || !ROOM_ID_PATTERN.test(room)) return null;
 	if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return null;
 	if (typeof exp !== 'number' || !Number.isInteger(exp) || typeof rexp !== 'number' || !Number.isInteger(rexp)) return null;

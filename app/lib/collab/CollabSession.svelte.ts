@@ -7,7 +7,7 @@ import { replicateAudit } from '../store/audit-replication';
 import { getDb, type CollabRoomRow } from '../store/db';
 import { getDeviceIdentity, setActorName, DEFAULT_ACTOR } from '../store/device';
 import { colourFor, Presence } from './awareness';
-import { approversOf, newerDocMessage, reviewOf } from './doc';
+import { approversOf, reviewOf } from './doc';
 import { openLocalDoc, type LocalDoc } from './local';
 import { createInvite, createRoom, getMembership, leaveRoom, saveMembership } from './membership';
 import {
@@ -67,17 +67,12 @@ export class CollabSession {
 		return this.membership?.role ?? 'local';
 	}
 
-	/** Why this app may only read the project (a newer app wrote it), or null. Follows the room live. */
-	get readOnly(): string | null {
-		return this.doc ? this.#cached('newer', () => newerDocMessage(this.doc!)) : null;
-	}
-
 	get canEdit(): boolean {
-		return this.role !== 'viewer' && this.readOnly === null;
+		return this.role !== 'viewer';
 	}
 
 	get canApprove(): boolean {
-		if (!this.canEdit) return false;
+		if (this.role === 'viewer') return false;
 		if (this.role === 'owner' || this.role === 'local') return true;
 		return this.#cached('approvers', () => approversOf(this.doc!).has(this.me));
 	}
@@ -151,7 +146,7 @@ export class CollabSession {
 
 	#replicate(): void {
 		const doc = this.doc;
-		if (!doc || !this.device || !this.canEdit) return;
+		if (!doc || !this.device || this.role === 'viewer') return;
 		replicateAudit(getDb(), this.projectId, doc, this.device).catch((e) => console.warn('audit replication', e));
 	}
 
@@ -301,7 +296,7 @@ export class CollabSession {
 	}
 
 	setApprover(name: string, on: boolean): void {
-		if (this.doc && this.role === 'owner' && this.canEdit) setApprover(this.doc, name, on);
+		if (this.doc && this.role === 'owner') setApprover(this.doc, name, on);
 	}
 
 	/** Undoes this app's last change; one that touched decisions is audited as one event. */

@@ -64,14 +64,6 @@ export class NewerDocError extends Error {
 	}
 }
 
-/** Why the doc must stay read-only here: a newer app wrote it (locally, or a collaborator through the room). */
-export function newerDocMessage(doc: Y.Doc): string | null {
-	const version = schemaVersion(doc);
-	return version > SCHEMA_VERSION
-		? new NewerDocError(version).message.replace('Reload to update the app.', 'It is open read-only: reload to update the app.')
-		: null;
-}
-
 /** Brings the doc up to SCHEMA_VERSION; throws NewerDocError when a newer app wrote it. */
 export function migrate(doc: Y.Doc, migrations: readonly Migration[] = MIGRATIONS, origin: unknown = 'migrate'): number {
 	const from = schemaVersion(doc);

@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { migrate, NewerDocError } from './doc';
+import { migrate } from './doc';
 
 export interface LocalDoc {
 	doc: Y.Doc;
@@ -18,12 +18,7 @@ export async function openLocalDoc(projectId: string): Promise<LocalDoc> {
 	const doc = new Y.Doc();
 	const persistence = new IndexeddbPersistence(localDocName(projectId), doc);
 	await persistence.whenSynced;
-	try {
-		migrate(doc);
-	} catch (e) {
-		// a newer app wrote the doc: it opens read-only (CollabSession.readOnly) instead of not at all
-		if (!(e instanceof NewerDocError)) throw e;
-	}
+	migrate(doc);
 	return {
 		doc,
 		persistence,

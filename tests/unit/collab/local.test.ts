@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newerDocMessage, TYPES } from '../../../app/lib/collab/doc';
+import { TYPES } from '../../../app/lib/collab/doc';
 import { openLocalDoc } from '../../../app/lib/collab/local';
 import { addComment, proposeDecisions, readComments, readDecisions } from '../../../app/lib/collab/ops';
 
@@ -23,21 +23,5 @@ describe('local project doc (y-indexeddb)', () => {
 		const other = await openLocalDoc('p-other');
 		expect(readDecisions(other.doc)).toEqual([]);
 		await other.destroy();
-	});
-
-	it('a doc written by a newer app opens, unmigrated and flagged read-only, instead of locking the project', async () => {
-		const first = await openLocalDoc('p-newer');
-		expect(newerDocMessage(first.doc)).toBeNull();
-		const remote = new Y.Doc();
-		Y.applyUpdate(remote, Y.encodeStateAsUpdate(first.doc));
-		remote.getMap(TYPES.meta).set('schemaVersion', 99);
-		Y.applyUpdate(first.doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(first.doc)));
-		expect(newerDocMessage(first.doc)).toMatch(/newer version of Sieve \(document version 99.*read-only/);
-		await first.destroy();
-
-		const again = await openLocalDoc('p-newer');
-		expect(again.doc.getMap(TYPES.meta).get('schemaVersion')).toBe(99);
-		expect(newerDocMessage(again.doc)).not.toBeNull();
-		await again.destroy();
 	});
 });

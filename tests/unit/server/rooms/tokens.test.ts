@@ -96,4 +96,14 @@ describe('room tokens', () => {
 	it('refuses a short secret', () => {
 		expect(() => createTokenSigner({ secret: 'short' })).toThrow(/at least 32/);
 	});
+
+	it('still verifies a token signed before members existed, as its own member, renewable until its exp', () => {
+		const tokens = createTokenSigner({ secret });
+		const exp = Math.floor(Date.now() / 1000) + 60;
+		const payload = Buffer.from(JSON.stringify({ room: 'r', role: 'owner', exp, jti: 'j1' })).toString('base64url');
+		const legacy = `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
+		expect(tokens.verify(legacy)).toEqual({ ok: true, claims: { room: 'r', role: 'owner', exp, jti: 'j1', sub: 'j1', rexp: exp } });
+		const odd = Buffer.from(JSON.stringify({ room: 'r', role: 'owner', exp, jti: 'j1', sub: 'j1', rexp: exp })).toString('base64url');
+		expect(tokens.verify(`${odd}.${createHmac('sha256', secret).update(odd).digest('base64url')}`).ok).toBe(false);
+	});
 });
