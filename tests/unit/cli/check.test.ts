@@ -28,7 +28,7 @@ describe('sieve check', () => {
 			{ cwd: process.cwd() }
 		);
 		expect(stdout).toBe('');
-		expect(stderr).toMatch(/\[20\/25\] sections \d+ ms/);
+		expect(stderr).toMatch(/\[20\/27\] sections \d+ ms/);
 
 		const result = JSON.parse(await readFile(out, 'utf8'));
 		expect(Object.keys(result)).toEqual(['dataset', 'checks', 'respondents', 'openEnds']);
