@@ -116,7 +116,11 @@ describe('sieve export', () => {
 	});
 
 	it.each([
-		[['--to', 'out.txt'], 2, /^sieve export: out\.txt: unknown export format \(use \.csv, \.xlsx, \.parquet, \.sav or \.zsav\)$/],
+		[
+			['--to', 'out.txt'],
+			2,
+			/^sieve export: out\.txt: unknown export format \(use \.csv, \.xlsx, \.parquet, \.sav, \.zsav, or \.sps for the recipe as SPSS syntax\)$/
+		],
 		[[], 2, /^usage: sieve export FILE/],
 		[['--to', 'x.csv', '--recipe', 'BAD'], 2, /^sieve export: .*bad-step\.json: recipe step 1 \(edit-value\): "value" is required$/],
 		[['--to', 'x.csv', '--recipe', 'NOTJSON'], 2, /^sieve export: .*not-json\.json: .*JSON/]
