@@ -1,6 +1,7 @@
 import { createProject, expect, FIXTURES, importFile, test } from './fixtures';
 
-// srw_employee_data.sav: 474 employees whose only findings are info: 93 outliers, none flagged.
+// srw_employee_data.sav: 474 employees whose only findings are info: 93 outliers, none flagged (the
+// anomaly check, which names 9 unusual employees with a warning, is left out of this run).
 const SAV = `${FIXTURES}sav/srw_employee_data.sav`;
 
 test('info findings are counted and filterable; a bulk exclusion asks, spares an individual keep, and its undo is audited', async ({
@@ -11,6 +12,7 @@ test('info findings are counted and filterable; a bulk exclusion asks, spares an
 	await importFile(page, SAV);
 	await expect(page.getByTestId('file-summary')).toContainText('474 rows');
 	await page.getByRole('link', { name: 'Checks' }).click();
+	await page.getByRole('checkbox', { name: 'Include Unusual respondents' }).uncheck();
 	await page.getByRole('button', { name: 'Run selected checks' }).click();
 	await expect(page.getByTestId('verdicts')).toBeVisible({ timeout: 120_000 });
 	await expect(page.getByTestId('verdict-info')).toHaveText('93 of them with info findings only');
