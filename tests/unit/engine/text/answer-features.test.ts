@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rows, sql } from '../../../../app/lib/engine/sql/frag';
-import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { buildAnswerFeatures } from '../../../../app/lib/engine/text/answer-features';
 import { createFeatureColumns, LANG_CODES, scanText } from '../../../../app/lib/engine/text/features';
 import { runChecks } from '../../../../app/lib/engine/checks/registry';
 import textQuality from '../../../../app/lib/engine/checks/text-quality';
 import { detectRoles } from '../../../../app/lib/engine/roles';
-import { dictionaryOf, openNodeDb, tableOf, variable } from '../checks/helpers';
+import { dictionaryOf, useTable, variable } from '../checks/helpers';
 
 const like = variable('oe_like', 'string', { missing: { values: ['-99'], range: null } });
 const why = variable('oe_why', 'string');
@@ -21,21 +20,15 @@ const answers: [string | null, string | null][] = [
 ];
 
 describe('answer features', () => {
-	let db: SqlDb;
-	beforeAll(async () => {
-		db = await openNodeDb();
-		await tableOf(
-			db,
-			dict,
-			answers.map((a, i) => [i + 1, ...a])
-		);
-	});
-	afterAll(() => db.close());
+	const table = useTable(
+		dict,
+		answers.map((a, i) => [i + 1, ...a])
+	);
 
 	it('scores every non-missing answer of every open end as the per-answer scan does', async () => {
-		await buildAnswerFeatures(db, [like, why], 'feat');
+		await buildAnswerFeatures(table.db, [like, why], 'feat');
 		const got = await rows<{ v: number; r: number; non_answer: boolean; gibberish: number; sentiment: number; lang: number }>(
-			db,
+			table.db,
 			sql`SELECT v, r, non_answer, gibberish, sentiment, lang FROM feat ORDER BY v, r`
 		);
 		const expected = [
@@ -60,13 +53,16 @@ describe('answer features', () => {
 			[1, 6]
 		]);
 		expect(LANG_CODES[got.find((g) => g.v === 1 && g.r === 5)!.lang]).toBe('fr');
-		const left = await rows<{ n: number }>(db, sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'feat_%'`);
+		const left = await rows<{ n: number }>(
+			table.db,
+			sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'feat_%'`
+		);
 		expect(left).toEqual([{ n: 0 }]);
 	});
 
 	it('is dropped when the check run ends', async () => {
-		const roles = { ...(await detectRoles(db, dict, {})), openEnds: ['oe_like', 'oe_why'] };
-		const [run] = await runChecks(db, dict, roles, {}, { checks: [textQuality] });
+		const roles = { ...(await detectRoles(table.db, dict, {})), openEnds: ['oe_like', 'oe_why'] };
+		const [run] = await runChecks(table.db, dict, roles, {}, { checks: [textQuality] });
 		expect(run.findings.map((f) => [f.respondent, f.variable, f.evidence.kind])).toEqual([
 			[1, 'oe_why', 'gibberish'],
 			[2, 'oe_like', 'gibberish'],
@@ -75,7 +71,7 @@ describe('answer features', () => {
 			[6, 'oe_why', 'non-answer']
 		]);
 		const left = await rows<{ n: number }>(
-			db,
+			table.db,
 			sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '__sieve_answers%'`
 		);
 		expect(left).toEqual([{ n: 0 }]);
