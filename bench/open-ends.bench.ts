@@ -5,26 +5,17 @@
  * answer in eight is written in another language on purpose).
  * `npx tsx bench/open-ends.bench.ts [ROWS]` (default 100,000).
  */
-import { generateDemo } from '../app/lib/demo';
-import { PLANTED_KINDS } from '../app/lib/demo/kinds';
 import brevity from '../app/lib/engine/checks/brevity';
 import { createContext, createRunState } from '../app/lib/engine/checks/context';
 import language from '../app/lib/engine/checks/language';
 import pii from '../app/lib/engine/checks/pii';
 import plagiarism from '../app/lib/engine/checks/plagiarism';
-import { openNodeDb } from '../app/lib/engine/duckdb/node';
 import { detectRoles } from '../app/lib/engine/roles';
-import { batchToIPC } from '../app/lib/io/arrow-ipc';
+import { proseSurvey } from './lib/prose-survey';
 
 const rows = Number(process.argv[2] ?? 100_000);
 // Nothing planted: every respondent is clean, so each flag is a false alarm (language aside, see above).
-const demo = generateDemo({ rows, seed: 5, openEnds: 'prose', rates: Object.fromEntries(PLANTED_KINDS.map((k) => [k, 0])) });
-const db = await openNodeDb();
-let first = 1;
-for (const b of demo.batches()) {
-	await db.insertArrowIPC('data', batchToIPC(demo.dictionary, b, first), first === 1);
-	first += b.length;
-}
+const { demo, db } = await proseSurvey(rows);
 const config = { openEnds: demo.config.openEnds };
 const roles = await detectRoles(db, demo.dictionary, config);
 const state = await createRunState(db, demo.dictionary, roles, config);

@@ -4,6 +4,7 @@ import type { CheckRun } from '../lib/engine/checks/registry';
 import { findingPages } from '../lib/engine/results/finding-pages';
 import { scoreRespondents, type ScoringOptions, type Verdict } from '../lib/engine/scoring';
 import type { SqlDb } from '../lib/engine/sql/db';
+import type { ThemeSummary } from '../lib/engine/results/themes';
 import { csvField } from '../lib/io/export/csv';
 
 export interface GridIndexRows {
@@ -31,8 +32,8 @@ export interface ResultSource {
 	scoring: ScoringOptions;
 	/** Respondents read back and scored at a time. */
 	pageRows?: number;
-	/** RESULT `openEnds`: answers per language of each open end, when the language check ran. */
-	openEnds?: Record<string, { languages: Record<string, number> }> | null;
+	/** RESULT `openEnds`: answers per language of each open end (when the language check ran) and its themes. */
+	openEnds?: Record<string, { languages?: Record<string, number>; themes?: ThemeSummary[] }> | null;
 }
 
 const FLUSH_CHARS = 1 << 20;

@@ -10,6 +10,8 @@ import { runChecks } from '../../lib/engine/checks/registry';
 import { openDataset, type Dataset } from '../../lib/engine/dataset/dataset';
 import { appendFindings } from '../../lib/engine/results/store-results';
 import { openEndSummary } from '../../lib/engine/results/open-ends';
+import { openEndThemes, withThemes } from '../../lib/engine/results/themes';
+import { isMissing } from '../../lib/engine/dataset/missing';
 import { parseArgs } from '../args';
 import { readEngine } from '../engine';
 import { loadFile } from '../load';
@@ -64,7 +66,7 @@ export default async function check(args: string[]): Promise<number> {
 		const state = await createRunState(db, dictionary, roles, config);
 		await appendFindings(db, [], 0, true);
 		let stored = 0;
-		let openEnds: ReturnType<typeof openEndSummary> = null;
+		let openEnds: ReturnType<typeof withThemes> = null;
 		const t0 = performance.now();
 		const runs = await runChecks(db, dictionary, roles, config, {
 			only,
@@ -84,6 +86,12 @@ export default async function check(args: string[]): Promise<number> {
 			else if (r.skipped) process.stderr.write(`check ${r.id} skipped: ${r.skipped}\n`);
 		}
 		const ran = runs.filter((r) => !r.skipped && !r.error);
+		if (!only && roles.openEnds.length) {
+			const t = performance.now();
+			const themes = await openEndThemes({ db, isMissing: (name) => isMissing(ds.variable(name)) }, roles.openEnds);
+			openEnds = withThemes(openEnds, themes);
+			process.stderr.write(`themes of ${roles.openEnds.length} open ends ${Math.round(performance.now() - t)} ms\n`);
+		}
 		const grids: GridIndexRows[] = [];
 		for (const g of roles.grids) {
 			const gi = await gridIndices(state, g);

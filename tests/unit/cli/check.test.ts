@@ -33,6 +33,11 @@ describe('sieve check', () => {
 		const result = JSON.parse(await readFile(out, 'utf8'));
 		expect(Object.keys(result)).toEqual(['dataset', 'checks', 'respondents', 'openEnds']);
 		expect(Object.keys(result.openEnds)).toEqual(demo.config.openEnds);
+		for (const name of demo.config.openEnds) {
+			expect(Object.keys(result.openEnds[name])).toEqual(['languages', 'themes']);
+			expect(result.openEnds[name].themes.length).toBeGreaterThan(1);
+			expect(Object.keys(result.openEnds[name].themes[0])).toEqual(['label', 'terms', 'count']);
+		}
 		expect(result.dataset.rows).toBe(400);
 		expect(result.dataset.variables).toBe(demo.dictionary.variables.length);
 		expect(result.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
