@@ -1,8 +1,10 @@
 import { kobo } from './kobo/index';
 import { odk } from './odk/index';
+import { qualtrics } from './qualtrics/index';
+import { redcap } from './redcap/index';
 import type { Connector, ConnectorKind } from './types';
 
-export const CONNECTORS: Record<ConnectorKind, Connector> = { kobo, odk } as Record<ConnectorKind, Connector>;
+export const CONNECTORS: Record<ConnectorKind, Connector> = { kobo, odk, qualtrics, redcap };
 
 export function connectorFor(kind: string): Connector | null {
 	return Object.hasOwn(CONNECTORS, kind) ? (CONNECTORS[kind as ConnectorKind] ?? null) : null;
