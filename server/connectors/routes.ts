@@ -8,6 +8,7 @@ import { errorMessage } from './errors';
 import { guardedFetch } from './guard';
 import { connectorFor } from './index';
 import { startPull, testConnection, type RunDeps } from './run';
+import { SYNC_ID_HEADER } from '../protocol/connectors';
 import type { SyncLogStore } from './sync-log';
 import type { Connector, PullRequest } from './types';
 
@@ -32,8 +33,6 @@ const Body = z.object({
 	form: z.string().max(512),
 	since: z.string().max(64).optional()
 });
-
-export const SYNC_ID_HEADER = 'x-sieve-sync-id';
 
 /**
  * `/connectors` (SPEC §6): `POST /:kind/test` and `POST /:kind/pull` for a room's owner (the room

@@ -10,7 +10,7 @@ import {
 	type Field,
 	type RunDeps
 } from '../../../server/connectors/index';
-import type { Dictionary } from '../../lib/dataset/dictionary';
+import { withFieldLabels } from '../../lib/dataset/field-labels';
 import { DATA_TABLE } from '../../lib/engine/import/finish';
 import { formatOf } from '../../lib/io/export';
 import { parseArgs } from '../args';
@@ -80,7 +80,7 @@ export default async function pullCommand(args: string[]): Promise<number> {
 		}
 		const { db, result } = await loadFile(csv);
 		try {
-			const dictionary = withLabels(result.dictionary, fields);
+			const dictionary = withFieldLabels(result.dictionary, new Map(fields.flatMap((f) => (f.label ? [[f.name, f.label]] : []))));
 			const { rows, bytes } = await writeExport({ db, table: DATA_TABLE, dictionary }, format, out);
 			const labelled = dictionary.variables.filter((v) => v.label).length;
 			process.stderr.write(
@@ -95,12 +95,6 @@ export default async function pullCommand(args: string[]): Promise<number> {
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}
-}
-
-/** The platform's question text as variable labels, where the file itself has none. */
-function withLabels(dictionary: Dictionary, fields: Field[]): Dictionary {
-	const labels = new Map(fields.flatMap((f) => (f.label ? [[f.name, f.label]] : [])));
-	return { ...dictionary, variables: dictionary.variables.map((v) => ({ ...v, label: v.label ?? labels.get(v.name) ?? null })) };
 }
 
 function fail(line: string, code: number): number {

@@ -1,0 +1,50 @@
+import {
+	SYNC_ID_HEADER,
+	type ConnectorFailure,
+	type ConnectorKind,
+	type PullRequest,
+	type TestResponse
+} from '../../../server/protocol/connectors';
+
+async function post(relay: string, token: string, kind: ConnectorKind, action: 'test' | 'pull', body: PullRequest): Promise<Response> {
+	const res = await fetch(`${relay}/connectors/${kind}/${action}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+		body: JSON.stringify(body)
+	});
+	if (res.ok) return res;
+	const failure = (await res.json().catch(() => null)) as ConnectorFailure | null;
+	const cls = failure?.class === 'auth' ? ' (check the credentials)' : failure?.class === 'transient' ? ' (try again later)' : '';
+	throw new Error(`${failure?.error ?? `relay answered ${res.status}`}${cls}`);
+}
+
+/** `POST /connectors/:kind/test`: the form's title, size and labelled fields. */
+export async function testSource(relay: string, token: string, kind: ConnectorKind, body: PullRequest): Promise<TestResponse> {
+	return (await (await post(relay, token, kind, 'test', body)).json()) as TestResponse;
+}
+
+/**
+ * `POST /connectors/:kind/pull`: the submissions as one CSV file, read as the relay streams it
+ * (`onRows` counts lines as they arrive). A stream the relay cut off throws: half a pull is never
+ * returned as if it were the whole.
+ */
+export async function pullSource(
+	relay: string,
+	token: string,
+	kind: ConnectorKind,
+	body: PullRequest,
+	onRows: (rows: number) => void
+): Promise<{ csv: Blob; syncId: string | null }> {
+	const res = await post(relay, token, kind, 'pull', body);
+	const parts: Uint8Array[] = [];
+	let lines = 0;
+	const reader = res.body!.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		parts.push(value);
+		for (const byte of value) if (byte === 10) lines++;
+		onRows(Math.max(0, lines - 1));
+	}
+	return { csv: new Blob(parts as BlobPart[], { type: 'text/csv' }), syncId: res.headers.get(SYNC_ID_HEADER) };
+}
