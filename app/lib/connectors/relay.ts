@@ -23,6 +23,17 @@ export async function testSource(relay: string, token: string, kind: ConnectorKi
 	return (await (await post(relay, token, kind, 'test', body)).json()) as TestResponse;
 }
 
+/** The relay cut a pull's stream: the platform failed midway; the sync log entry says why. */
+export class PullBrokenError extends Error {
+	constructor(
+		message: string,
+		readonly syncId: string | null
+	) {
+		super(message);
+		this.name = 'PullBrokenError';
+	}
+}
+
 /**
  * `POST /connectors/:kind/pull`: the submissions as one CSV file, read as the relay streams it
  * (`onRows` counts lines as they arrive). A stream the relay cut off throws: half a pull is never
@@ -38,13 +49,19 @@ export async function pullSource(
 	const res = await post(relay, token, kind, 'pull', body);
 	const parts: Uint8Array[] = [];
 	let lines = 0;
+	const syncId = res.headers.get(SYNC_ID_HEADER);
 	const reader = res.body!.getReader();
 	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		parts.push(value);
-		for (const byte of value) if (byte === 10) lines++;
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch {
+			throw new PullBrokenError(`the pull broke off after about ${Math.max(0, lines - 1)} submissions; nothing was imported`, syncId);
+		}
+		if (chunk.done) break;
+		parts.push(chunk.value);
+		for (const byte of chunk.value) if (byte === 10) lines++;
 		onRows(Math.max(0, lines - 1));
 	}
-	return { csv: new Blob(parts as BlobPart[], { type: 'text/csv' }), syncId: res.headers.get(SYNC_ID_HEADER) };
+	return { csv: new Blob(parts as BlobPart[], { type: 'text/csv' }), syncId };
 }

@@ -1,7 +1,7 @@
-import type { ConnectorKind, Credentials, PullRequest, TestResponse } from '../../../server/protocol/connectors';
+import type { ConnectorKind, Credentials, PullRequest, SyncEntry, TestResponse } from '../../../server/protocol/connectors';
 import { readToken } from '../collab/token';
 import { createRoom, getMembership } from '../collab/membership';
-import { pullSource, testSource } from '../connectors/relay';
+import { PullBrokenError, pullSource, testSource } from '../connectors/relay';
 import { getConnectorSource, saveConnectorSource } from '../store/connector-sources';
 import { getDb, type ConnectorSourceRow } from '../store/db';
 
@@ -24,7 +24,8 @@ export class PlatformPull {
 	token = $state('');
 	user = $state('');
 	password = $state('');
-	since = $state('');
+	/** latest submission of the last pull, shown to the user */
+	lastSubmission = $state<string | null>(null);
 	remember = $state(false);
 	status = $state<'idle' | 'testing' | 'pulling'>('idle');
 	error = $state<string | null>(null);
@@ -44,7 +45,7 @@ export class PlatformPull {
 		this.kind = row.kind;
 		this.baseUrl = row.baseUrl;
 		this.form = row.form;
-		this.since = row.lastSubmission ?? '';
+		this.lastSubmission = row.lastSubmission;
 		this.remember = row.credentials !== null;
 		this.token = row.credentials?.token ?? '';
 		this.user = row.credentials?.user ?? '';
@@ -54,12 +55,8 @@ export class PlatformPull {
 	#request(): PullRequest {
 		const credentials: Credentials =
 			this.kind === 'odk' && !this.token ? { user: this.user.trim(), password: this.password } : { token: this.token.trim() };
-		return {
-			baseUrl: this.baseUrl.trim(),
-			credentials,
-			form: this.form.trim(),
-			...(this.since.trim() ? { since: this.since.trim() } : {})
-		};
+		// always the whole form: the pulled file replaces the project's data, so a pull of only new submissions would drop the others
+		return { baseUrl: this.baseUrl.trim(), credentials, form: this.form.trim() };
 	}
 
 	/** An owner token of a relay room: the shared project's own, else a room made for pulls (kept with the source). */
@@ -75,11 +72,16 @@ export class PlatformPull {
 	async #run<T>(status: 'testing' | 'pulling', work: (token: string, room: string) => Promise<T>): Promise<T | null> {
 		this.status = status;
 		this.error = null;
+		let owner: { room: string; token: string } | null = null;
 		try {
-			const { room, token } = await this.#ownerToken();
-			return await work(token, room);
+			owner = await this.#ownerToken();
+			return await work(owner.token, owner.room);
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
+			if (e instanceof PullBrokenError && owner) {
+				const why = (await this.#logEntry(owner.token, owner.room, e.syncId))?.error;
+				if (why) this.error += `: ${why}`;
+			}
 			return null;
 		} finally {
 			this.status = 'idle';
@@ -109,21 +111,22 @@ export class PlatformPull {
 				credentials: this.remember ? req.credentials : null,
 				room,
 				token,
-				lastSubmission: await this.#lastSubmission(token, room, syncId),
+				lastSubmission: (await this.#logEntry(token, room, syncId))?.lastSubmission ?? null,
 				lastSyncId: syncId
 			};
 			await saveConnectorSource(getDb(), this.#row);
+			this.lastSubmission = this.#row.lastSubmission;
 			return { file, labels: new Map(info.fields.flatMap((f) => (f.label ? [[f.name, f.label] as [string, string]] : []))) };
 		});
 	}
 
-	/** The sync log entry's latest submission time: where the next incremental pull starts. */
-	async #lastSubmission(token: string, room: string, syncId: string | null): Promise<string | null> {
+	/** This pull's sync log entry: its latest submission time starts the next incremental pull; its error explains a broken one. */
+	async #logEntry(token: string, room: string, syncId: string | null): Promise<SyncEntry | null> {
+		if (!syncId) return null;
 		const res = await fetch(`${this.relay}/connectors/log?room=${encodeURIComponent(room)}&limit=20`, {
 			headers: { authorization: `Bearer ${token}` }
-		});
-		if (!res.ok) return null;
-		const entries = (await res.json()) as { id: string; lastSubmission: string | null }[];
-		return entries.find((e) => e.id === syncId)?.lastSubmission ?? null;
+		}).catch(() => null);
+		if (!res?.ok) return null;
+		return ((await res.json()) as SyncEntry[]).find((e) => e.id === syncId) ?? null;
 	}
 }
