@@ -49,6 +49,7 @@ export default async function pullCommand(args: string[]): Promise<number> {
 		password: str('password') ?? process.env.SIEVE_PULL_PASSWORD
 	};
 
+	let fetched = 0;
 	const deps: RunDeps = {
 		fetch,
 		sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -58,7 +59,10 @@ export default async function pullCommand(args: string[]): Promise<number> {
 		timeoutMs: 120_000,
 		pageSize,
 		room: null,
-		log: (entry) => process.stderr.write(`${syncLine(entry)}\n`),
+		log: (entry) => {
+			fetched = entry.fetched;
+			process.stderr.write(`${syncLine(entry)}\n`);
+		},
 		onRetry: (attempt, ms, error) =>
 			process.stderr.write(`retry ${attempt} in ${(ms / 1000).toFixed(1)} s: ${error instanceof Error ? error.message : String(error)}\n`)
 	};
@@ -77,6 +81,11 @@ export default async function pullCommand(args: string[]): Promise<number> {
 			}
 		} catch (e) {
 			return fail(`${kind} ${form}: ${message(e)}; nothing written`, 1);
+		}
+		if (fetched === 0) {
+			// an incremental pull with nothing new is not a failure; an empty file would only confuse what reads it next
+			process.stderr.write(`sieve pull: no submissions${options.since ? ` after ${options.since}` : ''}; ${out} not written\n`);
+			return 0;
 		}
 		const { db, result } = await loadFile(csv);
 		try {

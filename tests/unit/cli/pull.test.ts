@@ -61,6 +61,27 @@ describe('sieve pull', () => {
 		expect([...comments].filter((c) => c.includes('SUM(')).every((c) => !c.startsWith('='))).toBe(true);
 	});
 
+	it('an incremental pull with nothing new exits 0 and writes no file', async () => {
+		const out = path.join(dir, 'nothing.csv');
+		const r = await sieve([
+			'kobo',
+			'--url',
+			kobo.url,
+			'--form',
+			KOBO_UID,
+			'--token',
+			KOBO_TOKEN,
+			'--since',
+			'2030-01-01T00:00:00Z',
+			'--out',
+			out
+		]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/: ok; 0 fetched in 1 pages/);
+		expect(r.stderr).toMatch(/no submissions after 2030-01-01T00:00:00Z; .*nothing\.csv not written/);
+		expect(existsSync(out)).toBe(false);
+	});
+
 	it('a refused token exits 1 with one line naming the platform answer, and writes nothing', async () => {
 		const out = path.join(dir, 'refused.parquet');
 		const r = await sieve(['kobo', '--url', kobo.url, '--form', KOBO_UID, '--token', 'wrong', '--out', out]);
