@@ -3,6 +3,7 @@ import type { Http2SecureServer, Http2Server } from 'node:http2';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { RelayConfig, RelayDeps } from './config';
+import { createConnectorRoutes } from './connectors/routes';
 import { securityHeaders } from './middleware/security-headers';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
@@ -74,6 +75,17 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 			onError
 		})
 	);
+
+	if (deps.connectors)
+		app.route(
+			'/connectors',
+			createConnectorRoutes({
+				...deps.connectors,
+				tokens,
+				now,
+				isRevoked: (room, member) => deps.store.isRevoked(room, member, Math.floor(now() / 1000))
+			})
+		);
 
 	app.use('*', serveBuild({ root: config.staticDir, isExcluded: isApiPath }));
 

@@ -1,4 +1,6 @@
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
+import type { ConnectorsConfig } from './connectors/config';
+import type { SyncLogStore } from './connectors/sync-log';
 import type { RoomStore } from './store/types';
 
 /** Everything the relay is configured with; built from the environment in `index.ts` only. */
@@ -43,6 +45,8 @@ export interface RelayConfig {
 
 export interface RelayDeps {
 	store: RoomStore;
+	/** survey-platform connectors (`/connectors`); absent: not mounted */
+	connectors?: { config: ConnectorsConfig; log: SyncLogStore; fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> };
 	/** clock in milliseconds */
 	now?: () => number;
 	log?: (line: string) => void;

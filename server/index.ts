@@ -4,6 +4,8 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { DEFAULT_CONFIG, type RelayConfig } from './config';
+import { connectorsConfigFromEnv } from './connectors/config';
+import { createSqliteSyncLog } from './connectors/sync-log';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -36,7 +38,8 @@ const config: RelayConfig = {
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
-const relay = createApp(config, { store });
+const connectorLog = createSqliteSyncLog({ file: path.join(dataDir, 'relay.sqlite') });
+const relay = createApp(config, { store, connectors: { config: connectorsConfigFromEnv(env), log: connectorLog } });
 const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
@@ -54,6 +57,7 @@ const stop = async (signal: string) => {
 	try {
 		await relay.close();
 		await store.close();
+		connectorLog.close();
 		process.exit(0);
 	} catch (error) {
 		console.error(error);

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { TOKEN_PARAM, type Role, type TokenClaims } from '../protocol/rooms';
 import type { TokenSigner } from '../rooms/tokens';
 
@@ -8,6 +8,8 @@ export interface RoomAuthOptions {
 	roles?: readonly Role[];
 	/** route parameter holding the room id */
 	param?: string;
+	/** the room instead of a route parameter (e.g. from the query); `null` admits a token for any room */
+	room?: (c: Context) => string | null;
 	/** accept a token past `exp` while it is renewable (`POST /rooms/:room/renew`) */
 	renewal?: boolean;
 	/** whether the owner removed this member */
@@ -26,7 +28,14 @@ export type RoomAuthEnv = { Variables: { grant: TokenClaims } };
  * @example
  * app.post('/rooms/:room/invites', roomAuth({ tokens, roles: ['owner'] }), (c) => c.json(c.var.grant));
  */
-export function roomAuth({ tokens, roles, param = 'room', renewal = false, isRevoked }: RoomAuthOptions): MiddlewareHandler<RoomAuthEnv> {
+export function roomAuth({
+	tokens,
+	roles,
+	param = 'room',
+	room,
+	renewal = false,
+	isRevoked
+}: RoomAuthOptions): MiddlewareHandler<RoomAuthEnv> {
 	return async (c, next) => {
 		const header = c.req.header('authorization');
 		const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -40,7 +49,8 @@ export function roomAuth({ tokens, roles, param = 'room', renewal = false, isRev
 			c.header('WWW-Authenticate', `Bearer error="invalid_token"`);
 			return c.json({ error: `invalid token (${result.reason})` }, 401);
 		}
-		if (result.claims.room !== c.req.param(param)) {
+		const wanted = room ? room(c) : c.req.param(param);
+		if (wanted !== null && result.claims.room !== wanted) {
 			return c.json({ error: 'token is for another room' }, 403);
 		}
 		if (await isRevoked?.(result.claims.room, result.claims.sub)) {

@@ -1,18 +1,17 @@
 import { openAsBlob } from 'node:fs';
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { recipeSyntax } from '../../lib/report/sps';
 import type { SieveConfig } from '../../lib/engine/checks/config';
 import { parseConfig } from '../../lib/engine/checks/parse-config';
 import { openDataset } from '../../lib/engine/dataset/dataset';
 import { cleanForExport, flagScores, parseRecipe, type Recipe } from '../../lib/engine/recipe';
-import { exportChunks, formatOf } from '../../lib/io/export';
-import { loadParquetNode } from '../../lib/io/parquet-node';
+import { formatOf } from '../../lib/io/export';
 import { blobSha256 } from '../../lib/io/sha256';
-import { nodeDeflate } from '../../lib/io/spss/write/node-sink';
 import { parseArgs } from '../args';
 import { readEngine } from '../engine';
 import { loadFile } from '../load';
+import { writeExport } from '../write-export';
 
 const USAGE =
 	'usage: sieve export FILE [--recipe RECIPE.json] [--config CONFIG.json] --to OUT.(csv|xlsx|parquet|sav|zsav|sps) [--no-flags] [--bom] [--allow-skipped] [--engine native|wasm]\n';
@@ -64,7 +63,6 @@ export default async function exportCommand(args: string[]): Promise<number> {
 		return fail(message(e), 1);
 	}
 	const { db, result } = loaded;
-	const temp = `${out}.${process.pid}.part`;
 	try {
 		const sha256 = recipe ? await blobSha256(await openAsBlob(file)) : null;
 		const ds = await openDataset(db, result.dictionary, config);
@@ -96,39 +94,13 @@ export default async function exportCommand(args: string[]): Promise<number> {
 				`${report.skipped.length} of ${recipe!.steps.length} recipe steps did not apply; nothing written (use --allow-skipped to write the file anyway)`,
 				SKIPPED_EXIT
 			);
-		const tty = process.stderr.isTTY;
-		const handle = await open(temp, 'w');
-		let bytes = 0;
-		let rows = 0;
-		try {
-			for await (const chunk of exportChunks(
-				source,
-				format!,
-				{ parquet: loadParquetNode, deflate: nodeDeflate },
-				{
-					bom: options.bom === true,
-					onProgress: (p) => {
-						rows = p.total;
-						if (tty) process.stderr.write(`\rwriting ${p.rows.toLocaleString()} / ${p.total.toLocaleString()} rows`);
-					},
-					onWarning: (w) => process.stderr.write(`warning: ${w}\n`)
-				}
-			)) {
-				await handle.write(chunk);
-				bytes += chunk.length;
-			}
-		} finally {
-			await handle.close();
-		}
-		if (tty) process.stderr.write('\n');
-		await rename(temp, out);
+		const { rows, bytes } = await writeExport(source, format!, out, { bom: options.bom === true });
 		const steps = recipe ? `; recipe: ${report.applied} steps applied, ${report.skipped.length} skipped` : '';
 		process.stderr.write(
 			`${out}: ${rows || 'no'} rows, ${source.dictionary.variables.length} variables, ${bytes.toLocaleString()} bytes${steps}\n`
 		);
 		return 0;
 	} catch (e) {
-		await rm(temp, { force: true });
 		return fail(message(e), 1);
 	} finally {
 		await db.close();

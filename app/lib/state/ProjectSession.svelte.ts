@@ -1,5 +1,6 @@
 import { proxy } from 'comlink';
 import type { Dictionary } from '../dataset/dictionary';
+import { withFieldLabels } from '../dataset/field-labels';
 import type { CsvDialect, DatasetInfo, ImportProgress } from '../engine/api';
 import { getDb } from '../store/db';
 import type { ProjectRow } from '../store/db';
@@ -97,8 +98,9 @@ export class ProjectSession {
 		this.configRevision++;
 	}
 
-	async importFile(file: File, csv?: Partial<CsvDialect>): Promise<void> {
-		await this.#import(file, csv, 'new');
+	/** `labels`: question text by variable name, from a survey platform the file was pulled from. */
+	async importFile(file: File, csv?: Partial<CsvDialect>, labels?: ReadonlyMap<string, string>): Promise<void> {
+		await this.#import(file, csv, 'new', false, labels);
 	}
 
 	/** Imports the file last refused for ragged rows, padding short rows and cutting long ones (each audited). */
@@ -168,18 +170,25 @@ export class ProjectSession {
 		}
 	}
 
-	async #import(file: File, csv: Partial<CsvDialect> | undefined, mode: ImportAudit['mode'], repairRagged = false): Promise<void> {
+	async #import(
+		file: File,
+		csv: Partial<CsvDialect> | undefined,
+		mode: ImportAudit['mode'],
+		repairRagged = false,
+		labels?: ReadonlyMap<string, string>
+	): Promise<void> {
 		const before = this.status;
 		this.status = 'importing';
 		this.error = null;
 		this.ragged = null;
 		this.progress = { phase: 'reading', done: 0, total: file.size, rows: 0 };
 		try {
-			const result = await getEngine().importFile(
+			const imported = await getEngine().importFile(
 				file,
 				{ name: file.name, csv, repairRagged },
 				proxy((p: ImportProgress) => (this.progress = p))
 			);
+			const result = labels ? { ...imported, dictionary: withFieldLabels(imported.dictionary, labels) } : imported;
 			const db = getDb();
 			const storedIn = mode === 'new' ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');
 			await recordImport(db, this.projectId, file, result, storedIn, undefined, { mode, sha256: await blobSha256(file) });

@@ -3,6 +3,7 @@ import type { RunSummary, SieveConfig } from '../engine/api';
 import type { Dictionary } from '../dataset/dictionary';
 import type { AuditEvent, Checkpoint } from '../audit/events';
 import type { CsvDialect, FileFormat } from '../engine/import/types';
+import type { ConnectorKind, Credentials } from '../../../server/protocol/connectors';
 
 export interface ProjectRow {
 	id: string;
@@ -74,6 +75,25 @@ export interface CheckRunRow {
 	config: SieveConfig;
 }
 
+/**
+ * A project's survey-platform source (connectors): what to pull, the credentials when the user
+ * chose to keep them in this browser, the relay room whose owner token authorises pulls, and
+ * where the last pull ended (the next incremental pull's `since`).
+ */
+export interface ConnectorSourceRow {
+	projectId: string;
+	kind: ConnectorKind;
+	baseUrl: string;
+	form: string;
+	/** kept only when the user ticked "remember"; sent to the relay with each pull, never stored there */
+	credentials: Credentials | null;
+	room: string | null;
+	/** owner token of `room` */
+	token: string | null;
+	lastSubmission: string | null;
+	lastSyncId: string | null;
+}
+
 /** The app's IndexedDB; every schema version stays here, frozen once shipped. */
 export class SieveDb extends Dexie {
 	projects!: EntityTable<ProjectRow, 'id'>;
@@ -84,6 +104,7 @@ export class SieveDb extends Dexie {
 	deviceIdentity!: EntityTable<DeviceIdentityRow, 'key'>;
 	collabRooms!: EntityTable<CollabRoomRow, 'projectId'>;
 	checkRuns!: EntityTable<CheckRunRow, 'projectId'>;
+	connectorSources!: EntityTable<ConnectorSourceRow, 'projectId'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -102,6 +123,9 @@ export class SieveDb extends Dexie {
 		});
 		this.version(4).stores({
 			checkRuns: 'projectId'
+		});
+		this.version(6).stores({
+			connectorSources: 'projectId'
 		});
 	}
 }

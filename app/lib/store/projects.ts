@@ -135,13 +135,23 @@ export const DEMO_NAME = 'Demo survey';
 
 /** Removes every row this browser keeps about a project: metadata, data description, settings, results, audit, membership. */
 export async function deleteProject(db: SieveDb, projectId: string): Promise<void> {
-	const tables = [db.projects, db.dictionaries, db.originals, db.auditEvents, db.auditCheckpoints, db.collabRooms, db.checkRuns];
+	const tables = [
+		db.projects,
+		db.dictionaries,
+		db.originals,
+		db.auditEvents,
+		db.auditCheckpoints,
+		db.collabRooms,
+		db.checkRuns,
+		db.connectorSources
+	];
 	await db.transaction('rw', tables, async () => {
 		await db.projects.delete(projectId);
 		await db.dictionaries.delete(projectId);
 		await db.originals.delete(projectId);
 		await db.collabRooms.delete(projectId);
 		await db.checkRuns.delete(projectId);
+		await db.connectorSources.delete(projectId);
 		await db.auditEvents.where('projectId').equals(projectId).delete();
 		await db.auditCheckpoints.where('projectId').equals(projectId).delete();
 	});
