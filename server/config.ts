@@ -1,4 +1,5 @@
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
+import type { HookService } from './hooks/service';
 import type { RoomStore } from './store/types';
 
 /** Everything the relay is configured with; built from the environment in `index.ts` only. */
@@ -43,6 +44,8 @@ export interface RelayConfig {
 
 export interface RelayDeps {
 	store: RoomStore;
+	/** webhooks (`/hooks`, `POST /events`); the routes are absent without it */
+	hooks?: HookService;
 	/** clock in milliseconds */
 	now?: () => number;
 	log?: (line: string) => void;

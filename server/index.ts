@@ -4,6 +4,9 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { DEFAULT_CONFIG, type RelayConfig } from './config';
+import { hooksConfigFromEnv } from './hooks/config';
+import { createHookService } from './hooks/service';
+import { createSqliteHookStore } from './hooks/store';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -36,7 +39,10 @@ const config: RelayConfig = {
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
-const relay = createApp(config, { store });
+const hookStore = createSqliteHookStore({ file: path.join(dataDir, 'relay.sqlite') });
+const hooks = createHookService({ store: hookStore, config: hooksConfigFromEnv(env) });
+hooks.start();
+const relay = createApp(config, { store, hooks });
 const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
@@ -53,6 +59,8 @@ const stop = async (signal: string) => {
 	server.close();
 	try {
 		await relay.close();
+		await hooks.stop();
+		hookStore.close();
 		await store.close();
 		process.exit(0);
 	} catch (error) {
