@@ -81,7 +81,8 @@ export async function refuseUnsafeTarget(url: string, policy: TargetPolicy = {})
 	if (parsed.username || parsed.password) return 'the URL must not carry a user name or password';
 	const host = hostOf(parsed);
 	if (isIP(host)) return refuseAddress(host, policy.allow);
-	if (LOCAL_NAME.test(host)) return `${host} is a local host name`;
+	const local = refuseHostName(host);
+	if (local) return local;
 	let addresses: string[];
 	try {
 		addresses = await (policy.resolve ?? systemResolve)(host);
@@ -95,6 +96,10 @@ export async function refuseUnsafeTarget(url: string, policy: TargetPolicy = {})
 	}
 	return null;
 }
+
+/** Why a host name is refused before any DNS query (local-only names), or null. */
+export const refuseHostName = (host: string) =>
+	LOCAL_NAME.test(host.replace(/\.$/, '').toLowerCase()) ? `${host} is a local host name` : null;
 
 /** The URL's host without IPv6 brackets or a trailing dot, lower-case. */
 export const hostOf = (url: URL) =>

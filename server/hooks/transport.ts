@@ -1,7 +1,7 @@
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { hostOf, refuseAddress, systemResolve, type TargetPolicy } from './ssrf';
+import { hostOf, refuseAddress, refuseHostName, systemResolve, type TargetPolicy } from './ssrf';
 
 /** What one POST got back: a status, or an error when no response arrived. */
 export interface AttemptResult {
@@ -32,6 +32,8 @@ class RefusedTarget extends Error {}
 export function createTransport(policy: TargetPolicy & { timeoutMs: number }): Transport {
 	const resolve = policy.resolve ?? systemResolve;
 	const lookup: LookupFunction = (hostname, options, callback) => {
+		const local = refuseHostName(hostname);
+		if (local) return callback(new RefusedTarget(`refused at connect time: ${local}`), '', 4);
 		resolve(hostname).then(
 			(addresses) => {
 				const why =
