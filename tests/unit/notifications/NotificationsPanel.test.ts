@@ -1,54 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { NotificationsPanel } from '../../../app/lib/notifications/NotificationsPanel.svelte';
 import { reportEvent, type RoomAccess } from '../../../app/lib/notifications/relay-hooks';
-import { createApp, type Relay } from '../../../server/app';
-import { DEFAULT_HOOKS_CONFIG } from '../../../server/hooks/config';
-import { createHookService, type HookService } from '../../../server/hooks/service';
-import { parseAllowList } from '../../../server/hooks/ssrf';
-import { createSqliteHookStore, type HookStore } from '../../../server/hooks/store';
-import type { CreateRoomResponse } from '../../../server/protocol/rooms';
-import { createMemoryRoomStore } from '../../../server/store/memory';
-import { testConfig } from '../server/relay-harness';
-import { startReceiver, type Receiver } from '../server/hooks/receiver';
+import type { HookService } from '../../../server/hooks/service';
+import type { Receiver } from '../server/hooks/receiver';
+import { startHooksRelay, type HooksRelay } from './hooks-relay';
 
-// The panel and the event reporter against the real relay over HTTP, delivering to a local receiver.
-let dir: string;
-let store: HookStore;
+// The panel and the event client against the real relay over HTTP, delivering to a local receiver.
+let relay: HooksRelay;
 let hooks: HookService;
-let relay: Relay;
-let server: ServerType;
 let receiver: Receiver;
 let owner: RoomAccess;
 
 beforeAll(async () => {
-	dir = mkdtempSync(path.join(tmpdir(), 'sieve-panel-'));
-	receiver = await startReceiver();
-	store = createSqliteHookStore({ file: path.join(dir, 'relay.sqlite') });
-	hooks = createHookService({ store, config: { ...DEFAULT_HOOKS_CONFIG, allow: parseAllowList('127.0.0.1') } });
-	hooks.start();
-	relay = createApp(testConfig(), { store: createMemoryRoomStore(), hooks });
-	server = await new Promise<ServerType>((resolve) => {
-		const s = serve({ fetch: relay.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-	});
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const { room, token } = (await (await fetch(`${origin}/rooms`, { method: 'POST' })).json()) as CreateRoomResponse;
-	owner = { relay: origin, room, token };
+	relay = await startHooksRelay();
+	({ hooks, receiver, owner } = relay);
 });
 
-afterAll(async () => {
-	await hooks.stop();
-	await relay.close();
-	server.close();
-	store.close();
-	await receiver.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => relay.stop());
 
 describe('NotificationsPanel', () => {
 	it('adds a hook, shows its secret once, tests it, redelivers and removes it', async () => {

@@ -1,0 +1,41 @@
+import type { EventData, HookEventType } from '../../../server/protocol/hooks';
+import type { RunSummary } from '../engine/api';
+import { getMembership } from '../collab/membership';
+import { getDb } from '../store/db';
+import { reportEvent } from './relay-hooks';
+
+/**
+ * Tells the relay room of a shared project that `type` happened, so the owner's webhooks fire.
+ * Counts and ids only, never answers. Nothing is sent for a project that is not shared, or by a
+ * viewer; best effort: an offline or refusing relay is logged, never thrown (the work itself succeeded).
+ *
+ * @param relay the relay's origin; the app is served by its relay
+ */
+export async function reportProjectEvent(
+	projectId: string,
+	type: HookEventType,
+	data: EventData,
+	relay = globalThis.location?.origin
+): Promise<boolean> {
+	const membership = await getMembership(getDb(), projectId);
+	if (!membership || membership.role === 'viewer' || !relay) return false;
+	try {
+		await reportEvent({ relay, room: membership.room, token: membership.token }, type, data);
+		return true;
+	} catch (error) {
+		console.warn('event not reported to the relay', error);
+		return false;
+	}
+}
+
+/** What `check-run.finished` says about a run: how many checks, respondents and flags, by verdict. */
+export function checkRunEvent(summary: RunSummary, checks: string[]): EventData {
+	const outcomes = summary.outcomes.filter((o) => checks.includes(o.id));
+	return {
+		checks: checks.length,
+		respondents: summary.rows,
+		flags: outcomes.reduce((sum, o) => sum + o.flagged, 0),
+		...summary.verdicts,
+		checkIds: checks
+	};
+}

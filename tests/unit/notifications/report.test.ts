@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveMembership } from '../../../app/lib/collab/membership';
+import { NotificationsPanel } from '../../../app/lib/notifications/NotificationsPanel.svelte';
+import { checkRunEvent, reportProjectEvent } from '../../../app/lib/notifications/report';
+import type { RunSummary } from '../../../app/lib/engine/api';
+import { getDb } from '../../../app/lib/store/db';
+import { startHooksRelay, type HooksRelay } from './hooks-relay';
+
+let relay: HooksRelay;
+
+beforeAll(async () => {
+	relay = await startHooksRelay();
+	await new NotificationsPanel(relay.owner).add(`${relay.receiver.url}/events`, 'generic', ['approval.requested']);
+});
+
+afterAll(() => relay.stop());
+
+describe('reportProjectEvent', () => {
+	it("reports a shared project's event with the stored room token, reviewers included", async () => {
+		const reviewer = await relay.invite('reviewer');
+		await saveMembership(getDb(), 'p-shared', reviewer.room, reviewer.token, 'sha-1');
+		expect(await reportProjectEvent('p-shared', 'approval.requested', { decisions: 3 }, relay.owner.relay)).toBe(true);
+		await relay.hooks.runDue();
+		expect(relay.receiver.received.map((r) => JSON.parse(r.body) as unknown)).toEqual([
+			{ type: 'approval.requested', timestamp: expect.any(String), room: relay.owner.room, data: { decisions: 3 } }
+		]);
+	});
+
+	it('sends nothing for a local project or a viewer, and does not throw when the relay refuses', async () => {
+		expect(await reportProjectEvent('p-local-only', 'approval.requested', { decisions: 1 }, relay.owner.relay)).toBe(false);
+		const viewer = await relay.invite('viewer');
+		await saveMembership(getDb(), 'p-viewer', viewer.room, viewer.token, 'sha-1');
+		expect(await reportProjectEvent('p-viewer', 'approval.requested', { decisions: 1 }, relay.owner.relay)).toBe(false);
+		await saveMembership(getDb(), 'p-owner', relay.owner.room, relay.owner.token, 'sha-1');
+		expect(
+			await reportProjectEvent(
+				'p-owner',
+				'approval.requested',
+				{ note: 'a long free text answer from one of the respondents' },
+				relay.owner.relay
+			)
+		).toBe(false);
+		await relay.hooks.runDue();
+		expect(relay.receiver.received).toHaveLength(1);
+	});
+});
+
+describe('checkRunEvent', () => {
+	it('counts the checks that ran, their flags and the verdicts, and names no respondent', () => {
+		const summary = {
+			finishedAt: 0,
+			rows: 1200,
+			outcomes: [
+				{ id: 'speeders', flagged: 40 },
+				{ id: 'straightline', flagged: 12 },
+				{ id: 'gibberish', flagged: 99 }
+			],
+			verdicts: { keep: 1100, review: 60, remove: 40 },
+			scores: [],
+			durations: null,
+			thresholds: { review: 70, remove: 40 }
+		} as unknown as RunSummary;
+		expect(checkRunEvent(summary, ['speeders', 'straightline'])).toEqual({
+			checks: 2,
+			respondents: 1200,
+			flags: 52,
+			keep: 1100,
+			review: 60,
+			remove: 40,
+			checkIds: ['speeders', 'straightline']
+		});
+	});
+});
