@@ -10,6 +10,7 @@ import {
 	type HookSummary,
 	type QueuedResponse
 } from '../protocol/hooks';
+import { rateLimit } from '../middleware/rate-limit';
 import { ROOM_ID_PATTERN, type Role } from '../protocol/rooms';
 import { mayAct, type Caller } from './auth';
 import { eventDataError } from './event-data';
@@ -23,6 +24,8 @@ export interface HookRoutesOptions {
 const MAX_URL = 2048;
 const OWNER: readonly Role[] = ['owner'];
 const REPORTERS: readonly Role[] = ['owner', 'reviewer'];
+/** `POST /events` per room and minute: a check run or an export is a handful of events, not hundreds. */
+export const EVENTS_PER_MINUTE = 120;
 const SMALL_BODY = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) });
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
@@ -121,7 +124,12 @@ export function createHookRoutes({ hooks, caller }: HookRoutesOptions) {
 		return c.json<QueuedResponse>({ queued: [message] }, 202);
 	});
 
-	routes.post('/events', SMALL_BODY, async (c) => {
+	const roomOf = (c: Context) => {
+		const who = c.get('caller') as Caller;
+		return who.admin ? 'admin' : who.room;
+	};
+
+	routes.post('/events', SMALL_BODY, rateLimit({ limit: EVENTS_PER_MINUTE, windowMs: 60_000, key: roomOf }), async (c) => {
 		const body = await jsonBody(c);
 		if (!body) return c.json({ error: 'body must be a JSON object' }, 400);
 		const { room, type, data } = body;

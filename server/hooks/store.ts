@@ -75,7 +75,7 @@ interface AttemptRow {
 }
 
 /** Attempts kept per hook in the delivery log. */
-const LOG_KEEP = 500;
+export const LOG_KEEP = 500;
 
 const toHook = (row: HookRow): StoredHook => ({ ...row, events: JSON.parse(row.events) as HookEventType[], enabled: row.enabled === 1 });
 
@@ -144,6 +144,10 @@ export function createSqliteHookStore({ file }: { file: string }): HookStore {
 	const pruneLog = db.prepare<[string, string, number]>(
 		'DELETE FROM hooks_attempts WHERE hook = ? AND seq < (SELECT seq FROM hooks_attempts WHERE hook = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)'
 	);
+	// finished messages are kept only while the log still shows them (for redelivery)
+	const pruneQueue = db.prepare<[string, string]>(
+		'DELETE FROM hooks_queue WHERE hook = ? AND next_at IS NULL AND id NOT IN (SELECT message FROM hooks_attempts WHERE hook = ?)'
+	);
 	const advance = db.prepare<[number, number | null, string]>('UPDATE hooks_queue SET attempts = ?, next_at = ? WHERE id = ?');
 	const requeue = db.prepare<[number, string, string]>('UPDATE hooks_queue SET next_at = ?, base = attempts WHERE id = ? AND hook = ?');
 	const selectLog = db.prepare<[string, number], AttemptRow>(
@@ -158,8 +162,9 @@ export function createSqliteHookStore({ file }: { file: string }): HookStore {
 	});
 	const record = db.transaction((r: AttemptRecord) => {
 		insertAttempt.run({ ...r, error: r.error ?? null });
-		pruneLog.run(r.hook, r.hook, LOG_KEEP);
+		pruneLog.run(r.hook, r.hook, LOG_KEEP - 1);
 		advance.run(r.attempt, r.nextAt, r.id);
+		pruneQueue.run(r.hook, r.hook);
 	});
 
 	return {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type Relay } from '../../../../server/app';
 import { DEFAULT_HOOKS_CONFIG } from '../../../../server/hooks/config';
+import { EVENTS_PER_MINUTE } from '../../../../server/hooks/routes';
 import { createHookService, type HookService } from '../../../../server/hooks/service';
 import { parseAllowList } from '../../../../server/hooks/ssrf';
 import { createSqliteHookStore, type HookStore } from '../../../../server/hooks/store';
@@ -149,5 +150,17 @@ describe('POST /events', () => {
 		expect(await bad({ data: { answers: { q1: 'yes' } } })).toBe('data.answers: only numbers, booleans, ids and lists of them');
 		expect(await bad({ data: { id: 'x'.repeat(129) } })).toBe('data.id: strings are ids of at most 128 characters');
 		expect(await bad({ data: 'findings: 3' })).toBe('data must be an object of counts and ids');
+	});
+
+	it('limits a room to 120 events a minute (429 with Retry-After)', async () => {
+		const { room: busy, token } = await newRoom();
+		const event = { room: busy, type: 'check-run.finished', data: { findings: 1 } };
+		for (let i = 0; i < EVENTS_PER_MINUTE; i++) expect((await call('POST', '/events', token, event)).status).toBe(202);
+		const res = await relay.app.request('/events', {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: JSON.stringify(event)
+		});
+		expect([res.status, Number(res.headers.get('retry-after')) > 0]).toEqual([429, true]);
 	});
 });
