@@ -123,6 +123,7 @@ export function createSqliteHookStore({ file }: { file: string }): HookStore {
 			error TEXT
 		);
 		CREATE INDEX IF NOT EXISTS hooks_attempts_hook ON hooks_attempts (hook, seq);
+		CREATE INDEX IF NOT EXISTS hooks_attempts_message ON hooks_attempts (message);
 	`);
 
 	const insertHook = db.prepare(
@@ -145,8 +146,8 @@ export function createSqliteHookStore({ file }: { file: string }): HookStore {
 		'DELETE FROM hooks_attempts WHERE hook = ? AND seq < (SELECT seq FROM hooks_attempts WHERE hook = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)'
 	);
 	// finished messages are kept only while the log still shows them (for redelivery)
-	const pruneQueue = db.prepare<[string, string]>(
-		'DELETE FROM hooks_queue WHERE hook = ? AND next_at IS NULL AND id NOT IN (SELECT message FROM hooks_attempts WHERE hook = ?)'
+	const pruneQueue = db.prepare<[string]>(
+		'DELETE FROM hooks_queue WHERE hook = ? AND next_at IS NULL AND NOT EXISTS (SELECT 1 FROM hooks_attempts a WHERE a.message = hooks_queue.id)'
 	);
 	const advance = db.prepare<[number, number | null, string]>('UPDATE hooks_queue SET attempts = ?, next_at = ? WHERE id = ?');
 	const requeue = db.prepare<[number, string, string]>('UPDATE hooks_queue SET next_at = ?, base = attempts WHERE id = ? AND hook = ?');
@@ -162,9 +163,9 @@ export function createSqliteHookStore({ file }: { file: string }): HookStore {
 	});
 	const record = db.transaction((r: AttemptRecord) => {
 		insertAttempt.run({ ...r, error: r.error ?? null });
-		pruneLog.run(r.hook, r.hook, LOG_KEEP - 1);
+		const dropped = pruneLog.run(r.hook, r.hook, LOG_KEEP - 1).changes;
 		advance.run(r.attempt, r.nextAt, r.id);
-		pruneQueue.run(r.hook, r.hook);
+		if (dropped > 0) pruneQueue.run(r.hook);
 	});
 
 	return {
