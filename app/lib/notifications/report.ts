@@ -1,4 +1,5 @@
 import type { EventData, HookEventType } from '../../../server/protocol/hooks';
+import type { AuditBreak } from '../audit/verify-audit';
 import type { RunSummary } from '../engine/api';
 import { getMembership } from '../collab/membership';
 import { getDb } from '../store/db';
@@ -27,6 +28,19 @@ export async function reportProjectEvent(
 		return false;
 	}
 }
+
+const reported = new Set<string>();
+
+/** {@link reportProjectEvent}, each distinct event at most once while the app is open (a broken chain stays broken on every verification). */
+export function reportProjectEventOnce(projectId: string, type: HookEventType, data: EventData, relay = globalThis.location?.origin): void {
+	const full = JSON.stringify([projectId, type, data]);
+	if (reported.has(full)) return;
+	reported.add(full);
+	void reportProjectEvent(projectId, type, data, relay);
+}
+
+/** What `audit.broken` says: where the first break is and its kind, never the event's content. */
+export const auditBrokenEvent = ({ device, chain, seq, reason }: AuditBreak): EventData => ({ device, chain, seq, reason });
 
 /** What `check-run.finished` says about a run: how many checks, respondents and flags, by verdict. */
 export function checkRunEvent(summary: RunSummary, checks: string[]): EventData {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveMembership } from '../../../app/lib/collab/membership';
 import { NotificationsPanel } from '../../../app/lib/notifications/NotificationsPanel.svelte';
-import { checkRunEvent, reportProjectEvent } from '../../../app/lib/notifications/report';
+import { auditBrokenEvent, checkRunEvent, reportProjectEvent, reportProjectEventOnce } from '../../../app/lib/notifications/report';
 import type { RunSummary } from '../../../app/lib/engine/api';
 import { getDb } from '../../../app/lib/store/db';
 import { startHooksRelay, type HooksRelay } from './hooks-relay';
@@ -43,6 +43,33 @@ describe('reportProjectEvent', () => {
 		).toBe(false);
 		await relay.hooks.runDue();
 		expect(relay.receiver.received).toHaveLength(1);
+	});
+});
+
+describe('reportProjectEventOnce', () => {
+	it('reports a broken audit chain once per distinct break, with its place and kind only', async () => {
+		await new NotificationsPanel(relay.owner).add(`${relay.receiver.url}/audit`, 'generic', ['audit.broken']);
+		await saveMembership(getDb(), 'p-audit', relay.owner.room, relay.owner.token, 'sha-1');
+		const broken = auditBrokenEvent({
+			ok: false,
+			device: 'dev-7f3a',
+			chain: 1,
+			index: 4,
+			seq: 5,
+			reason: 'hash-mismatch',
+			detail: 'event 5: hash mismatch'
+		});
+		expect(broken).toEqual({ device: 'dev-7f3a', chain: 1, seq: 5, reason: 'hash-mismatch' });
+		for (let i = 0; i < 3; i++) reportProjectEventOnce('p-audit', 'audit.broken', broken, relay.owner.relay);
+		reportProjectEventOnce('p-audit', 'audit.broken', { ...broken, seq: 9 }, relay.owner.relay);
+		for (let i = 0; i < 50 && relay.receiver.received.filter((r) => r.path === '/audit').length < 2; i++) {
+			await new Promise((r) => setTimeout(r, 20));
+			await relay.hooks.runDue();
+		}
+		const seqs = relay.receiver.received
+			.filter((r) => r.path === '/audit')
+			.map((r) => (JSON.parse(r.body) as { data: { seq: number } }).data.seq);
+		expect(seqs.sort()).toEqual([5, 9]);
 	});
 });
 
