@@ -1,4 +1,5 @@
 import type { EventData, HookEventType } from '../../../server/protocol/hooks';
+import type { Anomaly } from '../audit/anomalies';
 import type { AuditBreak } from '../audit/verify-audit';
 import type { RunSummary } from '../engine/api';
 import { getMembership } from '../collab/membership';
@@ -41,6 +42,14 @@ export function reportProjectEventOnce(projectId: string, type: HookEventType, d
 
 /** What `audit.broken` says: where the first break is and its kind, never the event's content. */
 export const auditBrokenEvent = ({ device, chain, seq, reason }: AuditBreak): EventData => ({ device, chain, seq, reason });
+
+/** What `anomaly.detected` says: how many stretches of which kinds since when, never who or what. */
+export const anomalyEvent = (anomalies: readonly Anomaly[]): EventData => ({
+	anomalies: anomalies.length,
+	kinds: [...new Set(anomalies.map((a) => a.kind))].sort(),
+	events: anomalies.reduce((sum, a) => sum + a.events.length, 0),
+	since: anomalies.map((a) => a.from).sort()[0] ?? null
+});
 
 /** What `check-run.finished` says about a run: how many checks, respondents and flags, by verdict. */
 export function checkRunEvent(summary: RunSummary, checks: string[]): EventData {

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveMembership } from '../../../app/lib/collab/membership';
 import { NotificationsPanel } from '../../../app/lib/notifications/NotificationsPanel.svelte';
-import { auditBrokenEvent, checkRunEvent, reportProjectEvent, reportProjectEventOnce } from '../../../app/lib/notifications/report';
+import {
+	anomalyEvent,
+	auditBrokenEvent,
+	checkRunEvent,
+	reportProjectEvent,
+	reportProjectEventOnce
+} from '../../../app/lib/notifications/report';
 import type { RunSummary } from '../../../app/lib/engine/api';
 import { getDb } from '../../../app/lib/store/db';
 import { startHooksRelay, type HooksRelay } from './hooks-relay';
@@ -70,6 +76,19 @@ describe('reportProjectEventOnce', () => {
 			.filter((r) => r.path === '/audit')
 			.map((r) => (JSON.parse(r.body) as { data: { seq: number } }).data.seq);
 		expect(seqs.sort()).toEqual([5, 9]);
+	});
+});
+
+describe('anomalyEvent', () => {
+	it('counts the stretches, their kinds and events, and names no actor', () => {
+		const at = (from: string) => ({ actor: 'Ana Pérez', from, to: from, explanation: 'Ana Pérez excluded 40 respondents in a minute' });
+		const event = anomalyEvent([
+			{ kind: 'unusual-hour', events: [{ seq: 1 }], ...at('2026-12-07T03:10:00Z') },
+			{ kind: 'exclusion-rate', events: [{ seq: 2 }, { seq: 3 }], ...at('2026-12-06T10:00:00Z') },
+			{ kind: 'unusual-hour', events: [{ seq: 9 }], ...at('2026-12-07T04:00:00Z') }
+		]);
+		expect(event).toEqual({ anomalies: 3, kinds: ['exclusion-rate', 'unusual-hour'], events: 4, since: '2026-12-06T10:00:00Z' });
+		expect(JSON.stringify(event)).not.toContain('Ana');
 	});
 });
 
