@@ -28,7 +28,7 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
 		command: `npx tsx server/index.ts`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'build' },
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'build', RELAY_HOOKS_ALLOW: '127.0.0.1' },
 		url: `http://127.0.0.1:${PORT}/health`,
 		reuseExistingServer: false,
 		timeout: 60_000
