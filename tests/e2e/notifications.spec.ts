@@ -27,6 +27,8 @@ test('the owner adds a signed webhook, tests it, and a check run reaches it; a l
 	await expect(page.getByTestId('notifications-why')).toHaveText('Notifications need a shared project: share it through a relay first.');
 
 	await page.getByRole('link', { name: 'Review' }).click();
+	await page.getByTestId('my-name').fill('Olga');
+	await page.getByRole('button', { name: 'Save' }).click();
 	await page.getByTestId('share-create').click();
 	await expect(page.getByTestId('project-connection')).toHaveAttribute('data-state', 'connected');
 	await page.getByRole('link', { name: 'Notifications' }).click();
