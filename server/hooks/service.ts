@@ -11,7 +11,7 @@ import { renderBody, type HookEvent } from './format';
 import { nextDelayMs, parseRetryAfter } from './schedule';
 import { newMessageId, newSecret, signatureHeaders } from './sign';
 import { refuseUnsafeTarget, type Resolver } from './ssrf';
-import type { HookStore, QueuedMessage, StoredHook } from './store';
+import type { AttemptRecord, HookStore, QueuedMessage, StoredHook } from './store';
 import { createTransport, type AttemptResult, type Transport } from './transport';
 
 export interface HookServiceDeps {
@@ -24,6 +24,8 @@ export interface HookServiceDeps {
 	resolve?: Resolver;
 	transport?: Transport;
 	onError?: (error: unknown) => void;
+	/** told of every logged attempt, e.g. to count failed deliveries for alert rules (`hooks.failed`) */
+	onAttempt?: (hook: StoredHook, attempt: AttemptRecord) => void;
 }
 
 /** Webhook subscriptions and their durable, retried, signed deliveries. */
@@ -86,10 +88,14 @@ export function createHookService(deps: HookServiceDeps): HookService {
 	const attempt = async (message: QueuedMessage): Promise<void> => {
 		const hook = store.getHook(message.hook);
 		if (!hook) return;
+		const log = (record: AttemptRecord) => {
+			store.recordAttempt(record);
+			deps.onAttempt?.(hook, record);
+		};
 		const number = message.attempts + 1;
 		const base = { id: message.id, hook: hook.id, attempt: number, event: message.event };
 		if (!hook.enabled) {
-			store.recordAttempt({ ...base, status: null, state: 'failed', at: now(), error: 'the hook is disabled', nextAt: null });
+			log({ ...base, status: null, state: 'failed', at: now(), error: 'the hook is disabled', nextAt: null });
 			return;
 		}
 		const body = renderBody(hook.format, JSON.parse(message.body) as HookEvent);
@@ -103,15 +109,15 @@ export function createHookService(deps: HookServiceDeps): HookService {
 			result.error ?? (result.status !== null && (result.status < 200 || result.status >= 300) ? `HTTP ${result.status}` : undefined);
 		const outcome = { ...base, status: result.status, at, ...(error ? { error } : {}) };
 		if (result.status !== null && result.status >= 200 && result.status < 300) {
-			store.recordAttempt({ ...outcome, state: 'delivered', nextAt: null });
+			log({ ...outcome, state: 'delivered', nextAt: null });
 		} else if (result.status === 410) {
 			store.disableHook(hook.id);
-			store.recordAttempt({ ...outcome, state: 'failed', error: 'HTTP 410 Gone: the hook is disabled', nextAt: null });
+			log({ ...outcome, state: 'failed', error: 'HTTP 410 Gone: the hook is disabled', nextAt: null });
 		} else if (result.refused) {
-			store.recordAttempt({ ...outcome, state: 'failed', nextAt: null });
+			log({ ...outcome, state: 'failed', nextAt: null });
 		} else {
 			const delay = nextDelayMs(config.schedule, number - message.base, random, parseRetryAfter(result.retryAfter, at));
-			store.recordAttempt({ ...outcome, state: delay === null ? 'exhausted' : 'retrying', nextAt: delay === null ? null : at + delay });
+			log({ ...outcome, state: delay === null ? 'exhausted' : 'retrying', nextAt: delay === null ? null : at + delay });
 		}
 	};
 

@@ -19,6 +19,8 @@ let stores: HookStore[];
 
 const advance = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
+let attempts: string[];
+
 function open(config: Partial<HooksConfig> = {}, resolve?: Resolver): { store: HookStore; hooks: HookService } {
 	const store = createSqliteHookStore({ file: path.join(dir, 'relay.sqlite') });
 	stores.push(store);
@@ -27,6 +29,7 @@ function open(config: Partial<HooksConfig> = {}, resolve?: Resolver): { store: H
 		config: { ...DEFAULT_HOOKS_CONFIG, allow: parseAllowList('127.0.0.1'), ...config },
 		random: () => 0.5,
 		resolve,
+		onAttempt: (hook, attempt) => attempts.push(`${hook.id}:${attempt.attempt}:${attempt.state}`),
 		onError: (e) => {
 			throw e;
 		}
@@ -59,6 +62,7 @@ beforeEach(async () => {
 	dir = mkdtempSync(path.join(tmpdir(), 'sieve-hooks-'));
 	receiver = await startReceiver();
 	stores = [];
+	attempts = [];
 });
 
 afterEach(async () => {
@@ -110,6 +114,7 @@ describe('hook deliveries', () => {
 		expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([message, message, message, message]);
 		expect(receiver.received.map((r) => Number(r.headers['webhook-timestamp']) - START / 1000)).toEqual([0, 5, 305, 2105]);
 		expect(receiver.received.map((_, i) => (verified(secret, i) as { type: string }).type)).toEqual(Array(4).fill('export.created'));
+		expect(attempts).toEqual([`${id}:1:retrying`, `${id}:2:retrying`, `${id}:3:retrying`, `${id}:4:delivered`]);
 		expect(hooks.deliveries(id).map((d) => [d.attempt, d.status, d.state, d.error])).toEqual([
 			[4, 200, 'delivered', undefined],
 			[3, 500, 'retrying', 'HTTP 500'],
