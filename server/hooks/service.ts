@@ -121,14 +121,20 @@ export function createHookService(deps: HookServiceDeps): HookService {
 		}
 	};
 
-	const drain = async (): Promise<number> => {
+	// each worker takes one message at a time, so a receiver that hangs for the whole timeout holds up
+	// one worker, not a batch
+	const worker = async (): Promise<number> => {
 		let made = 0;
-		for (;;) {
-			const due = store.claimDue(now(), config.concurrency, leaseMs);
-			if (due.length === 0) return made;
-			await Promise.all(due.map((m) => attempt(m).catch(onError)));
-			made += due.length;
+		for (let [message] = store.claimDue(now(), 1, leaseMs); message; [message] = store.claimDue(now(), 1, leaseMs)) {
+			await attempt(message).catch(onError);
+			made += 1;
 		}
+		return made;
+	};
+
+	const drain = async (): Promise<number> => {
+		const made = await Promise.all(Array.from({ length: config.concurrency }, worker));
+		return made.reduce((sum, n) => sum + n, 0);
 	};
 
 	const runDue = (): Promise<number> => {
