@@ -28,7 +28,14 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
 		command: `npx tsx server/index.ts`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'build', RELAY_CONNECTORS_ALLOW: '127.0.0.1' },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			STATIC_DIR: 'build',
+			RELAY_CONNECTORS_ALLOW: '127.0.0.1',
+			RELAY_HOOKS_ALLOW: '127.0.0.1'
+		},
 		url: `http://127.0.0.1:${PORT}/health`,
 		reuseExistingServer: false,
 		timeout: 60_000

@@ -4,6 +4,8 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { RelayConfig, RelayDeps } from './config';
 import { createConnectorRoutes } from './connectors/routes';
+import { callerOf } from './hooks/auth';
+import { createHookRoutes } from './hooks/routes';
 import { securityHeaders } from './middleware/security-headers';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
@@ -21,7 +23,7 @@ export interface Relay {
 	close(): Promise<void>;
 }
 
-const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/logs', '/connectors'];
+const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/events', '/logs', '/connectors'];
 
 const isApiPath = (pathname: string) => API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
@@ -86,6 +88,10 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 				isRevoked: (room, member) => deps.store.isRevoked(room, member, Math.floor(now() / 1000))
 			})
 		);
+	if (deps.hooks) {
+		const isRevoked = (room: string, member: string) => deps.store.isRevoked(room, member, Math.floor(now() / 1000));
+		app.route('/', createHookRoutes({ hooks: deps.hooks, caller: callerOf({ tokens, adminToken: config.adminToken, isRevoked }) }));
+	}
 
 	app.use('*', serveBuild({ root: config.staticDir, isExcluded: isApiPath }));
 

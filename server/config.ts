@@ -1,6 +1,7 @@
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
 import type { ConnectorsConfig } from './connectors/config';
 import type { SyncLogStore } from './connectors/sync-log';
+import type { HookService } from './hooks/service';
 import type { RoomStore } from './store/types';
 
 /** Everything the relay is configured with; built from the environment in `index.ts` only. */
@@ -47,6 +48,8 @@ export interface RelayDeps {
 	store: RoomStore;
 	/** survey-platform connectors (`/connectors`); absent: not mounted */
 	connectors?: { config: ConnectorsConfig; log: SyncLogStore; fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> };
+	/** webhooks (`/hooks`, `POST /events`); the routes are absent without it */
+	hooks?: HookService;
 	/** clock in milliseconds */
 	now?: () => number;
 	log?: (line: string) => void;

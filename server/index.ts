@@ -6,6 +6,9 @@ import { createApp } from './app';
 import { DEFAULT_CONFIG, type RelayConfig } from './config';
 import { connectorsConfigFromEnv } from './connectors/config';
 import { createSqliteSyncLog } from './connectors/sync-log';
+import { hooksConfigFromEnv } from './hooks/config';
+import { createHookService } from './hooks/service';
+import { createSqliteHookStore } from './hooks/store';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -39,7 +42,10 @@ const config: RelayConfig = {
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
 const connectorLog = createSqliteSyncLog({ file: path.join(dataDir, 'relay.sqlite') });
-const relay = createApp(config, { store, connectors: { config: connectorsConfigFromEnv(env), log: connectorLog } });
+const hookStore = createSqliteHookStore({ file: path.join(dataDir, 'relay.sqlite') });
+const hooks = createHookService({ store: hookStore, config: hooksConfigFromEnv(env) });
+hooks.start();
+const relay = createApp(config, { store, hooks, connectors: { config: connectorsConfigFromEnv(env), log: connectorLog } });
 const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
@@ -56,6 +62,8 @@ const stop = async (signal: string) => {
 	server.close();
 	try {
 		await relay.close();
+		await hooks.stop();
+		hookStore.close();
 		await store.close();
 		connectorLog.close();
 		process.exit(0);

@@ -31,6 +31,7 @@ import type { Actor, Assignment, Comment, CommentTarget, Decision, DecisionInput
 import { createUndo } from './undo';
 import { auditedStep, decisionStep } from './undo-audit';
 import { planBulk, type BulkPlan, type BulkTarget } from './bulk';
+import { reportProjectEvent } from '../notifications/report';
 
 /**
  * The open project's review state: its Y.Doc (local first, linked to a relay room when shared),
@@ -215,9 +216,15 @@ export class CollabSession {
 		);
 	}
 
+	// a reviewer's decisions wait for an approver: the room's hooks hear that approval is requested
+	#requestApproval(decisions: number): void {
+		if (this.role === 'reviewer' && decisions > 0) void reportProjectEvent(this.projectId, 'approval.requested', { decisions });
+	}
+
 	decide(inputs: DecisionInput[]): string[] {
 		if (!this.doc || !this.canEdit || inputs.length === 0) return [];
 		const ids = proposeDecisions(this.doc, this.#actor(), inputs, { approve: this.role === 'local' });
+		this.#requestApproval(ids.length);
 		const first = inputs[0];
 		const respondents = inputs.flatMap((d) => (d.target.respondent === undefined ? [] : [d.target.respondent]));
 		this.#audit('decision', {
@@ -234,6 +241,7 @@ export class CollabSession {
 	judge(ids: string[], status: 'approved' | 'sent-back', note?: string): void {
 		if (!this.doc || !this.canApprove || ids.length === 0) return;
 		reviewDecisions(this.doc, this.#actor(), ids, status, note);
+		if (status === 'approved') void reportProjectEvent(this.projectId, 'approval.given', { decisions: ids.length });
 		this.#audit('approval', { state: status === 'approved' ? 'approved' : 'rejected', decisions: ids, ...(note ? { note } : {}) });
 	}
 
@@ -246,6 +254,7 @@ export class CollabSession {
 		const plan = planBulk(this.states, targets, action, override);
 		const inputs: DecisionInput[] = plan.write.map((t) => ({ target: { ...t }, action, reason, bulk: true }));
 		if (inputs.length) proposeDecisions(this.doc, this.#actor(), inputs, { approve: this.role === 'local' });
+		this.#requestApproval(inputs.length);
 		this.#audit('decision', {
 			action,
 			respondents: plan.write.map((t) => t.respondent),

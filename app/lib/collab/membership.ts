@@ -20,7 +20,7 @@ export function leaveRoom(db: SieveDb, projectId: string): Promise<void> {
 	return db.collabRooms.delete(projectId);
 }
 
-async function relayJson<T>(res: Response): Promise<T> {
+export async function relayJson<T>(res: Response): Promise<T> {
 	if (res.ok) return (await res.json()) as T;
 	const body = (await res.json().catch(() => null)) as ErrorResponse | null;
 	throw new Error(`relay: ${body?.error ?? res.statusText} (${res.status})`);

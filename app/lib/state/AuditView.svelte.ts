@@ -8,6 +8,7 @@ import type { RiskLevel } from '../audit/risk';
 import { dailySummary } from '../audit/summary';
 import { timeline, type TimelineEntry } from '../audit/timeline';
 import type { AuditVerdict } from '../audit/verify-audit';
+import { auditBrokenEvent, reportProjectEventOnce } from '../notifications/report';
 import { getAuditLog, type AuditLog } from '../store/audit-log';
 import { Live } from '../store/live.svelte';
 
@@ -89,6 +90,7 @@ export class AuditView {
 		try {
 			this.verdict = (await this.log.verify(this.projectId)).verdict;
 			this.verifiedAt = new Date().toISOString();
+			if (!this.verdict.ok) reportProjectEventOnce(this.projectId, 'audit.broken', auditBrokenEvent(this.verdict));
 			return this.verdict.ok;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,6 @@
 import { proxy } from 'comlink';
 import type { CheckInfo, CheckProgress, RunSummary, SieveConfig } from '../engine/api';
+import { checkRunEvent, reportProjectEvent } from '../notifications/report';
 import { getAuditLog } from '../store/audit-log';
 import { getDb } from '../store/db';
 import { getEngine } from '../workers/clients';
@@ -53,6 +54,7 @@ export class ChecksRun {
 				getDb().checkRuns.put({ projectId: this.session.projectId, summary, config })
 			);
 			this.summary = summary;
+			void reportProjectEvent(this.session.projectId, 'check-run.finished', checkRunEvent(summary, list));
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		} finally {

@@ -10,6 +10,7 @@ import { serialiseRecipe } from '../engine/recipe/serialise';
 import { getAuditLog } from '../store/audit-log';
 import { getEngine } from '../workers/clients';
 import type { ProjectSession } from './ProjectSession.svelte';
+import { reportProjectEvent } from '../notifications/report';
 
 export type RecipeSource = 'decisions' | 'approved' | 'file' | 'none';
 
@@ -116,6 +117,11 @@ export class ExportJob {
 				rows: this.session.rows,
 				variables: dictionary.variables.length + (this.flags ? 2 : 0),
 				identifying
+			});
+			void reportProjectEvent(this.session.projectId, 'export.created', {
+				format: this.format,
+				rows: this.session.rows,
+				variables: dictionary.variables.length
 			});
 			return { blob: result.blob, name };
 		} catch (e) {
