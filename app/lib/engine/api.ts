@@ -5,6 +5,7 @@ import type { ImportOptions, ImportProgress, ImportResult } from './import/types
 import type { SieveConfig } from './checks/config';
 import type { CheckProgress, RespondentQuery, RespondentRow, RunSummary } from './results/types';
 import type { RowFinding } from './results/row-findings';
+import type { OpenEndThemes } from './results/themes';
 import type { Severity } from './checks/types';
 import type { WhatIfRow } from './scoring';
 import type { SurveyRoles } from './roles';
@@ -118,6 +119,8 @@ export interface EngineApi {
 	idQuality(variable: string): Promise<IdQuality>;
 	/** Counts and a chart of one variable, with the Dataset's missing values. */
 	summarize(variable: string): Promise<VariableSummary>;
+	/** The themes of one open end's answers (grouped on the device), `themes` of them or as many as split best. */
+	themes(variable: string, opts?: { themes?: number }): Promise<OpenEndThemes>;
 	listChecks(): Promise<CheckInfo[]>;
 	/** Parses a rule (or a skip rule: "q5 asked if q4 = 1") against the Dataset; the error names the column. */
 	checkRule(text: string, kind: 'rule' | 'skip'): Promise<{ ok: true } | { ok: false; message: string; column: number | null }>;

@@ -3,6 +3,8 @@ import type { ParquetLoader } from '../io/parquet-module';
 import type { EngineApi } from './api';
 import { readPage } from './data/page';
 import { summarize } from './data/summarize';
+import { variableThemes } from './results/themes';
+import { isMissing } from './dataset/missing';
 import { importFile } from './import';
 import { importDemo } from './import/demo';
 import { DATA_TABLE } from './import/finish';
@@ -155,6 +157,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
 			return { duckdb: String(r.v), rows: Number(r.n) };
 		},
 		summarize: async (name) => summarize(db, (await dataset()).variable(name)),
+		async themes(name, opts = {}) {
+			const ds = await dataset();
+			return variableThemes({ db, isMissing: (n) => isMissing(ds.variable(n)) }, name, opts);
+		},
 		async checkRule(text, kind) {
 			const { dictionary } = await dataset();
 			try {
