@@ -6,7 +6,8 @@ commands:
   check FILE [--config C] --out R.json    run every applicable check
   export FILE [--recipe R] --to OUT       write the cleaned data
   verify AUDIT.json                       verify an exported audit chain
-  report FILE [--recipe R] --out R.html   the data-quality report (.html or .pdf)`;
+  report FILE [--recipe R] --out R.html   the data-quality report (.html or .pdf)
+  audit AUDIT.json summary|anomalies|search "QUERY"   the audit view's summary, flags and search as JSON`;
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;

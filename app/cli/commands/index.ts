@@ -11,5 +11,6 @@ export const COMMANDS: Record<string, Command> = {
 	check: lazy(() => import('./check')),
 	export: lazy(() => import('./export')),
 	verify: lazy(() => import('./verify')),
-	report: lazy(() => import('./report'))
+	report: lazy(() => import('./report')),
+	audit: lazy(() => import('./audit'))
 };
