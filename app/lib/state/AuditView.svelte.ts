@@ -1,10 +1,13 @@
 import { flattenAudit } from '../audit/audit-export';
-import { ANOMALY_RULES, detectAnomalies, type Anomaly } from '../audit/anomalies';
+import { ANOMALY_RULES, type Anomaly } from '../audit/anomalies';
+import { feedbackFor } from '../audit/anomaly/feedback';
 import { bucketEvents } from '../audit/buckets';
 import type { DeviceEvent } from '../audit/events';
 import { auditCsv, stringifyAudit } from '../audit/export';
 import { auditPdf } from '../audit/pdf-report';
-import type { RiskLevel } from '../audit/risk';
+import { anomalyReport } from '../audit/overview';
+import { riskOf, type RiskLevel } from '../audit/risk';
+import { buildSearchIndex, searchEvents } from '../audit/search/index';
 import { dailySummary } from '../audit/summary';
 import { timeline, type TimelineEntry } from '../audit/timeline';
 import type { AuditVerdict } from '../audit/verify-audit';
@@ -23,6 +26,8 @@ export class AuditView {
 	to = $state('');
 	risk = $state<RiskLevel | ''>('');
 	query = $state('');
+	/** A question in words ("who excluded speeders last week"); when set, ranked hits replace the timeline. */
+	search = $state('');
 
 	verdict = $state.raw<AuditVerdict | null>(null);
 	verifiedAt = $state<string | null>(null);
@@ -60,7 +65,16 @@ export class AuditView {
 	readonly types = $derived([...new Set((this.events ?? []).map((e) => e.type))].sort());
 	readonly actors = $derived([...new Set((this.events ?? []).map((e) => e.actor))].sort());
 	readonly buckets = $derived(bucketEvents(this.entries, this.#rules.tzOffsetMinutes));
-	readonly anomalies = $derived(detectAnomalies(this.events ?? [], this.#rules));
+	/** Flags still open, and those a "not a problem" silenced. */
+	readonly anomalies = $derived(anomalyReport(this.events ?? [], this.#rules));
+	readonly #searching = $derived(this.search.trim() !== '');
+	// Built once per change of the log, not per keystroke.
+	readonly #index = $derived.by(() => (this.#searching ? buildSearchIndex(this.events ?? []) : null));
+	readonly searchResult = $derived.by(() => {
+		if (!this.#index) return null;
+		const result = searchEvents(this.#index, this.search, { tzOffsetMinutes: this.#rules.tzOffsetMinutes, limit: 50 });
+		return { ...result, hits: result.hits.map((h) => ({ ...h, entry: { ...h.event, ...asRisk(h.event) } })) };
+	});
 	readonly days = $derived([...new Set(this.entries.map((e) => this.#dayOf(e.time)))].sort().reverse());
 	readonly summary = $derived.by(() => {
 		const day = this.summaryDay || this.days[0];
@@ -105,6 +119,11 @@ export class AuditView {
 		this.to = this.#dayOf(a.to);
 	}
 
+	/** Records a "not a problem" on a flag as an audit event; it and similar flags then move to the dismissed list. */
+	async dismiss(a: Anomaly, note?: string): Promise<void> {
+		await this.log.recordEvent(this.projectId, 'anomaly-feedback', feedbackFor(a, note?.trim() || undefined));
+	}
+
 	async setActor(name: string): Promise<void> {
 		this.me = await this.log.setActor(name);
 	}
@@ -124,4 +143,9 @@ export class AuditView {
 			? { name: `${base}.json`, blob: new Blob([stringifyAudit(audit)], { type: 'application/json' }) }
 			: { name: `${base}.csv`, blob: new Blob([auditCsv(audit)], { type: 'text/csv' }) };
 	}
+}
+
+function asRisk(e: DeviceEvent): { risk: RiskLevel; reasons: string[] } {
+	const { level, reasons } = riskOf(e);
+	return { risk: level, reasons };
 }
