@@ -1,7 +1,9 @@
 import { detectAnomalies, ANOMALY_RULES, type Anomaly } from './anomalies';
 import { applyFeedback, type Dismissed } from './anomaly/feedback';
 import type { DeviceEvent } from './events';
-import { riskOf, type RiskLevel } from './risk';
+import { CATEGORIES, type Category } from './classify/categories';
+import { classifyEvent } from './classify/classify';
+import type { RiskLevel } from './risk';
 import { dailySummary } from './summary';
 
 export type ActorActivity = {
@@ -22,6 +24,9 @@ export type AuditOverview = {
 	to: string | null;
 	types: Record<string, number>;
 	risk: Record<RiskLevel, number>;
+	categories: Record<Category, number>;
+	/** Events of types this version does not know whose category the model is unsure of. */
+	review: number;
 	actors: ActorActivity[];
 	anomalies: { open: number; dismissed: number };
 	/** The day summarised in `text` (the latest with events unless asked), in the zone of the rules. */
@@ -41,12 +46,17 @@ export function auditOverview(events: readonly DeviceEvent[], options: { day?: s
 	const shown = events.filter((e) => !AUTOMATIC.has(e.type) && !Number.isNaN(Date.parse(e.time)));
 	const types: Record<string, number> = {};
 	const risk: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
+	const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+	let review = 0;
 	const actors = new Map<string, ActorActivity>();
 	let from: string | null = null;
 	let to: string | null = null;
 	for (const e of shown) {
 		types[e.type] = (types[e.type] ?? 0) + 1;
-		risk[riskOf(e).level]++;
+		const c = classifyEvent(e);
+		risk[c.risk]++;
+		categories[c.category]++;
+		if (c.review) review++;
 		const a = actors.get(e.actor) ?? { actor: e.actor, events: 0, decisions: 0, excluded: 0, exports: 0, first: e.time, last: e.time };
 		a.events++;
 		if (e.type === 'decision') a.decisions++;
@@ -68,6 +78,8 @@ export function auditOverview(events: readonly DeviceEvent[], options: { day?: s
 		to,
 		types,
 		risk,
+		categories,
+		review,
 		actors: [...actors.values()].sort((a, b) => b.events - a.events || (a.actor < b.actor ? -1 : 1)),
 		anomalies: { open: open.length, dismissed: dismissed.length },
 		day,

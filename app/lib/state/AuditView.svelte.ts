@@ -6,10 +6,10 @@ import type { DeviceEvent } from '../audit/events';
 import { auditCsv, stringifyAudit } from '../audit/export';
 import { auditPdf } from '../audit/pdf-report';
 import { anomalyReport } from '../audit/overview';
-import { riskOf, type RiskLevel } from '../audit/risk';
+import type { RiskLevel } from '../audit/risk';
 import { buildSearchIndex, searchEvents } from '../audit/search/index';
 import { dailySummary } from '../audit/summary';
-import { timeline, type TimelineEntry } from '../audit/timeline';
+import { timeline, timelineEntry, type TimelineEntry } from '../audit/timeline';
 import type { AuditVerdict } from '../audit/verify-audit';
 import { getAuditLog, type AuditLog } from '../store/audit-log';
 import { Live } from '../store/live.svelte';
@@ -73,7 +73,7 @@ export class AuditView {
 	readonly searchResult = $derived.by(() => {
 		if (!this.#index) return null;
 		const result = searchEvents(this.#index, this.search, { tzOffsetMinutes: this.#rules.tzOffsetMinutes, limit: 50 });
-		return { ...result, hits: result.hits.map((h) => ({ ...h, entry: { ...h.event, ...asRisk(h.event) } })) };
+		return { ...result, hits: result.hits.map((h) => ({ ...h, entry: timelineEntry(h.event) })) };
 	});
 	readonly days = $derived([...new Set(this.entries.map((e) => this.#dayOf(e.time)))].sort().reverse());
 	readonly summary = $derived.by(() => {
@@ -143,9 +143,4 @@ export class AuditView {
 			? { name: `${base}.json`, blob: new Blob([stringifyAudit(audit)], { type: 'application/json' }) }
 			: { name: `${base}.csv`, blob: new Blob([auditCsv(audit)], { type: 'text/csv' }) };
 	}
-}
-
-function asRisk(e: DeviceEvent): { risk: RiskLevel; reasons: string[] } {
-	const { level, reasons } = riskOf(e);
-	return { risk: level, reasons };
 }
