@@ -26,27 +26,31 @@ export function buildSearchIndex(events: readonly DeviceEvent[]): SearchIndex {
 	const df = new Map<string, number>();
 	const actorWords = new Map<string, Set<string>>();
 	const times = new Float64Array(events.length);
-	const seen = new Set<string>();
 	const actors = new Set<string>();
 	// Types, actions, reasons and actors repeat across thousands of events: tokenise each text once.
 	const memo = new Map<string, string[]>();
 	events.forEach((e, i) => {
 		times[i] = Date.parse(e.time);
 		actors.add(e.actor);
-		seen.clear();
 		for (const { field, value } of eventFields(e)) {
 			const slot = i * FIELD_SLOTS + FIELD_ID.get(field)!;
 			for (const term of field === 'respondent' ? words(value) : cached(value)) {
 				let list = postings.get(term);
 				if (!list) postings.set(term, (list = []));
 				if (list[list.length - 1] !== slot) list.push(slot);
-				if (!seen.has(term)) {
-					seen.add(term);
-					df.set(term, (df.get(term) ?? 0) + 1);
-				}
 			}
 		}
 	});
+	for (const [term, list] of postings) {
+		let events = 0;
+		let last = -1;
+		for (const slot of list) {
+			const e = (slot / FIELD_SLOTS) | 0;
+			if (e !== last) events++;
+			last = e;
+		}
+		df.set(term, events);
+	}
 	for (const actor of actors) {
 		for (const w of words(actor)) {
 			if (/^\d+$/.test(w)) continue;
