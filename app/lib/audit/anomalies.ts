@@ -12,16 +12,18 @@ const AUTOMATIC = new Set(['chain-start', 'witness', 'anomaly-feedback']);
  * reversal of decisions. Thresholds are in `rules`; feedback is applied by `applyFeedback`.
  */
 export function detectAnomalies(events: readonly Ev[], rules = ANOMALY_RULES): Anomaly[] {
-	const byActor = new Map<string, Ev[]>();
+	const byActor = new Map<string, { t: number; e: Ev }[]>();
 	for (const e of events) {
-		if (AUTOMATIC.has(e.type) || Number.isNaN(Date.parse(e.time))) continue;
+		const t = Date.parse(e.time);
+		if (AUTOMATIC.has(e.type) || Number.isNaN(t)) continue;
 		const list = byActor.get(e.actor);
-		if (list) list.push(e);
-		else byActor.set(e.actor, [e]);
+		if (list) list.push({ t, e });
+		else byActor.set(e.actor, [{ t, e }]);
 	}
 	const found: Anomaly[] = [];
-	for (const [actor, list] of byActor) {
-		list.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+	for (const [actor, timed] of byActor) {
+		// Parsed once: sorting by Date.parse in the comparator costs more than the detection at 1M events.
+		const list = timed.sort((a, b) => a.t - b.t).map((x) => x.e);
 		found.push(...hourlyAnomalies(actor, list, rules), ...exportBursts(actor, list, rules), ...exportsAfterReversal(actor, list, rules));
 	}
 	return found.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

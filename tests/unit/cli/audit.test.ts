@@ -24,8 +24,8 @@ async function inProcess(...args: string[]) {
 	const out: string[] = [];
 	const err: string[] = [];
 	const [write, writeErr] = [process.stdout.write, process.stderr.write];
-	process.stdout.write = ((s: string) => out.push(s)) as typeof process.stdout.write;
-	process.stderr.write = ((s: string) => err.push(s)) as typeof process.stderr.write;
+	process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
+	process.stderr.write = ((s: string) => err.push(s) > 0) as typeof process.stderr.write;
 	try {
 		const code = await audit(args);
 		return { code, stdout: out.join(''), stderr: err.join('').split('\n').filter(Boolean) };

@@ -51,12 +51,13 @@ export function eventFields(e: Pick<DeviceEvent, 'type' | 'actor' | 'payload'>):
 		const v = p[key];
 		if (typeof v === 'string' && v) out.push({ field, value: v });
 	}
-	const ids = [...list(p.respondents), ...(p.respondent === undefined ? [] : [p.respondent])];
-	if (ids.length) out.push({ field: 'respondent', value: ids.map(String).join(' ') });
+	const ids = list(p.respondents);
+	if (p.respondent !== undefined) ids.push(p.respondent);
+	if (ids.length) out.push({ field: 'respondent', value: ids.length === 1 ? String(ids[0]) : ids.join(' ') });
 	const identifying = list(p.identifying);
 	if (identifying.length) out.push({ field: 'identifying', value: `identifying ${identifying.join(' ')}` });
 	if (Array.isArray(p.mentions) && p.mentions.length) out.push({ field: 'actor', value: p.mentions.join(' ') });
 	return out;
 }
 
-const list = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? v : []);
+const list = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? [...v] : []);
