@@ -6,10 +6,11 @@ import { parseWhen, type TimeWindow } from './when';
 /** One thing the query asks for: any of its terms may match (a word, its concept, words it begins). */
 export type QueryGroup = { text: string; terms: { term: string; weight: number }[] };
 
+/** `actors`: the people the query names (shown, and matched in actor fields); `when`: a time window that narrows the events. */
 export type ParsedQuery = { groups: QueryGroup[]; actors: string[]; when: TimeWindow | null };
 
 const STOP = new Set(
-	'a an the and or of for to in on at by with from about who whom whose what which when where why how did do does done has have had was were is are be been been me my i we our us show find list all any every some someone anyone somebody anything everything event events activity action actions log there that this those these it its s respondent respondents case cases people person participant participants user users please data value values ago since during between'.split(
+	'a an the and or of for to in on at by with from about who whom whose what which when where why how did do does done has have had was were is are be been been me my i we our us show find list all any every some someone anyone somebody anything everything event events activity action actions log there that this those these it its s respondent respondents case cases people person participant participants user users please data value values as out into than ago since during between'.split(
 		' '
 	)
 );
@@ -17,7 +18,7 @@ const PREFIX_WEIGHT = 0.6;
 const PREFIX_MIN = 4;
 const PREFIX_MAX = 12;
 
-/** Splits a question into a time window, actors named in it, and groups of terms to match. */
+/** Splits a question into a time window and groups of terms to match, noting the people it names. */
 export function parseQuery(text: string, index: SearchIndex, now: number, tzOffsetMinutes = 0): ParsedQuery {
 	const when = parseWhen(text, now, tzOffsetMinutes);
 	const used = new Set(when?.words ?? []);
@@ -25,9 +26,10 @@ export function parseQuery(text: string, index: SearchIndex, now: number, tzOffs
 	const actors = new Set<string>();
 	const rest: string[] = [];
 	for (const w of all) {
-		const named = index.actorWords.get(w);
-		if (named && !STOP.has(w)) named.forEach((a) => actors.add(a));
-		else if (!STOP.has(w)) rest.push(w);
+		if (STOP.has(w)) continue;
+		// A person's name is a part to match like any other (it may be the actor, an assignee or a mention).
+		index.actorWords.get(w)?.forEach((a) => actors.add(a));
+		rest.push(w);
 	}
 	const stems = rest.map(stem);
 	const spans = conceptSpans(stems);

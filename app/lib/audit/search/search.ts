@@ -11,7 +11,7 @@ export type SearchHit = { event: DeviceEvent; score: number; matches: FieldMatch
 export type SearchResult = {
 	/** How the query was read, so a user sees why these events came back. */
 	understood: { words: string[]; actors: string[]; from: string | null; to: string | null; when: string | null };
-	/** Events that match every part of the query (within the time window and actors). */
+	/** Events that match every part of the query (within its time window). */
 	total: number;
 	hits: SearchHit[];
 };
@@ -20,7 +20,7 @@ export type SearchOptions = { now?: number; tzOffsetMinutes?: number; limit?: nu
 
 /**
  * Ranked search over a log: events matching more parts of the query first, then by TF-IDF score
- * (field-weighted), then newest. A time phrase and actor names in the query narrow the events.
+ * (field-weighted), then newest. A time phrase in the query narrows the events.
  * @example searchEvents(buildSearchIndex(events), 'who excluded speeders last week', { now: Date.now() })
  */
 export function searchEvents(index: SearchIndex, text: string, options: SearchOptions = {}): SearchResult {
@@ -80,12 +80,8 @@ export function searchEvents(index: SearchIndex, text: string, options: SearchOp
 }
 
 function admit(index: SearchIndex, query: ParsedQuery): (e: number) => boolean {
-	const actors = query.actors.length ? new Set(query.actors) : null;
 	const { from, to } = query.when ?? { from: -Infinity, to: Infinity };
-	return (e) => {
-		const t = index.times[e];
-		return t >= from && t <= to && (actors === null || actors.has(index.events[e].actor));
-	};
+	return (e) => index.times[e] >= from && index.times[e] <= to;
 }
 
 /** The `k` best of `items` by `cmp`, without sorting all of them when there are many. */
@@ -107,7 +103,6 @@ function matchesOf(event: DeviceEvent, query: ParsedQuery): FieldMatch[] {
 	for (const { field, value } of eventFields(event)) {
 		const terms = new Set(termsOf(value));
 		const hit = query.groups.filter((g) => g.terms.some((t) => terms.has(t.term))).map((g) => g.text);
-		if (query.actors.includes(value) && field === 'actor') hit.push(value);
 		if (hit.length) out.push({ field, value: value.length > 160 ? `${value.slice(0, 159)}…` : value, words: hit });
 	}
 	return out;

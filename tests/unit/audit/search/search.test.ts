@@ -36,6 +36,14 @@ const QUESTIONS: [string, (e: DeviceEvent) => boolean][] = [
 		(e) => excludes(e) && e.actor === 'wei.chen' && reason(e, /nonsense|sin sentido|copy-pasted|off-topic/i)
 	],
 	['spss exports', (e) => e.type === 'export' && e.payload.format === 'sav'],
+	// Paraphrases written after the first set; on first run they scored 0.73 (three misses: "thrown", "as", an assignee's name).
+	['people thrown out for rushing', (e) => excludes(e) && reason(e, /speed|fast|quick|rush|median time/i)],
+	['cases removed as fraud', (e) => excludes(e) && reason(e, /bot|automated/i)],
+	['who downloaded the data', (e) => e.type === 'export'],
+	['reverted decisions', (e) => e.type === 'decision-undo'],
+	['flatliners excluded by Kofi', (e) => excludes(e) && e.actor === 'Kofi Mensah' && reason(e, /straight|same answer|flatline/i)],
+	['trap question failures', (e) => reason(e, /attention|trap/i)],
+	['ages corrected', (e) => e.type === 'decision' && e.payload.action === 'edit-value'],
 	[
 		'dropped for inconsistent answers in the past 3 days',
 		(e) => excludes(e) && reason(e, /inconsistent|impossible|contradicts/i) && Date.parse(e.time) >= NOW - 3 * DAY
@@ -73,10 +81,14 @@ describe('searchEvents', () => {
 		const first = r.hits[0];
 		expect(first.matches.find((m) => m.field === 'action')).toEqual({ field: 'action', value: 'exclude', words: ['excluded'] });
 		expect(first.matches.find((m) => m.field === 'reason')?.words).toEqual(['speeding']);
-		const byTom = searchEvents(index, 'undo by tom', { now: NOW });
-		expect(byTom.understood.actors).toEqual(['tom']);
-		expect(byTom.hits.every((h) => h.event.actor === 'tom')).toBe(true);
+		const byTom = searchEvents(index, 'undo by tom', { now: NOW, limit: 5 });
+		expect(byTom.understood).toMatchObject({ words: ['undo', 'tom'], actors: ['tom'] });
+		expect(byTom.total).toBe(sim.events.filter((e) => e.type === 'decision-undo' && e.actor === 'tom').length);
+		expect(byTom.hits.every((h) => h.event.actor === 'tom' && h.event.type === 'decision-undo')).toBe(true);
 		expect(byTom.hits[0].matches).toContainEqual({ field: 'actor', value: 'tom', words: ['tom'] });
+		// A name matches wherever the person appears: here as the assignee of someone else's event.
+		const toAna = searchEvents(index, 'assignments to ana', { now: NOW, limit: 1 }).hits[0];
+		expect(toAna.event).toMatchObject({ type: 'assignment', actor: 'maria.lopez', payload: { assignee: 'ana' } });
 	});
 
 	it('ranks events matching every part above those matching some, and finds words by their beginning', () => {
