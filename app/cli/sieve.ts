@@ -7,7 +7,8 @@ commands:
   export FILE [--recipe R] --to OUT       write the cleaned data
   verify AUDIT.json                       verify an exported audit chain
   report FILE [--recipe R] --out R.html   the data-quality report (.html or .pdf)
-  pull KIND --url U --form F --out OUT    pull submissions from kobo, odk, qualtrics or redcap`;
+  pull KIND --url U --form F --out OUT    pull submissions from kobo, odk, qualtrics or redcap
+  audit AUDIT.json summary|anomalies|search "QUERY"   the audit view's summary, flags and search as JSON`;
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;

@@ -12,5 +12,6 @@ export const COMMANDS: Record<string, Command> = {
 	export: lazy(() => import('./export')),
 	verify: lazy(() => import('./verify')),
 	report: lazy(() => import('./report')),
-	pull: lazy(() => import('./pull'))
+	pull: lazy(() => import('./pull')),
+	audit: lazy(() => import('./audit'))
 };

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from '../args';
-import { asAuditExport } from '../../lib/audit/audit-export';
+import { readAudit, readJson } from '../read-audit';
 import type { Checkpoint } from '../../lib/audit/events';
 import { verifyAudit } from '../../lib/audit/verify-audit';
 
@@ -17,7 +16,7 @@ export default async function verify(args: string[]): Promise<number> {
 	let audit;
 	let checkpoints: Checkpoint[] = [];
 	try {
-		audit = asAudit(await readJson(file), file);
+		audit = await readAudit(file);
 		if (typeof options.checkpoint === 'string') checkpoints = asCheckpoints(await readJson(options.checkpoint), options.checkpoint);
 	} catch (e) {
 		process.stderr.write(`sieve verify: ${(e as Error).message}\n`);
@@ -35,28 +34,6 @@ export default async function verify(args: string[]): Promise<number> {
 	for (const c of verdict.chains) lines.push(`  ${c.device}  head seq ${c.head.seq}  ${c.head.hash}`);
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return 0;
-}
-
-function asAudit(value: unknown, file: string) {
-	try {
-		return asAuditExport(value);
-	} catch (e) {
-		throw new Error(`${file}: ${(e as Error).message}`);
-	}
-}
-
-async function readJson(file: string): Promise<unknown> {
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch (e) {
-		throw new Error(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-	}
-	try {
-		return JSON.parse(text);
-	} catch (e) {
-		throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
-	}
 }
 
 function asCheckpoints(value: unknown, file: string): Checkpoint[] {

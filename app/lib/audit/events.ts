@@ -120,6 +120,17 @@ export type AuditPayloads = {
 	'audit-view': { view: 'timeline' | 'verify' | 'detail' | 'summary'; ok?: boolean };
 	/** A peer chain head this device has seen; lets verification notice a peer chain cut short. */
 	witness: { device: string; seq: number; hash: string };
+	/** A reviewer's "not a problem" on an anomaly flag; it also silences similar flags (same kind, actor, time of day, size). */
+	'anomaly-feedback': {
+		verdict: 'not-a-problem';
+		kind: string;
+		actor: string;
+		from: string;
+		to: string;
+		magnitude: number;
+		hour: number;
+		note?: string;
+	};
 };
 
 export type EventType = keyof AuditPayloads;
@@ -140,7 +151,8 @@ export const EVENT_TYPES = [
 	'assignment',
 	'export',
 	'audit-view',
-	'witness'
+	'witness',
+	'anomaly-feedback'
 ] as const satisfies readonly EventType[];
 
 /** What a caller supplies to append; seq, prev and hash come from the chain. */

@@ -1,4 +1,5 @@
 import { detectAnomalies, tally, ANOMALY_RULES } from './anomalies';
+import { applyFeedback } from './anomaly/feedback';
 import type { DeviceEvent } from './events';
 import { riskOf } from './risk';
 
@@ -38,7 +39,7 @@ export function dailySummary(events: readonly DeviceEvent[], day: string, rules 
 	lines.push('', notable.length ? 'High-risk actions:' : 'High-risk actions: none.');
 	for (const e of notable) lines.push(`- ${e.time.slice(11, 16)} ${e.actor}: ${riskOf(e).reasons.join('; ')}.`);
 
-	const flags = detectAnomalies(events, rules).filter((a) => dayOf(a.from) === day || dayOf(a.to) === day);
+	const flags = applyFeedback(detectAnomalies(events, rules), events).open.filter((a) => dayOf(a.from) === day || dayOf(a.to) === day);
 	lines.push('', flags.length ? 'Unusual activity:' : 'Unusual activity: none.');
 	for (const a of flags) lines.push(`- ${a.explanation}`);
 	return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import { canonicalize } from './canonical-json';
 import type { DeviceEvent } from './events';
-import { riskOf, type RiskLevel } from './risk';
+import { classifyEvent, type Classification } from './classify/classify';
+import type { RiskLevel } from './risk';
 
 export type TimelineFilter = {
 	types?: readonly string[];
@@ -15,7 +16,10 @@ export type TimelineFilter = {
 	query?: string;
 };
 
-export type TimelineEntry = DeviceEvent & { risk: RiskLevel; reasons: string[] };
+export type TimelineEntry = DeviceEvent & { risk: RiskLevel; reasons: string[] } & Pick<
+		Classification,
+		'category' | 'confidence' | 'source' | 'review'
+	>;
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
@@ -31,13 +35,19 @@ export function timeline(events: readonly DeviceEvent[], filter: TimelineFilter 
 		if (filter.devices && !filter.devices.includes(e.device)) continue;
 		const t = Date.parse(e.time);
 		if (t < from || t > to) continue;
-		const { level, reasons } = riskOf(e);
-		if (filter.risk && RANK[level] < RANK[filter.risk]) continue;
+		const entry = timelineEntry(e);
+		if (filter.risk && RANK[entry.risk] < RANK[filter.risk]) continue;
 		if (words.length) {
 			const haystack = `${e.type} ${e.actor} ${e.device} ${canonicalize(e.payload)}`.toLowerCase();
 			if (!words.every((w) => haystack.includes(w))) continue;
 		}
-		out.push({ ...e, risk: level, reasons });
+		out.push(entry);
 	}
 	return out.sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || (a.device < b.device ? -1 : 1) || b.seq - a.seq);
+}
+
+/** An event with its category, risk and how sure those are. */
+export function timelineEntry(e: DeviceEvent): TimelineEntry {
+	const { risk, reasons, category, confidence, source, review } = classifyEvent(e);
+	return { ...e, risk, reasons, category, confidence, source, review };
 }

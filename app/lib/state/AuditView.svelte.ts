@@ -1,12 +1,15 @@
 import { flattenAudit } from '../audit/audit-export';
-import { ANOMALY_RULES, detectAnomalies, type Anomaly } from '../audit/anomalies';
+import { ANOMALY_RULES, type Anomaly } from '../audit/anomalies';
+import { feedbackFor } from '../audit/anomaly/feedback';
 import { bucketEvents } from '../audit/buckets';
 import type { DeviceEvent } from '../audit/events';
 import { auditCsv, stringifyAudit } from '../audit/export';
 import { auditPdf } from '../audit/pdf-report';
+import { anomalyReport } from '../audit/overview';
 import type { RiskLevel } from '../audit/risk';
+import { buildSearchIndex, searchEvents } from '../audit/search/index';
 import { dailySummary } from '../audit/summary';
-import { timeline, type TimelineEntry } from '../audit/timeline';
+import { timeline, timelineEntry, type TimelineEntry } from '../audit/timeline';
 import type { AuditVerdict } from '../audit/verify-audit';
 import { auditBrokenEvent, reportProjectEventOnce } from '../notifications/report';
 import { getAuditLog, type AuditLog } from '../store/audit-log';
@@ -24,6 +27,8 @@ export class AuditView {
 	to = $state('');
 	risk = $state<RiskLevel | ''>('');
 	query = $state('');
+	/** A question in words ("who excluded speeders last week"); when set, ranked hits replace the timeline. */
+	search = $state('');
 
 	verdict = $state.raw<AuditVerdict | null>(null);
 	verifiedAt = $state<string | null>(null);
@@ -61,7 +66,16 @@ export class AuditView {
 	readonly types = $derived([...new Set((this.events ?? []).map((e) => e.type))].sort());
 	readonly actors = $derived([...new Set((this.events ?? []).map((e) => e.actor))].sort());
 	readonly buckets = $derived(bucketEvents(this.entries, this.#rules.tzOffsetMinutes));
-	readonly anomalies = $derived(detectAnomalies(this.events ?? [], this.#rules));
+	/** Flags still open, and those a "not a problem" silenced. */
+	readonly anomalies = $derived(anomalyReport(this.events ?? [], this.#rules));
+	readonly #searching = $derived(this.search.trim() !== '');
+	// Built once per change of the log, not per keystroke.
+	readonly #index = $derived.by(() => (this.#searching ? buildSearchIndex(this.events ?? []) : null));
+	readonly searchResult = $derived.by(() => {
+		if (!this.#index) return null;
+		const result = searchEvents(this.#index, this.search, { tzOffsetMinutes: this.#rules.tzOffsetMinutes, limit: 50 });
+		return { ...result, hits: result.hits.map((h) => ({ ...h, entry: timelineEntry(h.event) })) };
+	});
 	readonly days = $derived([...new Set(this.entries.map((e) => this.#dayOf(e.time)))].sort().reverse());
 	readonly summary = $derived.by(() => {
 		const day = this.summaryDay || this.days[0];
@@ -105,6 +119,11 @@ export class AuditView {
 		this.actor = a.actor;
 		this.from = this.#dayOf(a.from);
 		this.to = this.#dayOf(a.to);
+	}
+
+	/** Records a "not a problem" on a flag as an audit event; it and similar flags then move to the dismissed list. */
+	async dismiss(a: Anomaly, note?: string): Promise<void> {
+		await this.log.recordEvent(this.projectId, 'anomaly-feedback', feedbackFor(a, note?.trim() || undefined));
 	}
 
 	async setActor(name: string): Promise<void> {
