@@ -81,7 +81,15 @@ describe('reportProjectEventOnce', () => {
 
 describe('anomalyEvent', () => {
 	it('counts the stretches, their kinds and events, and names no actor', () => {
-		const at = (from: string) => ({ actor: 'Ana Pérez', from, to: from, explanation: 'Ana Pérez excluded 40 respondents in a minute' });
+		const at = (from: string) => ({
+			actor: 'Ana Pérez',
+			from,
+			to: from,
+			reasons: ['Ana Pérez excluded 40 respondents in a minute'],
+			explanation: 'Ana Pérez excluded 40 respondents in a minute',
+			magnitude: 40,
+			hour: 3
+		});
 		const event = anomalyEvent([
 			{ kind: 'unusual-hour', events: [{ seq: 1 }], ...at('2026-12-07T03:10:00Z') },
 			{ kind: 'exclusion-rate', events: [{ seq: 2 }, { seq: 3 }], ...at('2026-12-06T10:00:00Z') },
