@@ -1,0 +1,116 @@
+import { pearson } from '../careless/pearson';
+import type { GridModel } from './grid-model';
+import type { PermutationResult } from './permutation-test';
+
+/** A block of items on one scale, as the permutation test saw it. */
+export interface EvidenceBlock {
+	/** Row-major n × k answers, NaN = missing. */
+	matrix: Float64Array;
+	model: GridModel;
+	scale: [number, number];
+}
+
+/** What the bot score weighs, per respondent (EVIDENCE_WORDS says each in words). */
+export const EVIDENCE = [
+	'perm_z',
+	'log_distance',
+	'person_total_r',
+	'irv_rel',
+	'entropy',
+	'longstring_share',
+	'midpoint_share',
+	'extreme_share'
+] as const;
+
+export type Evidence = (typeof EVIDENCE)[number];
+
+/**
+ * Per respondent (row-major n × EVIDENCE.length): the permutation test's z, the log of its distance
+ * per answered item, and answer-pattern features averaged over the blocks. NaN where a respondent
+ * answered too little to tell.
+ */
+export function evidenceRows(blocks: EvidenceBlock[], perm: PermutationResult, n: number): Float64Array {
+	const d = EVIDENCE.length;
+	const out = new Float64Array(n * d).fill(NaN);
+	for (let r = 0; r < n; r++) {
+		if (!(perm.answered[r] > 0)) continue;
+		const at = r * d;
+		out[at] = perm.z[r];
+		out[at + 1] = Math.log(Math.max(perm.distance[r], 1e-9) / perm.answered[r]);
+		const sums = new Float64Array(d);
+		const counts = new Float64Array(d);
+		for (const b of blocks) pattern(b, r, sums, counts);
+		for (let j = 2; j < d; j++) out[at + j] = counts[j] ? sums[j] / counts[j] : NaN;
+	}
+	return out;
+}
+
+function pattern({ matrix, model, scale }: EvidenceBlock, r: number, sums: Float64Array, counts: Float64Array): void {
+	const k = model.k;
+	const row = matrix.subarray(r * k, (r + 1) * k);
+	const a = answerPattern(row, k, scale);
+	if (a.answered < 2) return;
+	const add = (j: number, v: number) => {
+		if (Number.isFinite(v)) {
+			sums[j] += v;
+			counts[j]++;
+		}
+	};
+	add(2, pearson(row, model.means, k));
+	add(3, a.sd / Math.max(1, (scale[1] - scale[0]) / 2));
+	add(4, a.entropy);
+	add(5, a.longest / a.answered);
+	add(6, a.midpoint / a.answered);
+	add(7, a.extreme / a.answered);
+}
+
+export interface AnswerPattern {
+	answered: number;
+	/** Answers within half a point of the scale's middle, and at its ends. */
+	midpoint: number;
+	extreme: number;
+	/** Entropy of the options chosen over its maximum, log(options). */
+	entropy: number;
+	/** Longest run of one answer in consecutive items (a missing answer breaks it). */
+	longest: number;
+	/** Sample SD of the answers (IRV). */
+	sd: number;
+}
+
+/** How one respondent used the scale [lo, hi] over `k` answers (NaN = missing). */
+export function answerPattern(row: ArrayLike<number>, k: number, [lo, hi]: [number, number]): AnswerPattern {
+	let answered = 0;
+	let sum = 0;
+	let midpoint = 0;
+	let extreme = 0;
+	let run = 0;
+	let longest = 0;
+	const counted = new Map<number, number>();
+	for (let j = 0; j < k; j++) {
+		const v = row[j];
+		if (v !== v) {
+			run = 0;
+			continue;
+		}
+		run = j > 0 && row[j - 1] === v ? run + 1 : 1;
+		longest = Math.max(longest, run);
+		answered++;
+		sum += v;
+		if (Math.abs(v - (lo + hi) / 2) <= 0.5) midpoint++;
+		if (v === lo || v === hi) extreme++;
+		counted.set(v, (counted.get(v) ?? 0) + 1);
+	}
+	const mean = sum / answered;
+	let ss = 0;
+	for (let j = 0; j < k; j++) if (row[j] === row[j]) ss += (row[j] - mean) ** 2;
+	let h = 0;
+	for (const m of counted.values()) h -= (m / answered) * Math.log(m / answered);
+	return {
+		answered,
+		midpoint,
+		extreme,
+		entropy: h / Math.log(hi - lo + 1),
+		longest,
+		sd: answered > 1 ? Math.sqrt(ss / (answered - 1)) : NaN
+	};
+}
