@@ -155,6 +155,6 @@ export interface EngineApi {
 	recipeSyntax(req: { recipe: Recipe; file?: string }): Promise<string>;
 	/** Every finding of the last check run (respondent id, check, severity, variable, message, evidence), formula-safe. */
 	exportFindings(format: FindingsFormat): Promise<Blob>;
-	/** Respondents removed and key means with and without them, per removal threshold. */
-	whatIf(req: { thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
+	/** Respondents removed and key means with and without them, per removal threshold (score, then bot probability). */
+	whatIf(req: { thresholds: number[]; variables: string[]; botThresholds?: number[] }): Promise<WhatIfRow[]>;
 }

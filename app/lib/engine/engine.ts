@@ -228,7 +228,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		},
 		exportFindings: async (format) => findingsBlob(await allFindings(db, (await dataset()).idVariable), format),
 		async whatIf(req) {
-			return whatIf(db, (await dataset()).dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
+			const scores = lastScores ?? (await loadScores(db));
+			return whatIf(db, (await dataset()).dictionary, scores, req.thresholds, req.variables, req.botThresholds);
 		}
 	};
 }
