@@ -137,6 +137,8 @@ export interface EngineApi {
 	flaggedRows(q: { check?: string | null; severity?: Severity | 'any' | null; variable?: string | null }): Promise<number[]>;
 	/** Scored rows below 100, lowest score first; the other rows all score 100. */
 	rowsByScore(): Promise<number[]>;
+	/** Rows (ascending) the bot check flagged, with each one's probability of being a random responder. */
+	botProbabilities(): Promise<{ rows: number[]; probability: number[] }>;
 	/** Every finding of one row from the last check run, with its variable, message and evidence. */
 	rowFindings(row: number): Promise<RowFinding[]>;
 	/** Rows (ascending) where any of `variables` contains `text` (case-insensitive, matched literally). */

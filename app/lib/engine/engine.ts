@@ -21,6 +21,7 @@ import { whatIf, type RespondentScore } from './scoring';
 import { cleanForExport } from './recipe';
 import { buildReport } from './report';
 import { allFindings } from './results/all-findings';
+import { botProbabilities } from './results/bot-fields';
 import { findingsBlob } from '../report/findings';
 import { recipeSyntax } from '../report/sps';
 import { openDataset, type Dataset } from './dataset/dataset';
@@ -195,6 +196,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		flaggedRows: (q) => flaggedRows(db, q),
 		rowsByCheck: () => rowsByCheck(db),
 		rowsByScore: () => rowsByScore(db),
+		botProbabilities: () => botProbabilities(db),
 		rowFindings: (row) => rowFindings(db, row),
 		searchText: (variables, text) => searchText(db, variables, text),
 		async exportCleaned(req, onProgress) {

@@ -8,6 +8,12 @@ export interface BotField {
 	reasons: string[];
 }
 
+/** Every respondent the bot check flagged: rows ascending, and each one's probability. */
+export async function botProbabilities(db: SqlDb): Promise<{ rows: number[]; probability: number[] }> {
+	const all = await botFields(db, 1, 2 ** 31 - 1);
+	return { rows: [...all.keys()], probability: [...all.values()].map((b) => b.probability) };
+}
+
 /** The `bot` fields of the respondents of rows from..to that the bot check flagged, by row. */
 export async function botFields(db: SqlDb, from: number, to: number): Promise<Map<number, BotField>> {
 	const t = await db.query(
