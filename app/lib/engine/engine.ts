@@ -21,7 +21,8 @@ import { whatIf, type RespondentScore } from './scoring';
 import { cleanForExport } from './recipe';
 import { buildReport } from './report';
 import { allFindings } from './results/all-findings';
-import { botProbabilities } from './results/bot-fields';
+import { learnFromReviewers } from './bot/reviewer-calibration';
+import { botProbabilities, reviewedBots } from './results/bot-fields';
 import { findingsBlob } from '../report/findings';
 import { recipeSyntax } from '../report/sps';
 import { openDataset, type Dataset } from './dataset/dataset';
@@ -197,6 +198,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		rowsByCheck: () => rowsByCheck(db),
 		rowsByScore: () => rowsByScore(db),
 		botProbabilities: () => botProbabilities(db),
+		learnBot: async (decisions) => learnFromReviewers(await reviewedBots(db, decisions)),
 		rowFindings: (row) => rowFindings(db, row),
 		searchText: (variables, text) => searchText(db, variables, text),
 		async exportCleaned(req, onProgress) {

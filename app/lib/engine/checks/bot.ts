@@ -2,6 +2,7 @@ import { botScores } from '../bot/bot-score';
 import { EVIDENCE } from '../bot/evidence';
 import { randomResponding } from '../bot/random-responding';
 import { botReasons } from '../bot/reasons';
+import { reviewerProbability, type ReviewerCalibration } from '../bot/reviewer-calibration';
 import { numericColumns, sql } from '../sql/frag';
 import { about, fmt, num } from './finding';
 import { durationSeconds } from './speeders';
@@ -34,7 +35,12 @@ export default defineCheck({
 			min: 0,
 			max: 1,
 			description: 'random-looking answers given in under this fraction of the median duration are an error'
-		}
+		},
+		// the reviewer layer (engine/bot/reviewer-calibration.ts), written by the Checks page when it learns from decisions
+		learnedFrom: { type: 'number', default: 0, min: 0, description: 'reviewer decisions the probability was recalibrated on (0: none)' },
+		learnedIntercept: { type: 'number', default: 0, description: 'reviewer layer: intercept' },
+		learnedScore: { type: 'number', default: 0, description: 'reviewer layer: weight of the model score' },
+		learnedP: { type: 'number', default: 0, description: 'reviewer layer: weight of the permutation p-value (logit)' }
 	},
 	async run(ctx) {
 		const test = await randomResponding(ctx, {
@@ -52,20 +58,23 @@ export default defineCheck({
 		});
 		const medianDistance = medianOf(bots.evidence, EVIDENCE.indexOf('log_distance'), n);
 		const speed = await durationRatios(ctx);
+		const learned = num(ctx.params.learnedFrom) > 0 ? layer(ctx) : null;
 		const out: Finding[] = [];
 		for (let i = 0; i < n; i++) {
 			if (!(bots.score[i] >= bots.threshold)) continue;
 			const p = test.p[i];
-			const probability = bots.probability[i];
+			const probability = learned ? reviewerProbability(learned, bots.score[i], p) : bots.probability[i];
+			// reviewers' keeps lower the probability; below even odds the respondent is no longer flagged, but the evidence stays for the next refit
+			const kept = learned !== null && probability < 0.5;
 			const ratio = speed?.get(test.rows[i]) ?? NaN;
 			const fast = ratio < num(ctx.params.fast);
 			const reasons = botReasons(bots.model, bots.evidence, i, { p, medianDistance }).map((r) => r.text);
 			if (fast) reasons.push(`finished in ${fmt(ratio)} × the median`);
 			out.push(
 				about(ctx, 'bot', test.rows[i], {
-					severity: fast ? 'error' : 'warning',
+					severity: kept ? 'info' : fast ? 'error' : 'warning',
 					score: Math.min(1, probability + (fast ? 0.25 : 0)),
-					message: `answers look random (probability ${fmt(probability)}): ${reasons.join('; ')}`,
+					message: `${kept ? 'not flagged: reviewers kept respondents like this; ' : ''}answers look random (probability ${fmt(probability)}${learned ? `, recalibrated on ${learned.decisions} reviewer decisions` : ''}): ${reasons.join('; ')}`,
 					evidence: {
 						probability,
 						pValue: p,
@@ -84,6 +93,11 @@ export default defineCheck({
 		return out;
 	}
 });
+
+function layer(ctx: CheckContext): ReviewerCalibration {
+	const p = ctx.params;
+	return { intercept: num(p.learnedIntercept), score: num(p.learnedScore), p: num(p.learnedP), decisions: num(p.learnedFrom) };
+}
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 

@@ -3,10 +3,19 @@ import { factorSurvey } from '../../../../app/lib/demo/factor-survey';
 import bot from '../../../../app/lib/engine/checks/bot';
 import type { Finding } from '../../../../app/lib/engine/checks/types';
 import type { SqlDb } from '../../../../app/lib/engine/sql/db';
+import { learnFromReviewers } from '../../../../app/lib/engine/bot/reviewer-calibration';
+import { reviewedBots } from '../../../../app/lib/engine/results/bot-fields';
+import { appendFindings } from '../../../../app/lib/engine/results/store-results';
 import { bfi, injectBots, loadAnswers, recallByKind, spi40 } from '../bot/answers-table';
 import { openNodeDb, runOne } from './helpers';
 
 const KINDS = ['uniform', 'mid-range', 'biased'] as const;
+
+/** The decided respondents' evidence as the engine reads it back from the stored findings. */
+async function reviewedBotsOf(db: SqlDb, findings: Finding[], decisions: { row: number; exclude: boolean }[]) {
+	await appendFindings(db, findings, 0, true);
+	return reviewedBots(db, decisions);
+}
 const flaggedRows = (f: Finding[]) => new Set(f.filter((x) => x.severity !== 'info').map((x) => x.row));
 // the default sensitivity was chosen on bots injected with seed 15; these tests inject with seed 2026
 const SEED = 2026;
@@ -55,6 +64,38 @@ describe('bot on real answers (psychTools::bfi, 2,800 people × 25 items) with 1
 		for (const kind of KINDS) expect(recall[kind]).toBeGreaterThanOrEqual(0.88);
 		expect(recall.human).toBeGreaterThan(0.05);
 		expect(recall.human).toBeLessThanOrEqual(0.1);
+	});
+
+	it('learns from simulated reviewers: their keeps and excludes on 60 flagged respondents lower the false flags of the next run', async () => {
+		const fast = { ...config, checks: { bot: { permutations: 100 } } };
+		const first = (await runOne(db, dict, bot, fast)).filter((f) => f.severity !== 'info');
+		// reviewers look at 60 flagged respondents spread over the file and exclude exactly the injected bots
+		const step = first.length / 60;
+		const decided = Array.from({ length: 60 }, (_, i) => first[Math.floor(i * step)]);
+		const decisions = decided.map((f) => ({ row: f.row!, exclude: truth[f.row! - 1] !== null }));
+		const reviewed = await reviewedBotsOf(db, first, decisions);
+		const learning = learnFromReviewers(reviewed);
+		console.info('bot, bfi, learning from 60 decisions:', learning.before, learning.after, learning.calibration);
+		expect(learning.decisions).toBe(60);
+		expect(learning.before.flagged).toBe(60);
+		expect(learning.after!.precision!).toBeGreaterThan(learning.before.precision!);
+		const c = learning.calibration!;
+		const params = { learnedFrom: c.decisions, learnedIntercept: c.intercept, learnedScore: c.score, learnedP: c.p };
+		const next = await runOne(db, dict, bot, { ...config, checks: { bot: { permutations: 100, ...params } } });
+		const hit = (list: Finding[]) => flaggedRows(list);
+		const before = recallByKind(truth, (r) => hit(first).has(r));
+		const after = recallByKind(truth, (r) => hit(next).has(r));
+		console.info('bot, bfi, flagged before and after learning:', before, after);
+		// measured: real people flagged 4.6 % → 2.3 %, bots 86 / 92 / 84 % → 73 / 75 / 72 %; precision 0.67 → 0.77
+		expect(after.human).toBeLessThan(0.75 * before.human);
+		for (const kind of KINDS) expect(after[kind]).toBeGreaterThanOrEqual(0.65);
+		const precision = (list: Finding[]) => [...hit(list)].filter((r) => truth[r! - 1] !== null).length / hit(list).size;
+		expect(precision(next)).toBeGreaterThan(precision(first) + 0.05);
+		const demoted = next.filter((f) => f.severity === 'info');
+		expect(demoted.length).toBeGreaterThan(0);
+		expect(demoted[0].message).toMatch(
+			/^not flagged: reviewers kept respondents like this; answers look random \(probability 0\.\d+, recalibrated on 60 reviewer decisions\)/
+		);
 	});
 
 	it('tests five 5-item grids on one scale as one block, as well as the single 25-item grid', async () => {
