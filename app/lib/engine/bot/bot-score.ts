@@ -1,5 +1,5 @@
 import { EVIDENCE, evidenceRows, type EvidenceBlock } from './evidence';
-import { fitLogistic, logOdds, logit, sigmoid, type Logistic } from './logistic';
+import { fitLogistic, logOdds, type Logistic } from './logistic';
 import { permutationTest, type PermutationOptions, type PermutationResult } from './permutation-test';
 import { simulatedBlocks } from './simulated-bots';
 
@@ -23,7 +23,7 @@ export interface BotScores {
 	score: Float64Array;
 	/** Scores at or above it are flagged: the simulated responders' (1 − sensitivity) quantile. */
 	threshold: number;
-	/** Per respondent, P(random responder) at the share of them estimated in the data. */
+	/** Per respondent, P(random responder) given the share of them estimated in the data. */
 	probability: Float64Array;
 	/** That share. */
 	prevalence: number;
@@ -37,8 +37,9 @@ export interface BotScores {
  * from simulated random responders answering the same grids, on the permutation test's z and
  * distance and on answer-pattern evidence. No training data is needed and the "human" side is the
  * survey's own people, so the model adapts to each questionnaire and population. The threshold is
- * where `sensitivity` of the simulated responders are caught; the probability uses the share of
- * random responders the score itself estimates in the data (Saerens et al. 2002).
+ * where `sensitivity` of the simulated responders are caught. As the model contrasts the simulated
+ * responders with all the data (bots included), its odds are b(x) / f(x), and P(bot | x) = π b / f
+ * with π the share of random responders estimated from the upper tail (Elkan & Noto 2008).
  * @example const s = botScores(blocks, perm, n, { sensitivity: 0.88, permutations: 200, seed: 1 });
  */
 export function botScores(blocks: EvidenceBlock[], perm: PermutationResult, n: number, opts: BotScoreOptions): BotScores {
@@ -50,12 +51,15 @@ export function botScores(blocks: EvidenceBlock[], perm: PermutationResult, n: n
 	const score = scoreRows(model, evidence, perm.answered, n);
 	const simulatedScores = scoreRows(model, simEvidence, new Int32Array(m).fill(1), m).sort();
 	const threshold = simulatedScores[Math.min(m - 1, Math.floor((1 - opts.sensitivity) * m))];
-	const prevalence = estimatePrevalence(score);
-	const probability = score.map((s) => (Number.isFinite(s) ? sigmoid(s + logit(prevalence)) : NaN));
+	const prevalence = estimatePrevalence(score, simulatedScores);
+	// the model's log-odds at even odds estimate log(b(x) / f(x)), bots against all the data (humans and bots), so P(bot | x) = π b / f;
+	// a linear model overshoots far out in the tail, where no respondent should read as certain
+	const probability = score.map((s) => (Number.isFinite(s) ? Math.min(MAX_PROBABILITY, prevalence * Math.exp(s)) : NaN));
 	return { evidence, score, threshold, probability, prevalence, model, simulatedScores };
 }
 
 const D = EVIDENCE.length;
+const MAX_PROBABILITY = 0.99;
 
 /** Column means of the finite values: what a missing feature is replaced by (it then weighs nothing). */
 function fillValues(x: Float64Array, rows: number): Float64Array {
@@ -114,20 +118,20 @@ function scoreRows({ logistic, fill }: BotModel, x: Float64Array, answered: Int3
 	return out;
 }
 
-/** EM for the prior of a classifier trained at even odds: π ← mean P(bot | x, π). */
-function estimatePrevalence(score: Float64Array): number {
-	let pi = 0.05;
-	for (let it = 0; it < 100; it++) {
-		let sum = 0;
-		let count = 0;
-		for (const s of score)
-			if (Number.isFinite(s)) {
-				sum += sigmoid(s + logit(pi));
-				count++;
-			}
-		const next = Math.min(0.5, Math.max(0.001, count ? sum / count : pi));
-		if (Math.abs(next - pi) < 1e-6) break;
-		pi = next;
+/**
+ * The share of random responders in the data: above a score that a share `1 − q` of the simulated
+ * ones reach, the data hold at least π(1 − q) of their rows, so π ≤ (data share above) / (1 − q).
+ * The smallest of these bounds over the upper half of the simulated scores, where few humans are.
+ */
+function estimatePrevalence(score: Float64Array, simulated: Float64Array): number {
+	let count = 0;
+	for (const s of score) if (Number.isFinite(s)) count++;
+	let best = 1;
+	for (const q of [0.5, 0.6, 0.7, 0.8]) {
+		const t = simulated[Math.floor(q * simulated.length)];
+		let above = 0;
+		for (const s of score) if (s >= t) above++;
+		best = Math.min(best, count ? above / count / (1 - q) : 1);
 	}
-	return pi;
+	return Math.max(0.001, best);
 }

@@ -43,6 +43,11 @@ describe('bot on real answers (psychTools::bfi, 2,800 people × 25 items) with 1
 		const humans = findings.filter((f) => truth[f.row! - 1] === null);
 		const mean = (list: Finding[], key: string) => list.reduce((s, f) => s + (f.evidence[key] as number), 0) / list.length;
 		expect(mean(bots, 'probability')).toBeGreaterThan(mean(humans, 'probability'));
+		// 300 of 3,100 rows are bots: the estimated share (measured 10.2 %), and most of those at even odds or above are bots (measured 83 %)
+		expect(findings[0].evidence.prevalence).toBeGreaterThan(0.07);
+		expect(findings[0].evidence.prevalence).toBeLessThan(0.13);
+		const likely = findings.filter((f) => (f.evidence.probability as number) >= 0.5);
+		expect(likely.filter((f) => truth[f.row! - 1] !== null).length).toBeGreaterThan(0.75 * likely.length);
 		const one = bots[0];
 		expect(one.message).toMatch(/^answers look random \(probability (0\.\d+|1)\): [^;]+(; [^;]+){1,2}$/);
 		expect(one.message).toContain(`permutation p = `);
