@@ -32,28 +32,35 @@ export type Evidence = (typeof EVIDENCE)[number];
 export function evidenceRows(blocks: EvidenceBlock[], perm: PermutationResult, n: number): Float64Array {
 	const d = EVIDENCE.length;
 	const out = new Float64Array(n * d).fill(NaN);
+	const options = blocks.map(({ scale: [lo, hi] }) => (hi - lo >= 0 && hi - lo < 1000 ? new Int32Array(hi - lo + 1) : undefined));
 	for (let r = 0; r < n; r++) {
 		if (!(perm.answered[r] > 0)) continue;
 		const at = r * d;
 		out[at] = perm.z[r];
 		out[at + 1] = Math.log(Math.max(perm.distance[r], 1e-9) / perm.answered[r]);
 		const sums = new Float64Array(d);
-		const counts = new Float64Array(d);
-		for (const b of blocks) pattern(b, r, sums, counts);
-		for (let j = 2; j < d; j++) out[at + j] = counts[j] ? sums[j] / counts[j] : NaN;
+		const found = new Float64Array(d);
+		blocks.forEach((b, i) => pattern(b, r, sums, found, options[i]));
+		for (let j = 2; j < d; j++) out[at + j] = found[j] ? sums[j] / found[j] : NaN;
 	}
 	return out;
 }
 
-function pattern({ matrix, model, scale }: EvidenceBlock, r: number, sums: Float64Array, counts: Float64Array): void {
+function pattern(
+	{ matrix, model, scale }: EvidenceBlock,
+	r: number,
+	sums: Float64Array,
+	found: Float64Array,
+	counts: Int32Array | undefined
+): void {
 	const k = model.k;
 	const row = matrix.subarray(r * k, (r + 1) * k);
-	const a = answerPattern(row, k, scale);
+	const a = answerPattern(row, k, scale, counts);
 	if (a.answered < 2) return;
 	const add = (j: number, v: number) => {
 		if (Number.isFinite(v)) {
 			sums[j] += v;
-			counts[j]++;
+			found[j]++;
 		}
 	};
 	add(2, pearson(row, model.means, k));
@@ -77,15 +84,17 @@ export interface AnswerPattern {
 	sd: number;
 }
 
-/** How one respondent used the scale [lo, hi] over `k` answers (NaN = missing). */
-export function answerPattern(row: ArrayLike<number>, k: number, [lo, hi]: [number, number]): AnswerPattern {
+/** How one respondent used the scale [lo, hi] over `k` answers (NaN = missing); `counts` is scratch space of one slot per option. */
+export function answerPattern(row: ArrayLike<number>, k: number, [lo, hi]: [number, number], counts?: Int32Array): AnswerPattern {
 	let answered = 0;
 	let sum = 0;
 	let midpoint = 0;
 	let extreme = 0;
 	let run = 0;
 	let longest = 0;
-	const counted = new Map<number, number>();
+	// answers are codes on the scale: counted by position, with a map only for values off it (a million rows allocate no maps)
+	const onScale = counts?.length === Math.max(1, hi - lo + 1) ? counts.fill(0) : new Int32Array(Math.max(1, hi - lo + 1));
+	let offScale: Map<number, number> | null = null;
 	for (let j = 0; j < k; j++) {
 		const v = row[j];
 		if (v !== v) {
@@ -98,13 +107,18 @@ export function answerPattern(row: ArrayLike<number>, k: number, [lo, hi]: [numb
 		sum += v;
 		if (Math.abs(v - (lo + hi) / 2) <= 0.5) midpoint++;
 		if (v === lo || v === hi) extreme++;
-		counted.set(v, (counted.get(v) ?? 0) + 1);
+		if (Number.isInteger(v - lo) && v >= lo && v <= hi) onScale[v - lo]++;
+		else (offScale ??= new Map()).set(v, (offScale.get(v) ?? 0) + 1);
 	}
 	const mean = sum / answered;
 	let ss = 0;
 	for (let j = 0; j < k; j++) if (row[j] === row[j]) ss += (row[j] - mean) ** 2;
 	let h = 0;
-	for (const m of counted.values()) h -= (m / answered) * Math.log(m / answered);
+	const add = (m: number) => {
+		if (m) h -= (m / answered) * Math.log(m / answered);
+	};
+	onScale.forEach(add);
+	offScale?.forEach(add);
 	return {
 		answered,
 		midpoint,
