@@ -45,6 +45,7 @@ export interface BotScores {
 export function botScores(blocks: EvidenceBlock[], perm: PermutationResult, n: number, opts: BotScoreOptions): BotScores {
 	const m = opts.simulated ?? 900;
 	const evidence = evidenceRows(blocks, perm, n);
+	// streams of their own (offset by primes), so the simulated answers and shuffles do not repeat the respondents' shuffles
 	const sim = simulatedBlocks(blocks, m, (opts.seed ?? 1) + 7919);
 	const simEvidence = evidenceRows(sim, permutationTest(sim, m, { ...opts, seed: (opts.seed ?? 1) + 104729 }), m);
 	const model = contrast(evidence, perm.answered, simEvidence, n, m);

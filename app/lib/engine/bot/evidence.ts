@@ -32,15 +32,17 @@ export type Evidence = (typeof EVIDENCE)[number];
 export function evidenceRows(blocks: EvidenceBlock[], perm: PermutationResult, n: number): Float64Array {
 	const d = EVIDENCE.length;
 	const out = new Float64Array(n * d).fill(NaN);
+	const sums = new Float64Array(d);
+	const found = new Float64Array(d);
 	const options = blocks.map(({ scale: [lo, hi] }) => (hi - lo >= 0 && hi - lo < 1000 ? new Int32Array(hi - lo + 1) : undefined));
 	for (let r = 0; r < n; r++) {
 		if (!(perm.answered[r] > 0)) continue;
 		const at = r * d;
 		out[at] = perm.z[r];
 		out[at + 1] = Math.log(Math.max(perm.distance[r], 1e-9) / perm.answered[r]);
-		const sums = new Float64Array(d);
-		const found = new Float64Array(d);
-		blocks.forEach((b, i) => pattern(b, r, sums, found, options[i]));
+		sums.fill(0);
+		found.fill(0);
+		for (let i = 0; i < blocks.length; i++) pattern(blocks[i], r, sums, found, options[i]);
 		for (let j = 2; j < d; j++) out[at + j] = found[j] ? sums[j] / found[j] : NaN;
 	}
 	return out;
@@ -57,18 +59,19 @@ function pattern(
 	const row = matrix.subarray(r * k, (r + 1) * k);
 	const a = answerPattern(row, k, scale, counts);
 	if (a.answered < 2) return;
-	const add = (j: number, v: number) => {
-		if (Number.isFinite(v)) {
-			sums[j] += v;
-			found[j]++;
-		}
-	};
-	add(2, pearson(row, model.means, k));
-	add(3, a.sd / Math.max(1, (scale[1] - scale[0]) / 2));
-	add(4, a.entropy);
-	add(5, a.longest / a.answered);
-	add(6, a.midpoint / a.answered);
-	add(7, a.extreme / a.answered);
+	add(sums, found, 2, pearson(row, model.means, k));
+	add(sums, found, 3, a.sd / Math.max(1, (scale[1] - scale[0]) / 2));
+	add(sums, found, 4, a.entropy);
+	add(sums, found, 5, a.longest / a.answered);
+	add(sums, found, 6, a.midpoint / a.answered);
+	add(sums, found, 7, a.extreme / a.answered);
+}
+
+function add(sums: Float64Array, found: Float64Array, j: number, v: number): void {
+	if (Number.isFinite(v)) {
+		sums[j] += v;
+		found[j]++;
+	}
 }
 
 export interface AnswerPattern {
