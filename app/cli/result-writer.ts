@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { CARELESS_INDEX_NAMES, type CarelessResult } from '../lib/engine/careless';
 import type { CheckRun } from '../lib/engine/checks/registry';
+import { botFields } from '../lib/engine/results/bot-fields';
 import { findingPages } from '../lib/engine/results/finding-pages';
 import { scoreRespondents, type ScoringOptions, type Verdict } from '../lib/engine/scoring';
 import type { SqlDb } from '../lib/engine/sql/db';
@@ -58,6 +59,7 @@ export async function writeResult(src: ResultSource, out: string, csvPath: strin
 	let csvBuf = '';
 	for await (const page of findingPages(src.db, dataset.rows, src.pageRows)) {
 		const scores = scoreRespondents(page.findings, src.scoring);
+		const bots = await botFields(src.db, page.from, page.to);
 		const flagsByRow = new Map<number, { check: string; severity: string; message: string }[]>();
 		for (const f of page.findings) {
 			if (f.severity === 'info') continue;
@@ -70,7 +72,15 @@ export async function writeResult(src: ResultSource, out: string, csvPath: strin
 			if (s) verdicts[s.verdict]++;
 			const flags = flagsByRow.get(row) ?? [];
 			const ind = indicesOf(grids, row);
-			const rec = { id: src.respondentOf(row), score: s?.score ?? 100, verdict: s?.verdict ?? 'keep', flags, indices: ind };
+			const bot = bots.get(row);
+			const rec = {
+				id: src.respondentOf(row),
+				score: s?.score ?? 100,
+				verdict: s?.verdict ?? 'keep',
+				flags,
+				indices: ind,
+				...(bot ? { bot } : {})
+			};
 			buf += (row > 1 ? ',' : '') + JSON.stringify(rec);
 			if (csv) {
 				const cells = [

@@ -14,6 +14,7 @@ import type { ExportFormat } from '../io/export/types';
 import type { IdQuality } from './dataset/id';
 import type { Report, ReportMeta } from './report';
 import type { FindingsFormat } from '../report/findings';
+import type { Learning } from './bot/reviewer-calibration';
 
 export type { DemoImport } from './import/demo';
 export type { SieveConfig } from './checks/config';
@@ -24,6 +25,7 @@ export type { SurveyRoles, Grid } from './roles';
 export type { IdQuality } from './dataset/id';
 export type { CleaningSummary, Report, ReportMeta } from './report';
 export type { FindingsFormat } from '../report/findings';
+export type { Learning, Precision, ReviewerCalibration } from './bot/reviewer-calibration';
 export type { AttentionConfig, GridConfig, RuleConfig } from './checks/config';
 export type { ApplyReport, Recipe } from './recipe';
 export type { ExportFormat } from '../io/export/types';
@@ -140,6 +142,10 @@ export interface EngineApi {
 	flaggedRows(q: { check?: string | null; severity?: Severity | 'any' | null; variable?: string | null }): Promise<number[]>;
 	/** Scored rows below 100, lowest score first; the other rows all score 100. */
 	rowsByScore(): Promise<number[]>;
+	/** Rows (ascending) the bot check scored, with each one's probability of being a random responder. */
+	botProbabilities(): Promise<{ rows: number[]; probability: number[] }>;
+	/** Refits the bot check's reviewer layer on keep / exclude decisions (by data row); precision before and after. */
+	learnBot(decisions: { row: number; exclude: boolean }[]): Promise<Learning>;
 	/** Every finding of one row from the last check run, with its variable, message and evidence. */
 	rowFindings(row: number): Promise<RowFinding[]>;
 	/** Rows (ascending) where any of `variables` contains `text` (case-insensitive, matched literally). */
@@ -158,6 +164,6 @@ export interface EngineApi {
 	recipeSyntax(req: { recipe: Recipe; file?: string }): Promise<string>;
 	/** Every finding of the last check run (respondent id, check, severity, variable, message, evidence), formula-safe. */
 	exportFindings(format: FindingsFormat): Promise<Blob>;
-	/** Respondents removed and key means with and without them, per removal threshold. */
-	whatIf(req: { thresholds: number[]; variables: string[] }): Promise<WhatIfRow[]>;
+	/** Respondents removed and key means with and without them, per removal threshold (score, then bot probability). */
+	whatIf(req: { thresholds: number[]; variables: string[]; botThresholds?: number[] }): Promise<WhatIfRow[]>;
 }

@@ -23,6 +23,8 @@ import { whatIf, type RespondentScore } from './scoring';
 import { cleanForExport } from './recipe';
 import { buildReport } from './report';
 import { allFindings } from './results/all-findings';
+import { learnFromReviewers } from './bot/reviewer-calibration';
+import { botProbabilities, reviewedBots } from './results/bot-fields';
 import { findingsBlob } from '../report/findings';
 import { recipeSyntax } from '../report/sps';
 import { openDataset, type Dataset } from './dataset/dataset';
@@ -201,6 +203,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		flaggedRows: (q) => flaggedRows(db, q),
 		rowsByCheck: () => rowsByCheck(db),
 		rowsByScore: () => rowsByScore(db),
+		botProbabilities: () => botProbabilities(db),
+		learnBot: async (decisions) => learnFromReviewers(await reviewedBots(db, decisions)),
 		rowFindings: (row) => rowFindings(db, row),
 		searchText: (variables, text) => searchText(db, variables, text),
 		async exportCleaned(req, onProgress) {
@@ -234,7 +238,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
 		},
 		exportFindings: async (format) => findingsBlob(await allFindings(db, (await dataset()).idVariable), format),
 		async whatIf(req) {
-			return whatIf(db, (await dataset()).dictionary, lastScores ?? (await loadScores(db)), req.thresholds, req.variables);
+			const scores = lastScores ?? (await loadScores(db));
+			return whatIf(db, (await dataset()).dictionary, scores, req.thresholds, req.variables, req.botThresholds);
 		}
 	};
 }

@@ -47,9 +47,15 @@ describe('sieve check', () => {
 		}
 		expect(result.checks.map((c: { id: string }) => c.id)).toContain('straightlining');
 		expect(result.respondents).toHaveLength(400);
+		// SPEC §7: bot?: {probability, pValue?, reasons} on the respondents the bot check scored
+		expect(result.respondents.filter((r: { bot?: unknown }) => r.bot).length).toBeGreaterThan(0);
 		const grids = demo.config.grids.map((g) => g.name);
 		for (const r of result.respondents) {
-			expect(Object.keys(r)).toEqual(['id', 'score', 'verdict', 'flags', 'indices']);
+			expect(Object.keys(r)).toEqual(['id', 'score', 'verdict', 'flags', 'indices', ...(r.bot ? ['bot'] : [])]);
+			if (r.bot) {
+				expect(Object.keys(r.bot)).toEqual(['probability', 'pValue', 'reasons']);
+				expect(r.bot.reasons.length).toBeGreaterThan(0);
+			}
 			expect(r.score).toBeGreaterThanOrEqual(0);
 			expect(r.score).toBeLessThanOrEqual(100);
 			expect(['keep', 'review', 'remove']).toContain(r.verdict);

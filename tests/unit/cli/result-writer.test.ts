@@ -78,7 +78,15 @@ function inMemoryResult(): string {
 				})
 			);
 		}
-		respondents.push({ id: source.respondentOf(row), score: s?.score ?? 100, verdict: s?.verdict ?? 'keep', flags, indices });
+		const bot = findings.find((f) => f.row === row && f.check === 'bot')?.evidence;
+		respondents.push({
+			id: source.respondentOf(row),
+			score: s?.score ?? 100,
+			verdict: s?.verdict ?? 'keep',
+			flags,
+			indices,
+			...(bot ? { bot: { probability: bot.probability, pValue: bot.pValue, reasons: bot.reasons } } : {})
+		});
 	}
 	const checks = runs.map((r) => ({ id: r.id, title: r.title, flagged: r.flagged, ms: r.ms }));
 	return `${JSON.stringify({ dataset: source.dataset, checks, respondents })}\n`;
@@ -88,6 +96,7 @@ describe('writeResult', () => {
 	it('streams the same bytes as building RESULT in memory, across page boundaries', async () => {
 		const expected = inMemoryResult();
 		expect(expected).toMatch(/"verdict":"remove"/);
+		expect(expected).toMatch(/"bot":\{"probability":0\.\d+,"pValue":0\.\d+,"reasons":\["[^"]+"/);
 		for (const pageRows of [7, 50_000]) {
 			const out = path.join(dir, `r${pageRows}.json`);
 			const verdicts = await writeResult({ ...source, pageRows }, out, path.join(dir, `r${pageRows}.csv`));

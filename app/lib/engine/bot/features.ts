@@ -1,5 +1,6 @@
 import type { CarelessResult } from '../careless';
 import { pearson } from '../careless/pearson';
+import { answerPattern } from './evidence';
 import type { PermutationResult } from './permutation-test';
 
 /** The bot model's inputs, in this order (wasm-models/bot.md describes each). */
@@ -53,28 +54,15 @@ export function botFeatures(grids: FeatureGrid[], perm: PermutationResult, n: nu
 			const c = g.careless;
 			add(2, c.mahad.values[r] / g.k);
 			add(3, c.irv.values[r] / Math.max(1, (hi - lo) / 2));
-			let answered = 0;
-			let mid = 0;
-			let extreme = 0;
-			const counted = new Map<number, number>();
-			for (let j = 0; j < g.k; j++) {
-				const v = g.matrix[r * g.k + j];
-				row[j] = v;
-				if (v !== v) continue;
-				answered++;
-				if (Math.abs(v - (lo + hi) / 2) <= 0.5) mid++;
-				if (v === lo || v === hi) extreme++;
-				counted.set(v, (counted.get(v) ?? 0) + 1);
-			}
-			if (!answered) continue;
+			for (let j = 0; j < g.k; j++) row[j] = g.matrix[r * g.k + j];
+			const a = answerPattern(row, g.k, g.scale);
+			if (!a.answered) continue;
 			sums[4] = Math.max(sums[4], c.longstring.values[r] / g.k || 0);
 			counts[4] = 1;
-			let h = 0;
-			for (const m of counted.values()) h -= (m / answered) * Math.log(m / answered);
-			add(5, h / Math.log(hi - lo + 1));
+			add(5, a.entropy);
 			add(6, pearson(row, g.means, g.k));
-			add(7, mid / answered);
-			add(8, extreme / answered);
+			add(7, a.midpoint / a.answered);
+			add(8, a.extreme / a.answered);
 		}
 		for (let i = 2; i <= 8; i++) out[r * f + i] = counts[i] ? sums[i] / counts[i] : 0;
 		out[r * f] = Number.isFinite(perm.z[r]) ? perm.z[r] : 0;

@@ -22,6 +22,8 @@ export interface PermutationResult {
 	z: Float64Array;
 	/** Per respondent, how many answers were shuffled (over all grids tested). */
 	answered: Int32Array;
+	/** Per respondent, the observed statistic (the grid models' distance from the typical answers, summed); NaN when untested. */
+	distance: Float64Array;
 }
 
 export const DEFAULT_PERMUTATIONS = 200;
@@ -48,6 +50,7 @@ export function permutationTest(grids: PermutationGrid[], n: number, opts: Permu
 	const p = new Float64Array(n).fill(NaN);
 	const z = new Float64Array(n).fill(NaN);
 	const answered = new Int32Array(n);
+	const distance = new Float64Array(n).fill(NaN);
 	const acc = new Float64Array(shuffles + 1);
 	const scratch = grids.map((g) => new Scratch(g.model.k));
 	for (let r = 0; r < n; r++) {
@@ -65,6 +68,7 @@ export function permutationTest(grids: PermutationGrid[], n: number, opts: Permu
 		}
 		if (answered[r] === 0) continue;
 		const observed = acc[shuffles];
+		distance[r] = observed;
 		const tolerance = 1e-9 * Math.abs(observed) + 1e-12;
 		let asTypical = 0;
 		let sum = 0;
@@ -79,7 +83,7 @@ export function permutationTest(grids: PermutationGrid[], n: number, opts: Permu
 		const sd = Math.sqrt(Math.max(0, sum2 / shuffles - mean * mean));
 		z[r] = sd > tolerance ? (observed - mean) / sd : 0;
 	}
-	return { p, z, answered };
+	return { p, z, answered, distance };
 }
 
 /**

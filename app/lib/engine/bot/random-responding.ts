@@ -1,7 +1,7 @@
-import { pearson } from '../careless/pearson';
 import type { CheckContext } from '../checks/types';
 import type { Grid } from '../roles/types';
-import { fitGridModel, type GridModel } from './grid-model';
+import type { EvidenceBlock } from './evidence';
+import { fitGridModel } from './grid-model';
 import { permutationTest, type PermutationResult } from './permutation-test';
 
 export interface RandomResponding extends PermutationResult {
@@ -10,8 +10,8 @@ export interface RandomResponding extends PermutationResult {
 	/** The grids tested, and why the others were not. */
 	grids: string[];
 	skipped: { grid: string; reason: string }[];
-	/** Per respondent, Pearson r of the answers with the item means (averaged over blocks): near 0 for a random responder. */
-	personTotal: Float64Array;
+	/** The blocks of items tested, one per answer scale. */
+	blocks: EvidenceBlock[];
 }
 
 export interface RandomRespondingOptions {
@@ -27,7 +27,7 @@ export interface RandomRespondingOptions {
  * bfi's five 5-item grids this halves the real respondents flagged. Null when no grid qualifies.
  */
 export async function randomResponding(ctx: CheckContext, opts: RandomRespondingOptions): Promise<RandomResponding | null> {
-	const blocks = new Map<string, { names: string[]; parts: { matrix: Float64Array; k: number }[] }>();
+	const blocks = new Map<string, { names: string[]; scale: [number, number]; parts: { matrix: Float64Array; k: number }[] }>();
 	const skipped: { grid: string; reason: string }[] = [];
 	let rows: Int32Array | null = null;
 	for (const grid of ctx.roles.grids) {
@@ -37,20 +37,21 @@ export async function randomResponding(ctx: CheckContext, opts: RandomResponding
 		}
 		const indices = await ctx.careless(grid);
 		rows = indices.rows;
-		const key = scaleKey(grid, indices.matrix);
-		const block = blocks.get(key) ?? { names: [], parts: [] };
+		const scale = scaleOf(grid, indices.matrix);
+		const key = scale.join('..');
+		const block = blocks.get(key) ?? { names: [], scale, parts: [] };
 		block.names.push(grid.name);
 		block.parts.push({ matrix: indices.matrix, k: grid.items.length });
 		blocks.set(key, block);
 	}
 	if (!rows) return null;
 	const n = rows.length;
-	const tested: { names: string[]; matrix: Float64Array; model: GridModel }[] = [];
-	for (const { names, parts } of blocks.values()) {
+	const tested: (EvidenceBlock & { names: string[] })[] = [];
+	for (const { names, scale, parts } of blocks.values()) {
 		const matrix = concatColumns(parts, n);
 		const model = fitGridModel(matrix, n, itemCount(parts));
 		if ('reason' in model) skipped.push(...names.map((grid) => ({ grid, reason: model.reason })));
-		else tested.push({ names, matrix, model });
+		else tested.push({ names, matrix, model, scale });
 	}
 	if (!tested.length) return null;
 	const result = permutationTest(tested, n, {
@@ -58,30 +59,13 @@ export async function randomResponding(ctx: CheckContext, opts: RandomResponding
 		seed: opts.seed,
 		minAnswered: Math.ceil(opts.minItems / 2)
 	});
-	return { ...result, rows, grids: tested.flatMap((t) => t.names), skipped, personTotal: personTotal(tested, n) };
-}
-
-function personTotal(blocks: { matrix: Float64Array; model: GridModel }[], n: number): Float64Array {
-	const out = new Float64Array(n);
-	for (let r = 0; r < n; r++) {
-		let sum = 0;
-		let count = 0;
-		for (const { matrix, model } of blocks) {
-			const v = pearson(matrix.subarray(r * model.k, (r + 1) * model.k), model.means, model.k);
-			if (v === v) {
-				sum += v;
-				count++;
-			}
-		}
-		out[r] = count ? sum / count : NaN;
-	}
-	return out;
+	return { ...result, rows, grids: tested.flatMap((t) => t.names), skipped, blocks: tested };
 }
 
 const itemCount = (parts: { k: number }[]) => parts.reduce((s, p) => s + p.k, 0);
 
-function scaleKey(grid: Grid, matrix: Float64Array): string {
-	if (grid.scale) return grid.scale.join('..');
+function scaleOf(grid: Grid, matrix: Float64Array): [number, number] {
+	if (grid.scale) return [grid.scale[0], grid.scale[1]];
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (const v of matrix)
@@ -89,7 +73,7 @@ function scaleKey(grid: Grid, matrix: Float64Array): string {
 			if (v < lo) lo = v;
 			if (v > hi) hi = v;
 		}
-	return `${lo}..${hi}`;
+	return [lo, hi];
 }
 
 function concatColumns(parts: { matrix: Float64Array; k: number }[], n: number): Float64Array {

@@ -19,13 +19,14 @@ export class EngineFindings implements FindingsSource {
 	#cache: PageCache;
 	#verdicts = new Map<Verdict, number[] | null>();
 	#lists = new Map<string, number[] | null>();
+	#bots: Map<number, number> | null | undefined;
 	/** Checks the filter offers, with titles. */
 	checks = $state.raw<{ id: string; title: string }[]>([]);
 
 	constructor(
 		private readonly engine: Pick<
 			EngineApi,
-			'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'rowsByCheck' | 'listChecks'
+			'respondents' | 'respondentRange' | 'flaggedRows' | 'rowsByScore' | 'rowsByCheck' | 'listChecks' | 'botProbabilities'
 		>,
 		total: number
 	) {
@@ -88,6 +89,30 @@ export class EngineFindings implements FindingsSource {
 	/** Flagged rows grouped by their most severe check; empty until loaded. */
 	groupedByCheck(): number[] {
 		return this.#list('by-check', () => this.engine.rowsByCheck()) ?? [];
+	}
+
+	botProbability(row: number): number | undefined {
+		return this.#botMap()?.get(row);
+	}
+
+	/** Rows the bot check flagged at this probability or above; null while loading. */
+	rowsWithBot(min: number): number[] | null {
+		const bots = this.#botMap();
+		return bots ? [...bots].filter(([, p]) => p >= min).map(([row]) => row) : null;
+	}
+
+	#botMap(): Map<number, number> | null {
+		void this.version;
+		if (this.#bots !== undefined || !this.available) return this.#bots ?? null;
+		this.#bots = null;
+		this.engine.botProbabilities().then(
+			({ rows, probability }) => {
+				this.#bots = new Map(rows.map((r, i) => [r, probability[i]]));
+				this.version++;
+			},
+			(e) => console.warn('review bot column', e)
+		);
+		return null;
 	}
 
 	/** Rows scoring below 100, lowest first; empty until loaded. */

@@ -19,6 +19,8 @@ export interface FindingsSource {
 	quality(row: number): RespondentQuality | undefined;
 	/** Rows (1-based, ascending) with this verdict. */
 	rowsWithVerdict(verdict: Verdict): number[];
+	/** The bot check's probability that the respondent is a random responder; undefined when it did not flag them. */
+	botProbability?(row: number): number | undefined;
 }
 
 export const NO_FINDINGS: FindingsSource = {

@@ -16,6 +16,8 @@ export interface ReviewFilter {
 	severity: 'info' | 'warning' | 'error' | 'any' | 'all';
 	/** Respondents with a finding on this variable (warnings and errors unless a severity is chosen). */
 	variable: string | 'any';
+	/** Only respondents the bot check flagged with at least this probability. */
+	bot: number | null;
 	/** Text searched in the open ends; blank searches nothing. */
 	search: string;
 	/** `score`: lowest score first, ties and unflagged rows (score 100) by row. */
@@ -31,6 +33,7 @@ export const ALL: ReviewFilter = {
 	check: 'any',
 	severity: 'any',
 	variable: 'any',
+	bot: null,
 	search: '',
 	order: 'row'
 };
@@ -54,6 +57,8 @@ export interface ViewInputs {
 	rowOf: (key: string) => number | undefined;
 	/** Rows matching the check/severity filter, as the engine found them (absent when not filtered). */
 	flagged?: readonly number[] | null;
+	/** Rows matching the bot-probability filter (absent when not filtered). */
+	bots?: readonly number[] | null;
 	/** Rows whose open ends contain the search text (absent when not searching). */
 	searched?: readonly number[] | null;
 	/** Rows scoring below 100, lowest first: the head of the score order. */
@@ -104,6 +109,7 @@ export function filterRows(f: ReviewFilter, input: ViewInputs): RowSet {
 	if (f.verdict !== 'any') sets.push(new Set(input.findings.rowsWithVerdict(f.verdict)));
 	if (input.flagged) sets.push(new Set(input.flagged));
 	if (input.searched) sets.push(new Set(input.searched));
+	if (input.bots) sets.push(new Set(input.bots));
 
 	let rows: number[] | null = null;
 	if (sets.length) {

@@ -11,7 +11,16 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../
 
 /** psychTools::bfi: 2,800 real respondents × 25 items on 1–6, NaN = missing. */
 export function bfi(): { names: string[]; rows: number[][] } {
-	const [head, ...lines] = readFileSync(path.join(FIXTURES, 'bfi.csv'), 'utf8').trim().split('\n');
+	return readCsv('bfi.csv');
+}
+
+/** psychTools::spi, its first 40 items: 4,000 real respondents on 1–6, none missing. */
+export function spi40(): { names: string[]; rows: number[][] } {
+	return readCsv('spi40.csv');
+}
+
+function readCsv(file: string): { names: string[]; rows: number[][] } {
+	const [head, ...lines] = readFileSync(path.join(FIXTURES, file), 'utf8').trim().split('\n');
 	return {
 		names: head.split(',').map((h) => h.replaceAll('"', '')),
 		rows: lines.map((l) => l.split(',').map((v) => (v === '' ? NaN : Number(v))))

@@ -10,7 +10,12 @@ describe('botFeatures', () => {
 	const matrix = Float64Array.from([5, 5, 5, 5, 5, 5, 1, 5, 1, 5, 1, 5, 3, 3, 2, 3, 4, 3]);
 	const means = Float64Array.from([3, 13 / 3, 8 / 3, 13 / 3, 10 / 3, 13 / 3]);
 	const grid = { matrix, k: 6, scale: [1, 5] as [number, number], careless: computeCareless(matrix, 3, 6), means };
-	const perm = { p: Float64Array.of(1, 0.5, NaN), z: Float64Array.of(0, -0.4, NaN), answered: Int32Array.of(6, 6, 0) };
+	const perm = {
+		p: Float64Array.of(1, 0.5, NaN),
+		z: Float64Array.of(0, -0.4, NaN),
+		answered: Int32Array.of(6, 6, 0),
+		distance: Float64Array.of(9, 4, NaN)
+	};
 
 	it('describes each answer pattern in shares of the grid and the scale', () => {
 		const f = botFeatures([grid], perm, 3, Float64Array.of(100, 400, 800));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreRespondents, verdictOf, whatIf } from '../../../../app/lib/engine/scoring';
 import type { Finding } from '../../../../app/lib/engine/checks/types';
+import { appendFindings } from '../../../../app/lib/engine/results/store-results';
 import type { SqlDb } from '../../../../app/lib/engine/sql/db';
 import { dictionaryOf, openNodeDb, tableOf, variable } from '../checks/helpers';
 
@@ -73,5 +74,23 @@ describe('whatIf', () => {
 		expect(res.map((r) => r.removed)).toEqual([1, 2, 3]);
 		expect(res[0].means.sat).toEqual({ all: 13 / 4, kept: 12 / 3, change: 12 / 3 - 13 / 4 });
 		expect(res[2].means.sat.kept).toBe(4.5);
+		expect(res.map((r) => r.by)).toEqual(['score', 'score', 'score']);
+	});
+
+	it('adds a row per bot-probability threshold, read from the stored bot findings', async () => {
+		const bot = (row: number, probability: number): Finding => ({
+			...f(row, 'bot', 'warning', probability),
+			evidence: { probability, pValue: 0.4, reasons: ['shuffled across the items they are just as typical (permutation p = 0.4)'] }
+		});
+		await appendFindings(db, [bot(1, 0.97), bot(3, 0.6), f(2, 'speeders', 'error', 1)], 0, true);
+		const res = await whatIf(db, dict, new Map(), [50], ['sat'], [0.5, 0.9]);
+		expect(res.map((r) => [r.by, r.threshold, r.removed])).toEqual([
+			['score', 50, 0],
+			['bot', 0.9, 1],
+			['bot', 0.5, 2]
+		]);
+		// without respondent 1 (sat 5): 1, 4, 3 (99 is missing)
+		expect(res[1].means.sat.kept).toBeCloseTo(8 / 3, 12);
+		expect(res[2].means.sat.kept).toBe(2);
 	});
 });

@@ -17,7 +17,7 @@ import { reviewOf } from '../../../../app/lib/collab/doc';
 import { NO_FINDINGS, type FindingsSource } from '../../../../app/lib/ui/review/findings';
 import { commandFor } from '../../../../app/lib/ui/review/keys';
 import { respondentIds } from '../../../../app/lib/ui/review/respondent-ids';
-import { ALL, filterRows, indexOfRow, rowAt, rowSetSize, type ReviewFilter } from '../../../../app/lib/ui/review/view';
+import { ALL, filterRows, indexOfRow, rowAt, rowSetSize, type ReviewFilter, type ViewInputs } from '../../../../app/lib/ui/review/view';
 
 function fixture() {
 	const doc = new Y.Doc();
@@ -46,7 +46,7 @@ function fixture() {
 	const decisions = readDecisions(doc);
 	const rowOf = new Map(decisions.map((d) => [String(d.target.respondent), d.target.row!]));
 	const sentBack = new Map(decisions.filter((d) => d.status === 'sent-back').map((d) => [String(d.target.respondent), d.target.row!]));
-	return (f: Partial<ReviewFilter>, findings: FindingsSource = NO_FINDINGS) =>
+	return (f: Partial<ReviewFilter>, findings: FindingsSource = NO_FINDINGS, extra: Partial<ViewInputs> = {}) =>
 		filterRows(
 			{ ...ALL, ...f },
 			{
@@ -57,7 +57,8 @@ function fixture() {
 				review: new Map(reviewOf(doc).entries()),
 				assignments: readAssignments(doc),
 				findings,
-				rowOf: (k) => rowOf.get(k)
+				rowOf: (k) => rowOf.get(k),
+				...extra
 			}
 		);
 }
@@ -103,6 +104,12 @@ describe('review view filters', () => {
 		expect(rows({ verdict: 'remove' })).toEqual([]);
 		expect(view({ verdict: 'remove' }, findings)).toEqual({ kind: 'list', rows: [10, 11, 30] });
 		expect(view({ verdict: 'remove', decision: 'excluded' }, findings)).toEqual({ kind: 'list', rows: [10] });
+	});
+
+	it('filters by bot probability through the rows the workspace looked up, alone or with another filter', () => {
+		expect(view({ bot: 0.8 }, NO_FINDINGS, { bots: [12, 5, 10] })).toEqual({ kind: 'list', rows: [5, 10, 12] });
+		expect(view({ bot: 0.8, decision: 'excluded' }, NO_FINDINGS, { bots: [12, 5, 10] })).toEqual({ kind: 'list', rows: [10] });
+		expect(view({ bot: 0.8 }, NO_FINDINGS, { bots: [] })).toEqual({ kind: 'list', rows: [] });
 	});
 
 	it('maps view positions to rows and back', () => {
