@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { asAuditExport, type AuditChainExport } from './audit-export';
-import { appendEvent, createChain } from './chain';
+import { appendEvents, createChain } from './chain';
 import type { AuditEvent, EventInput } from './events';
 import { stringifyAudit } from './export';
 import { createMemoryStore } from './memory-store';
@@ -39,8 +39,7 @@ export async function appendRunEvents(
 		audit.chains.push(entry);
 	}
 	const chain = await createChain(device, actor, createMemoryStore(device, entry.events), audit.project);
-	const appended: AuditEvent[] = [];
-	for (const input of inputs) appended.push(await appendEvent(chain, input));
+	const appended = await appendEvents(chain, inputs);
 	const tmp = `${auditPath}.${process.pid}.tmp`;
 	await writeFile(tmp, stringifyAudit(audit));
 	await rename(tmp, auditPath);

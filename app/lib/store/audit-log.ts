@@ -1,5 +1,5 @@
 import type { AuditExport } from '../audit/audit-export';
-import { appendEvent, createChain, StaleHeadError, type Chain } from '../audit/chain';
+import { appendEvents, createChain, StaleHeadError, type Chain } from '../audit/chain';
 import type { AuditEvent, AuditPayloads, EventInput, EventType } from '../audit/events';
 import { buildAuditExport } from '../audit/export';
 import { verifyAudit, type AuditVerdict } from '../audit/verify-audit';
@@ -15,6 +15,11 @@ export interface AuditLog {
 	 * @example await recordEvent(projectId, 'decision', { action: 'exclude', respondents: [17], reason: 'speeder' }, () => db.decisions.add(d));
 	 */
 	recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown): Promise<AuditEvent>;
+	/**
+	 * Appends several events in one transaction (with `alsoWrite`, as recordEvent): a bulk action or a
+	 * saved form that changes many things is audited atomically, and fast (one IndexedDB commit).
+	 */
+	recordEvents(projectId: string, inputs: readonly EventInput[], alsoWrite?: () => unknown): Promise<AuditEvent[]>;
 	/** Verifies every chain stored for the project against the kept checkpoints; when intact, moves the checkpoints to the heads and witnesses new peer heads. */
 	verify(projectId: string): Promise<{ audit: AuditExport; verdict: AuditVerdict }>;
 	/** Every chain stored for the project as an AUDIT export (SPEC §7). */
@@ -55,14 +60,22 @@ export function createAuditLog(db: SieveDb): AuditLog {
 		return chain;
 	}
 
-	function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown) {
+	function recordEvents(projectId: string, inputs: readonly EventInput[], alsoWrite?: () => unknown) {
 		const run = async () => {
 			const [chain, { actor }] = await Promise.all([chainOf(projectId), me()]);
-			return appendEvent(chain, { type, payload, actor } as EventInput, alsoWrite);
+			return appendEvents(
+				chain,
+				inputs.map((input) => ({ ...input, actor: input.actor ?? actor })),
+				alsoWrite
+			);
 		};
 		const result = queue.then(run, run);
 		queue = result.catch(() => undefined);
 		return result;
+	}
+
+	async function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown) {
+		return (await recordEvents(projectId, [{ type, payload } as EventInput], alsoWrite))[0];
 	}
 
 	async function exportAudit(projectId: string): Promise<AuditExport> {
@@ -80,12 +93,14 @@ export function createAuditLog(db: SieveDb): AuditLog {
 			);
 			const { device } = await me();
 			const own = audit.chains.find((c) => c.device === device)?.events ?? [];
-			for (const peer of verdict.chains) {
-				if (peer.device === device) continue;
-				const seen = lastWitness(own, peer.device);
-				if (seen?.seq === peer.head.seq && seen.hash === peer.head.hash) continue;
-				await recordEvent(projectId, 'witness', { device: peer.device, ...peer.head });
-			}
+			const witnesses: EventInput[] = verdict.chains
+				.filter((peer) => {
+					if (peer.device === device) return false;
+					const seen = lastWitness(own, peer.device);
+					return !(seen?.seq === peer.head.seq && seen.hash === peer.head.hash);
+				})
+				.map((peer) => ({ type: 'witness', payload: { device: peer.device, ...peer.head } }));
+			await recordEvents(projectId, witnesses);
 		}
 		return { audit, verdict };
 	}
@@ -96,7 +111,7 @@ export function createAuditLog(db: SieveDb): AuditLog {
 		return row;
 	}
 
-	return { recordEvent, verify, exportAudit, identity: me, setActor };
+	return { recordEvent, recordEvents, verify, exportAudit, identity: me, setActor };
 }
 
 function lastWitness(events: readonly AuditEvent[], device: string): { seq: number; hash: string } | null {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { StaleHeadError, type ChainStore } from '../audit/chain';
+import { extendsHead, StaleHeadError, type ChainStore } from '../audit/chain';
 import type { AuditEvent, Checkpoint } from '../audit/events';
 import type { AuditEventRow, SieveDb } from './db';
 
@@ -14,7 +14,7 @@ function chainRows(db: SieveDb, projectId: string, device: string) {
 }
 
 /**
- * One device's chain for one project in IndexedDB. `append` checks the stored head, adds the event
+ * One device's chain for one project in IndexedDB. `append` checks the stored head, adds the events
  * and runs `alsoWrite` in one transaction over every table, so the change and its event commit
  * together or not at all. `alsoWrite` may only await Dexie calls: any other await (fetch, WebCrypto)
  * lets IndexedDB commit the transaction early.
@@ -25,13 +25,11 @@ export function createDexieChainStore(db: SieveDb, projectId: string, device: st
 			const row = await chainRows(db, projectId, device).last();
 			return row ? eventOf(row) : null;
 		},
-		async append(event, alsoWrite) {
+		async append(events, alsoWrite) {
 			await db.transaction('rw', alsoWrite ? db.tables : [db.auditEvents], async () => {
 				const head = await chainRows(db, projectId, device).last();
-				if (event.seq !== (head ? head.seq + 1 : 0) || (head && event.prev !== head.hash)) {
-					throw new StaleHeadError(device);
-				}
-				await db.auditEvents.add({ ...eventOf(event), projectId, device });
+				if (!extendsHead(head ? eventOf(head) : null, events[0])) throw new StaleHeadError(device);
+				await db.auditEvents.bulkAdd(events.map((e) => ({ ...eventOf(e), projectId, device })));
 				await alsoWrite?.();
 			});
 		}

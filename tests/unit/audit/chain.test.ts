@@ -82,7 +82,7 @@ describe('createChain / appendEvent', () => {
 		const changes: string[] = [];
 		await appendEvent(chain, { type: 'comment', payload: { id: 'c1', text: 'hi' } }, () => changes.push('c1'));
 		const stale = await nextEvent(head, { type: 'comment', payload: { id: 'c2', text: 'late' } }, 'alice');
-		await expect(store.append(stale, () => changes.push('c2'))).rejects.toBeInstanceOf(StaleHeadError);
+		await expect(store.append([stale], () => changes.push('c2'))).rejects.toBeInstanceOf(StaleHeadError);
 		expect(changes).toEqual(['c1']);
 	});
 });

@@ -36,6 +36,30 @@ describe('audit log service', () => {
 		expect(chain.events[0].payload).toEqual({ device, project: 'p1' });
 	});
 
+	it('records a batch in one transaction: all events and the change, or none of them', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		await log.setActor('Alice');
+		const batch = [1, 2, 3].map((i) => ({ type: 'comment' as const, payload: { id: `c${i}`, text: String(i) } }));
+		const failing = async () => {
+			await db.projects.add({ id: 'p1', name: 'x', createdAt: 1, updatedAt: 1, file: null });
+			throw new Error('quota exceeded');
+		};
+		await expect(log.recordEvents('p1', batch, failing)).rejects.toThrow('quota exceeded');
+		expect(await db.projects.count()).toBe(0);
+		expect((await loadChains(db, 'p1'))[0].events.map((e) => e.type)).toEqual(['chain-start']);
+		const events = await log.recordEvents('p1', batch, () =>
+			db.projects.add({ id: 'p1', name: 'x', createdAt: 1, updatedAt: 1, file: null })
+		);
+		expect(events.map((e) => [e.seq, e.actor])).toEqual([
+			[1, 'Alice'],
+			[2, 'Alice'],
+			[3, 'Alice']
+		]);
+		expect(await db.projects.count()).toBe(1);
+		expect((await log.verify('p1')).verdict).toMatchObject({ ok: true });
+	});
+
 	it('keeps the device id across reopening the database', async () => {
 		const db = freshDb();
 		const first = await createAuditLog(db).identity();
