@@ -117,7 +117,10 @@ export class AuditView {
 		if (format === 'audit-pdf') {
 			const { audit, verdict } = await this.log.verify(this.projectId);
 			this.verdict = verdict;
-			return { name: `${base}.pdf`, blob: new Blob([auditPdf(audit, verdict) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) };
+			return {
+				name: `${base}.pdf`,
+				blob: new Blob([auditPdf(audit, verdict, { rules: this.#rules }) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
+			};
 		}
 		const audit = await this.log.exportAudit(this.projectId);
 		return format === 'audit-json'
