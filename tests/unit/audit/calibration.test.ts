@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reviewerCalibration, type RespondentContext } from '../../../app/lib/audit/calibration';
 import type { AuditEvent } from '../../../app/lib/audit/events';
+import { createRng } from '../../../app/lib/demo/rng';
 
 const REVIEWERS = ['ana', 'ben', 'chloé', 'dmitri', 'eve'];
 const CHECKS = ['speeders', 'straightlining', 'text-quality'];
 const BASE: Record<string, number> = { speeders: 0.5, straightlining: 0.3, 'text-quality': 0.4 };
-
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * 2,000 respondents, each flagged by one check and interviewed by one of ten interviewers, each
@@ -23,7 +13,8 @@ function rng(seed: number): () => number {
  * speeders, `int07` how much more often INT07's respondents deserve exclusion.
  */
 function panel(seed: number, bias = { eveSpeeders: 0.35, int07: 0.3 }) {
-	const random = rng(seed);
+	const rng = createRng(seed);
+	const random = () => rng.next();
 	const context = new Map<string, RespondentContext>();
 	const events: AuditEvent[] = [];
 	for (let i = 0; i < 2000; i++) {
