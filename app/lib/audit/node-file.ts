@@ -27,7 +27,7 @@ export async function appendRunEvents(
 		project: identity.project ?? path.basename(auditPath).replace(/\.json$/i, ''),
 		chains: []
 	};
-	const verdict = await verifyAudit(audit);
+	const verdict = await verifyAudit(audit, [], { archived: true });
 	if (!verdict.ok) {
 		throw new Error(
 			`${auditPath}: refusing to append to a broken audit trail (device ${verdict.device ?? '?'}, seq ${verdict.seq}: ${verdict.reason})`
@@ -46,7 +46,8 @@ export async function appendRunEvents(
 	return { device, appended, head: chain.head };
 }
 
-async function readAudit(auditPath: string) {
+/** The AUDIT file at `auditPath`, or null when there is none; a file that is no AUDIT export throws naming it. */
+export async function readAudit(auditPath: string) {
 	let text: string;
 	try {
 		text = await readFile(auditPath, 'utf8');
