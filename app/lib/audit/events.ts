@@ -110,12 +110,14 @@ export type AuditPayloads = {
 	};
 	assignment: { findings: string[]; assignee: string };
 	export: {
-		format: 'csv' | 'xlsx' | 'parquet' | 'sav' | 'recipe' | 'report' | 'audit-json' | 'audit-csv' | 'audit-pdf';
+		format: 'csv' | 'xlsx' | 'parquet' | 'sav' | 'recipe' | 'report' | 'audit-json' | 'audit-csv' | 'audit-pdf' | 'audit-actor';
 		file?: string;
 		rows?: number;
 		variables?: number;
 		/** Names of exported variables whose role identifies people (id, ip, open ends with PII…). */
 		identifying: string[];
+		/** The person an `audit-actor` export is about (a data-access request). */
+		subject?: string;
 	};
 	'audit-view': { view: 'timeline' | 'verify' | 'detail' | 'summary'; ok?: boolean };
 	/** A peer chain head this device has seen; lets verification notice a peer chain cut short. */

@@ -1,3 +1,4 @@
+import { actorExport } from '../audit/actor-export';
 import { flattenAudit } from '../audit/audit-export';
 import { ANOMALY_RULES, detectAnomalies, type Anomaly } from '../audit/anomalies';
 import { bucketEvents } from '../audit/buckets';
@@ -126,5 +127,16 @@ export class AuditView {
 		return format === 'audit-json'
 			? { name: `${base}.json`, blob: new Blob([stringifyAudit(audit)], { type: 'application/json' }) }
 			: { name: `${base}.csv`, blob: new Blob([auditCsv(audit)], { type: 'text/csv' }) };
+	}
+
+	/** Everything the trail holds about one person, as JSON; the request is recorded first, so the file lists it too. */
+	async downloadActor(actor: string): Promise<AuditDownload> {
+		await this.log.recordEvent(this.projectId, 'export', { format: 'audit-actor', identifying: [], subject: actor });
+		const data = actorExport(await this.log.exportAudit(this.projectId), actor);
+		const safe = actor.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 40) || 'actor';
+		return {
+			name: `audit-${this.projectId.slice(0, 8)}-${safe}.json`,
+			blob: new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' })
+		};
 	}
 }
