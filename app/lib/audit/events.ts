@@ -122,6 +122,8 @@ export type AuditPayloads = {
 	'audit-view': { view: 'timeline' | 'verify' | 'detail' | 'summary'; ok?: boolean };
 	/** A peer chain head this device has seen; lets verification notice a peer chain cut short. */
 	witness: { device: string; seq: number; hash: string };
+	/** Retention: this chain's events before `before` moved to an archive ending at `seq` with `hash`. */
+	archive: { before: string; events: number; seq: number; hash: string };
 };
 
 export type EventType = keyof AuditPayloads;
@@ -142,7 +144,8 @@ export const EVENT_TYPES = [
 	'assignment',
 	'export',
 	'audit-view',
-	'witness'
+	'witness',
+	'archive'
 ] as const satisfies readonly EventType[];
 
 /** What a caller supplies to append; seq, prev and hash come from the chain. */

@@ -135,7 +135,16 @@ export const DEMO_NAME = 'Demo survey';
 
 /** Removes every row this browser keeps about a project: metadata, data description, settings, results, audit, membership. */
 export async function deleteProject(db: SieveDb, projectId: string): Promise<void> {
-	const tables = [db.projects, db.dictionaries, db.originals, db.auditEvents, db.auditCheckpoints, db.collabRooms, db.checkRuns];
+	const tables = [
+		db.projects,
+		db.dictionaries,
+		db.originals,
+		db.auditEvents,
+		db.auditCheckpoints,
+		db.auditArchives,
+		db.collabRooms,
+		db.checkRuns
+	];
 	await db.transaction('rw', tables, async () => {
 		await db.projects.delete(projectId);
 		await db.dictionaries.delete(projectId);
@@ -144,5 +153,6 @@ export async function deleteProject(db: SieveDb, projectId: string): Promise<voi
 		await db.checkRuns.delete(projectId);
 		await db.auditEvents.where('projectId').equals(projectId).delete();
 		await db.auditCheckpoints.where('projectId').equals(projectId).delete();
+		await db.auditArchives.where('projectId').equals(projectId).delete();
 	});
 }
