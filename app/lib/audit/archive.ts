@@ -43,7 +43,7 @@ export function joinArchives(parts: readonly AuditExport[]): AuditExport {
 	for (const [i, part] of parts.entries()) {
 		if (part.project !== project) throw new AuditFormatError(`part ${i + 1} is for project ${part.project}, not ${project}`);
 		for (const chain of part.chains) {
-			const joined = chains.get(chain.device) ?? { events: [], seen: new Map() };
+			const joined = chains.get(chain.device) ?? { events: [] as AuditEvent[], seen: new Map<number, string>() };
 			for (const e of chain.events) {
 				if (joined.seen.get(e.seq) === e.hash) continue;
 				joined.seen.set(e.seq, e.hash);
