@@ -41,16 +41,17 @@ export type Chain = {
  */
 export async function nextEvent(head: AuditEvent | null, input: EventInput, actor: string): Promise<AuditEvent> {
 	const time = input.time instanceof Date ? input.time.toISOString() : (input.time ?? new Date().toISOString());
+	const payloadText = canonicalize(input.payload);
 	const unhashed = {
 		seq: head ? head.seq + 1 : 0,
 		time,
 		actor: input.actor ?? actor,
 		type: input.type,
 		// Detaches the payload from the caller and drops undefined members, so the stored event is what was hashed.
-		payload: JSON.parse(canonicalize(input.payload)) as JsonObject,
+		payload: JSON.parse(payloadText) as JsonObject,
 		prev: head ? head.hash : ZERO_HASH
 	};
-	return { ...unhashed, hash: await hashEvent(unhashed) };
+	return { ...unhashed, hash: await hashEvent(unhashed, payloadText) };
 }
 
 /**
