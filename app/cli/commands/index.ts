@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, Command> = {
 	check: lazy(() => import('./check')),
 	export: lazy(() => import('./export')),
 	verify: lazy(() => import('./verify')),
+	archive: lazy(() => import('./archive')),
 	report: lazy(() => import('./report')),
 	pull: lazy(() => import('./pull')),
 	audit: lazy(() => import('./audit'))

@@ -1,22 +1,29 @@
 import { parseArgs } from '../args';
 import { readAudit, readJson } from '../read-audit';
 import type { Checkpoint } from '../../lib/audit/events';
-import { verifyAudit } from '../../lib/audit/verify-audit';
+import { joinArchives } from '../../lib/audit/archive';
+import { verifyAudit, type AuditBreak } from '../../lib/audit/verify-audit';
+import { asAuditExport, type AuditExport } from '../../lib/audit/audit-export';
 
-const USAGE = 'usage: sieve verify AUDIT.json [--checkpoint CHECKPOINTS.json]';
+const USAGE = 'usage: sieve verify [ARCHIVE.json ...] AUDIT.json [--checkpoint CHECKPOINTS.json]';
 
-/** `sieve verify AUDIT.json`: exit 0 only if every chain is intact, 1 naming the first broken event, 2 if unreadable. */
+/**
+ * `sieve verify AUDIT.json`: exit 0 only if every chain is intact, 1 naming the first broken event, 2 if
+ * unreadable. Archives written by `sieve archive` go first, oldest first: the chains are verified across them.
+ */
 export default async function verify(args: string[]): Promise<number> {
 	const { positional, options } = parseArgs(args);
-	const file = positional[0];
-	if (!file || positional.length > 1) {
+	const file = positional.at(-1);
+	if (!file) {
 		process.stderr.write(`${USAGE}\n`);
 		return 2;
 	}
 	let audit;
 	let checkpoints: Checkpoint[] = [];
 	try {
-		audit = await readAudit(file);
+		const parts = [];
+		for (const part of positional) parts.push(await readAudit(part));
+		audit = parts.length === 1 ? parts[0] : asAudit(joinArchives(parts), positional.join(' + '));
 		if (typeof options.checkpoint === 'string') checkpoints = asCheckpoints(await readJson(options.checkpoint), options.checkpoint);
 	} catch (e) {
 		process.stderr.write(`sieve verify: ${(e as Error).message}\n`);
@@ -25,7 +32,7 @@ export default async function verify(args: string[]): Promise<number> {
 	const verdict = await verifyAudit(audit, checkpoints);
 	if (!verdict.ok) {
 		process.stdout.write(
-			`${file}: BROKEN at device ${verdict.device ?? `(chain ${verdict.chain})`}, seq ${verdict.seq}: ${verdict.reason} - ${verdict.detail}\n`
+			`${file}: BROKEN at device ${verdict.device ?? `(chain ${verdict.chain})`}, seq ${verdict.seq}: ${verdict.reason} - ${verdict.detail}${archivedHint(audit, verdict)}\n`
 		);
 		return 1;
 	}
@@ -36,6 +43,21 @@ export default async function verify(args: string[]): Promise<number> {
 	return 0;
 }
 
+/** A chain that starts after seq 0 was most likely cut by `sieve archive`: say how to verify it. */
+function archivedHint(audit: AuditExport, verdict: AuditBreak): string {
+	const first = audit.chains[verdict.chain]?.events[0];
+	return verdict.index === 0 && first && first.seq > 0
+		? ` (its events before seq ${first.seq} may be in an archive: sieve verify ARCHIVE.json AUDIT.json)`
+		: '';
+}
+
+function asAudit(value: unknown, file: string) {
+	try {
+		return asAuditExport(value);
+	} catch (e) {
+		throw new Error(`${file}: ${(e as Error).message}`);
+	}
+}
 function asCheckpoints(value: unknown, file: string): Checkpoint[] {
 	const list = Array.isArray(value) ? value : [value];
 	for (const cp of list) {

@@ -4,14 +4,20 @@ import { hashEvent } from './hash';
 
 /**
  * Where one device's chain lives (Dexie in the app, a file in the CLI, memory in tests).
- * `append` must write the event atomically and only if the stored head is still `event.seq - 1`
- * with hash `event.prev`; otherwise it throws StaleHeadError and writes nothing.
+ * `append` must write a run of consecutive events atomically (one transaction) and only if the
+ * stored head is still `events[0].seq - 1` with hash `events[0].prev`; otherwise it throws
+ * StaleHeadError and writes nothing.
  */
 export interface ChainStore {
 	/** The last event of this device's chain, or null while it is empty. */
 	head(): Promise<AuditEvent | null>;
-	/** `alsoWrite` runs inside the same transaction: the change the event records. */
-	append(event: AuditEvent, alsoWrite?: () => unknown): Promise<void>;
+	/** `alsoWrite` runs inside the same transaction: the change the events record. */
+	append(events: readonly AuditEvent[], alsoWrite?: () => unknown): Promise<void>;
+}
+
+/** Whether `first` extends `head`: the check every ChainStore makes inside its transaction. */
+export function extendsHead(head: AuditEvent | null, first: AuditEvent): boolean {
+	return first.seq === (head ? head.seq + 1 : 0) && (!head || first.prev === head.hash);
 }
 
 export class StaleHeadError extends Error {
@@ -35,16 +41,17 @@ export type Chain = {
  */
 export async function nextEvent(head: AuditEvent | null, input: EventInput, actor: string): Promise<AuditEvent> {
 	const time = input.time instanceof Date ? input.time.toISOString() : (input.time ?? new Date().toISOString());
+	const payloadText = canonicalize(input.payload);
 	const unhashed = {
 		seq: head ? head.seq + 1 : 0,
 		time,
 		actor: input.actor ?? actor,
 		type: input.type,
 		// Detaches the payload from the caller and drops undefined members, so the stored event is what was hashed.
-		payload: JSON.parse(canonicalize(input.payload)) as JsonObject,
+		payload: JSON.parse(payloadText) as JsonObject,
 		prev: head ? head.hash : ZERO_HASH
 	};
-	return { ...unhashed, hash: await hashEvent(unhashed) };
+	return { ...unhashed, hash: await hashEvent(unhashed, payloadText) };
 }
 
 /**
@@ -57,7 +64,7 @@ export async function createChain(device: string, actor: string, store: ChainSto
 	let head = await store.head();
 	if (!head) {
 		const start = await nextEvent(null, { type: 'chain-start', payload: { device, project } }, actor);
-		await store.append(start);
+		await store.append([start]);
 		head = start;
 	}
 	return { device, actor, store, head };
@@ -67,12 +74,22 @@ const RETRIES = 5;
 
 /** Appends one event to the chain (and, through `alsoWrite`, the change it records); returns it. */
 export async function appendEvent(chain: Chain, input: EventInput, alsoWrite?: () => unknown): Promise<AuditEvent> {
+	return (await appendEvents(chain, [input], alsoWrite))[0];
+}
+
+/**
+ * Appends several events as one write (one IndexedDB transaction in the app): a bulk action's
+ * events and the change they record commit together or not at all. Returns them in order.
+ */
+export async function appendEvents(chain: Chain, inputs: readonly EventInput[], alsoWrite?: () => unknown): Promise<AuditEvent[]> {
+	if (inputs.length === 0) return [];
 	for (let attempt = 0; ; attempt++) {
-		const event = await nextEvent(chain.head, input, chain.actor);
+		const events: AuditEvent[] = [];
+		for (const input of inputs) events.push(await nextEvent(events.at(-1) ?? chain.head, input, chain.actor));
 		try {
-			await chain.store.append(event, alsoWrite);
-			chain.head = event;
-			return event;
+			await chain.store.append(events, alsoWrite);
+			chain.head = events.at(-1)!;
+			return events;
 		} catch (e) {
 			if (!(e instanceof StaleHeadError) || attempt >= RETRIES) throw e;
 			// Another tab or worker of this device appended first; rebuild on its head.

@@ -110,12 +110,14 @@ export type AuditPayloads = {
 	};
 	assignment: { findings: string[]; assignee: string };
 	export: {
-		format: 'csv' | 'xlsx' | 'parquet' | 'sav' | 'recipe' | 'report' | 'audit-json' | 'audit-csv' | 'audit-pdf';
+		format: 'csv' | 'xlsx' | 'parquet' | 'sav' | 'recipe' | 'report' | 'audit-json' | 'audit-csv' | 'audit-pdf' | 'audit-actor';
 		file?: string;
 		rows?: number;
 		variables?: number;
 		/** Names of exported variables whose role identifies people (id, ip, open ends with PII…). */
 		identifying: string[];
+		/** The person an `audit-actor` export is about (a data-access request). */
+		subject?: string;
 	};
 	'audit-view': { view: 'timeline' | 'verify' | 'detail' | 'summary'; ok?: boolean };
 	/** A peer chain head this device has seen; lets verification notice a peer chain cut short. */
@@ -131,6 +133,8 @@ export type AuditPayloads = {
 		hour: number;
 		note?: string;
 	};
+	/** Retention: this chain's events before `before` moved to an archive ending at `seq` with `hash`. */
+	archive: { before: string; events: number; seq: number; hash: string };
 };
 
 export type EventType = keyof AuditPayloads;
@@ -152,7 +156,8 @@ export const EVENT_TYPES = [
 	'export',
 	'audit-view',
 	'witness',
-	'anomaly-feedback'
+	'anomaly-feedback',
+	'archive'
 ] as const satisfies readonly EventType[];
 
 /** What a caller supplies to append; seq, prev and hash come from the chain. */

@@ -1,4 +1,5 @@
 import { canonicalize } from './canonical-json';
+import type { AuditArchive } from './archive';
 import type { AuditExport } from './audit-export';
 import type { AuditEvent } from './events';
 import { csvRow } from './csv';
@@ -12,13 +13,14 @@ export function buildAuditExport(project: string, chains: Iterable<{ device: str
 	return { version: 1, project, chains: list };
 }
 
-/** AUDIT JSON text: one event per line so that diffs and hand inspection stay readable. */
-export function stringifyAudit(audit: AuditExport): string {
+/** AUDIT JSON text: one event per line so that diffs and hand inspection stay readable. An archive keeps its `archived` note. */
+export function stringifyAudit(audit: AuditExport & Partial<Pick<AuditArchive, 'archived'>>): string {
 	const chains = audit.chains.map((c) => {
 		const events = c.events.map((e) => JSON.stringify(orderFields(e))).join(',\n');
 		return `{"device":${JSON.stringify(c.device)},"events":[\n${events}\n]}`;
 	});
-	return `{"version":1,"project":${JSON.stringify(audit.project)},"chains":[\n${chains.join(',\n')}\n]}\n`;
+	const archived = audit.archived ? `"archived":${JSON.stringify(audit.archived)},` : '';
+	return `{"version":1,"project":${JSON.stringify(audit.project)},${archived}"chains":[\n${chains.join(',\n')}\n]}\n`;
 }
 
 const CSV_HEADER = ['device', 'seq', 'time', 'actor', 'type', 'risk', 'payload', 'prev', 'hash'];

@@ -13,7 +13,16 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** The chain hash of an event: SHA-256 of the canonical JSON of exactly its six unhashed fields. */
-export function hashEvent(event: UnhashedEvent): Promise<string> {
-	const { seq, time, actor, type, payload, prev } = event;
-	return sha256Hex(canonicalize({ seq, time, actor, type, payload, prev }));
+export function hashEvent(event: UnhashedEvent, payloadText?: string): Promise<string> {
+	return sha256Hex(eventText(event, payloadText));
+}
+
+/**
+ * The canonical JSON of an event's six unhashed fields, members in RFC 8785 order (actor, payload,
+ * prev, seq, time, type). `payloadText`, the payload's canonical JSON when the caller has it, is
+ * spliced in rather than written again: appends are bound by this work.
+ */
+export function eventText(event: UnhashedEvent, payloadText = canonicalize(event.payload)): string {
+	const { seq, time, actor, type, prev } = event;
+	return `{"actor":${canonicalize(actor)},"payload":${payloadText},"prev":${canonicalize(prev)},"seq":${canonicalize(seq)},"time":${canonicalize(time)},"type":${canonicalize(type)}}`;
 }

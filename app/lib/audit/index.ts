@@ -1,7 +1,7 @@
 export * from './events';
 export { canonicalize, CanonicalJsonError } from './canonical-json';
 export { sha256Hex, hashEvent } from './hash';
-export { createChain, appendEvent, nextEvent, checkpointOf, StaleHeadError, type Chain, type ChainStore } from './chain';
+export { createChain, appendEvent, appendEvents, nextEvent, checkpointOf, StaleHeadError, type Chain, type ChainStore } from './chain';
 export { createMemoryStore } from './memory-store';
 export { verifyChain, type ChainVerdict, type ChainBreak, type BreakReason } from './verify-chain';
 export { verifyAudit, type AuditVerdict, type AuditBreak, type ChainSummary } from './verify-audit';

@@ -1,4 +1,4 @@
-import { StaleHeadError, type ChainStore } from './chain';
+import { extendsHead, StaleHeadError, type ChainStore } from './chain';
 import type { AuditEvent } from './events';
 
 /** A ChainStore over an array: tests, the CLI, and the reference for the Dexie store's contract. */
@@ -8,13 +8,10 @@ export function createMemoryStore(device: string, events: AuditEvent[] = []): Ch
 		async head() {
 			return events.at(-1) ?? null;
 		},
-		async append(event, alsoWrite) {
-			const head = events.at(-1);
-			if (event.seq !== (head ? head.seq + 1 : 0) || (head && event.prev !== head.hash)) {
-				throw new StaleHeadError(device);
-			}
+		async append(added, alsoWrite) {
+			if (!extendsHead(events.at(-1) ?? null, added[0])) throw new StaleHeadError(device);
 			await alsoWrite?.();
-			events.push(event);
+			events.push(...added);
 		}
 	};
 }

@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { asAuditExport, type AuditChainExport } from './audit-export';
-import { appendEvent, createChain } from './chain';
+import { appendEvents, createChain } from './chain';
 import type { AuditEvent, EventInput } from './events';
 import { stringifyAudit } from './export';
 import { createMemoryStore } from './memory-store';
@@ -27,7 +27,7 @@ export async function appendRunEvents(
 		project: identity.project ?? path.basename(auditPath).replace(/\.json$/i, ''),
 		chains: []
 	};
-	const verdict = await verifyAudit(audit);
+	const verdict = await verifyAudit(audit, [], { archived: true });
 	if (!verdict.ok) {
 		throw new Error(
 			`${auditPath}: refusing to append to a broken audit trail (device ${verdict.device ?? '?'}, seq ${verdict.seq}: ${verdict.reason})`
@@ -39,15 +39,15 @@ export async function appendRunEvents(
 		audit.chains.push(entry);
 	}
 	const chain = await createChain(device, actor, createMemoryStore(device, entry.events), audit.project);
-	const appended: AuditEvent[] = [];
-	for (const input of inputs) appended.push(await appendEvent(chain, input));
+	const appended = await appendEvents(chain, inputs);
 	const tmp = `${auditPath}.${process.pid}.tmp`;
 	await writeFile(tmp, stringifyAudit(audit));
 	await rename(tmp, auditPath);
 	return { device, appended, head: chain.head };
 }
 
-async function readAudit(auditPath: string) {
+/** The AUDIT file at `auditPath`, or null when there is none; a file that is no AUDIT export throws naming it. */
+export async function readAudit(auditPath: string) {
 	let text: string;
 	try {
 		text = await readFile(auditPath, 'utf8');

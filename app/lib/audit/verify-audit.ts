@@ -18,9 +18,14 @@ export type AuditVerdict = { ok: true; chains: ChainSummary[] } | AuditBreak;
 
 /**
  * Verifies every chain of an AUDIT export, in file order, against the separately kept checkpoints
- * and against the peer heads each chain witnessed, and names the first broken event.
+ * and against the peer heads each chain witnessed, and names the first broken event. `archived`:
+ * chains may start after seq 0 (the log kept after `sieve archive`), see verifyChain.
  */
-export async function verifyAudit(audit: AuditExport, checkpoints: readonly Checkpoint[] = []): Promise<AuditVerdict> {
+export async function verifyAudit(
+	audit: AuditExport,
+	checkpoints: readonly Checkpoint[] = [],
+	options: { archived?: boolean } = {}
+): Promise<AuditVerdict> {
 	const seen = new Map<string, number>();
 	const summaries: ChainSummary[] = [];
 	for (const [c, entry] of audit.chains.entries()) {
@@ -42,9 +47,14 @@ export async function verifyAudit(audit: AuditExport, checkpoints: readonly Chec
 		seen.set(entry.device, c);
 		const verdict = await verifyChain(
 			events,
-			checkpoints.filter((cp) => cp.device === entry.device)
+			checkpoints.filter((cp) => cp.device === entry.device),
+			options
 		);
 		if (!verdict.ok) return { ...verdict, device, chain: c };
+		if (events[0].seq > 0) {
+			summaries.push({ device: entry.device, events: events.length, head: { seq: verdict.head.seq, hash: verdict.head.hash } });
+			continue;
+		}
 		const claimed = events[0].payload.device;
 		if (claimed !== entry.device) {
 			return {
@@ -99,13 +109,16 @@ function checkWitnesses(audit: AuditExport, index: Map<string, number>): AuditBr
 				return { ...base, index: 0, seq: 0, reason: 'missing-chain', detail: `the export has no chain for ${w.device}, ${by}` };
 			}
 			const events: AuditEvent[] = audit.chains[c].events;
-			if (w.seq >= events.length) {
-				const detail = `the chain ends at seq ${events.length - 1} but reached seq ${w.seq}, ${by}`;
-				return { ...base, index: events.length, seq: events.length, reason: 'truncated', detail };
+			const first = events[0]?.seq ?? 0;
+			const at = w.seq - first;
+			if (at < 0) continue;
+			if (at >= events.length) {
+				const detail = `the chain ends at seq ${first + events.length - 1} but reached seq ${w.seq}, ${by}`;
+				return { ...base, index: events.length, seq: first + events.length, reason: 'truncated', detail };
 			}
-			if (events[w.seq].hash !== w.hash) {
-				const detail = `hash ${events[w.seq].hash} differs from ${w.hash}, ${by}`;
-				return { ...base, index: w.seq, seq: w.seq, reason: 'checkpoint-mismatch', detail };
+			if (events[at].hash !== w.hash) {
+				const detail = `hash ${events[at].hash} differs from ${w.hash}, ${by}`;
+				return { ...base, index: at, seq: w.seq, reason: 'checkpoint-mismatch', detail };
 			}
 		}
 	}

@@ -1,3 +1,4 @@
+import { actorExport } from '../audit/actor-export';
 import { flattenAudit } from '../audit/audit-export';
 import { ANOMALY_RULES, type Anomaly } from '../audit/anomalies';
 import { feedbackFor } from '../audit/anomaly/feedback';
@@ -138,11 +139,39 @@ export class AuditView {
 		if (format === 'audit-pdf') {
 			const { audit, verdict } = await this.log.verify(this.projectId);
 			this.verdict = verdict;
-			return { name: `${base}.pdf`, blob: new Blob([auditPdf(audit, verdict) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) };
+			return {
+				name: `${base}.pdf`,
+				blob: new Blob([auditPdf(audit, verdict, { rules: this.#rules }) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
+			};
 		}
-		const audit = await this.log.exportAudit(this.projectId);
+		const audit = await this.log.exportAudit(this.projectId, { withArchives: true });
 		return format === 'audit-json'
 			? { name: `${base}.json`, blob: new Blob([stringifyAudit(audit)], { type: 'application/json' }) }
 			: { name: `${base}.csv`, blob: new Blob([auditCsv(audit)], { type: 'text/csv' }) };
+	}
+
+	/** Everything the trail holds about one person, as JSON; the request is recorded first, so the file lists it too. */
+	async downloadActor(actor: string): Promise<AuditDownload> {
+		await this.log.recordEvent(this.projectId, 'export', { format: 'audit-actor', identifying: [], subject: actor });
+		const data = actorExport(await this.log.exportAudit(this.projectId, { withArchives: true }), actor);
+		const safe = actor.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 40) || 'actor';
+		return {
+			name: `audit-${this.projectId.slice(0, 8)}-${safe}.json`,
+			blob: new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' })
+		};
+	}
+
+	/** Moves this device's events before `day` (YYYY-MM-DD, the viewer's midnight) to an archive kept in this browser; returns how many. */
+	async archiveBefore(day: string): Promise<number> {
+		const moved = await this.log.archive(this.projectId, new Date(`${day}T00:00:00`).toISOString());
+		await this.#verify();
+		return moved?.chains.reduce((n, c) => n + c.events.length, 0) ?? 0;
+	}
+
+	/** The archives as files, oldest first; recorded as an AUDIT JSON export. */
+	async downloadArchives(): Promise<AuditDownload[]> {
+		const files = await this.log.archives(this.projectId);
+		if (files.length) await this.log.recordEvent(this.projectId, 'export', { format: 'audit-json', file: 'archives', identifying: [] });
+		return files.map((f) => ({ name: f.name, blob: new Blob([f.text], { type: 'application/json' }) }));
 	}
 }

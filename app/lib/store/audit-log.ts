@@ -1,9 +1,10 @@
-import type { AuditExport } from '../audit/audit-export';
-import { appendEvent, createChain, StaleHeadError, type Chain } from '../audit/chain';
+import { joinArchives, splitArchive, type AuditArchive } from '../audit/archive';
+import { asAuditExport, type AuditExport } from '../audit/audit-export';
+import { appendEvents, createChain, StaleHeadError, type Chain } from '../audit/chain';
 import type { AuditEvent, AuditPayloads, EventInput, EventType } from '../audit/events';
-import { buildAuditExport } from '../audit/export';
+import { buildAuditExport, stringifyAudit } from '../audit/export';
 import { verifyAudit, type AuditVerdict } from '../audit/verify-audit';
-import { createDexieChainStore, loadChains, loadCheckpoints, saveCheckpoints } from './audit-store';
+import { createDexieChainStore, loadArchives, loadChains, loadCheckpoints, moveToArchive, saveCheckpoints } from './audit-store';
 import { getDb, type DeviceIdentityRow, type SieveDb } from './db';
 import { getDeviceIdentity, setActorName } from './device';
 
@@ -15,10 +16,23 @@ export interface AuditLog {
 	 * @example await recordEvent(projectId, 'decision', { action: 'exclude', respondents: [17], reason: 'speeder' }, () => db.decisions.add(d));
 	 */
 	recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown): Promise<AuditEvent>;
+	/**
+	 * Appends several events in one transaction (with `alsoWrite`, as recordEvent): a bulk action or a
+	 * saved form that changes many things is audited atomically, and fast (one IndexedDB commit).
+	 */
+	recordEvents(projectId: string, inputs: readonly EventInput[], alsoWrite?: () => unknown): Promise<AuditEvent[]>;
 	/** Verifies every chain stored for the project against the kept checkpoints; when intact, moves the checkpoints to the heads and witnesses new peer heads. */
 	verify(projectId: string): Promise<{ audit: AuditExport; verdict: AuditVerdict }>;
-	/** Every chain stored for the project as an AUDIT export (SPEC §7). */
-	exportAudit(projectId: string): Promise<AuditExport>;
+	/** Every chain stored for the project as an AUDIT export (SPEC §7); archived events only `withArchives`. */
+	exportAudit(projectId: string, options?: { withArchives?: boolean }): Promise<AuditExport>;
+	/**
+	 * Retention: moves this device's events older than `before` out of the live log into an archive
+	 * kept in this browser (one row, the AUDIT JSON of the chain's beginning), recorded by an `archive`
+	 * event in the same transaction. Verification joins the archives back. Null when nothing is that old.
+	 */
+	archive(projectId: string, before: string): Promise<AuditArchive | null>;
+	/** The project's archives, oldest first: the files `sieve verify ARCHIVE.json … AUDIT.json` takes before the export. */
+	archives(projectId: string): Promise<{ name: string; text: string }[]>;
 	identity(): Promise<DeviceIdentityRow>;
 	setActor(name: string): Promise<DeviceIdentityRow>;
 }
@@ -55,22 +69,53 @@ export function createAuditLog(db: SieveDb): AuditLog {
 		return chain;
 	}
 
-	function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown) {
+	function recordEvents(projectId: string, inputs: readonly EventInput[], alsoWrite?: () => unknown) {
 		const run = async () => {
 			const [chain, { actor }] = await Promise.all([chainOf(projectId), me()]);
-			return appendEvent(chain, { type, payload, actor } as EventInput, alsoWrite);
+			return appendEvents(
+				chain,
+				inputs.map((input) => ({ ...input, actor: input.actor ?? actor })),
+				alsoWrite
+			);
 		};
 		const result = queue.then(run, run);
 		queue = result.catch(() => undefined);
 		return result;
 	}
 
-	async function exportAudit(projectId: string): Promise<AuditExport> {
-		return buildAuditExport(projectId, await loadChains(db, projectId));
+	async function recordEvent<T extends EventType>(projectId: string, type: T, payload: AuditPayloads[T], alsoWrite?: () => unknown) {
+		return (await recordEvents(projectId, [{ type, payload } as EventInput], alsoWrite))[0];
+	}
+
+	async function exportAudit(projectId: string, { withArchives = false } = {}): Promise<AuditExport> {
+		const live = buildAuditExport(projectId, await loadChains(db, projectId));
+		const stored = withArchives ? await loadArchives(db, projectId) : [];
+		return stored.length ? joinArchives([...stored.map((r) => asAuditExport(JSON.parse(r.text))), live]) : live;
+	}
+
+	async function archive(projectId: string, before: string): Promise<AuditArchive | null> {
+		const { device } = await me();
+		const own = (await loadChains(db, projectId)).filter((c) => c.device === device);
+		const { archive: moved } = splitArchive(buildAuditExport(projectId, own), before);
+		const events = moved.chains[0]?.events;
+		if (!events?.length) return null;
+		const last = events.at(-1)!;
+		const row = { projectId, device, before: moved.archived.before, fromSeq: events[0].seq, toSeq: last.seq, text: stringifyAudit(moved) };
+		await recordEvent(projectId, 'archive', { before: row.before, events: events.length, seq: last.seq, hash: last.hash }, () =>
+			moveToArchive(db, row)
+		);
+		return moved;
+	}
+
+	async function archives(projectId: string) {
+		return (await loadArchives(db, projectId)).map((r) => ({
+			name: `audit-archive-${r.device}-${r.fromSeq}-${r.toSeq}.json`,
+			text: r.text
+		}));
 	}
 
 	async function verify(projectId: string) {
-		const audit = await exportAudit(projectId);
+		const audit = await exportAudit(projectId, { withArchives: true });
 		const verdict = await verifyAudit(audit, await loadCheckpoints(db, projectId));
 		if (verdict.ok) {
 			await saveCheckpoints(
@@ -80,12 +125,14 @@ export function createAuditLog(db: SieveDb): AuditLog {
 			);
 			const { device } = await me();
 			const own = audit.chains.find((c) => c.device === device)?.events ?? [];
-			for (const peer of verdict.chains) {
-				if (peer.device === device) continue;
-				const seen = lastWitness(own, peer.device);
-				if (seen?.seq === peer.head.seq && seen.hash === peer.head.hash) continue;
-				await recordEvent(projectId, 'witness', { device: peer.device, ...peer.head });
-			}
+			const witnesses: EventInput[] = verdict.chains
+				.filter((peer) => {
+					if (peer.device === device) return false;
+					const seen = lastWitness(own, peer.device);
+					return !(seen?.seq === peer.head.seq && seen.hash === peer.head.hash);
+				})
+				.map((peer) => ({ type: 'witness', payload: { device: peer.device, ...peer.head } }));
+			await recordEvents(projectId, witnesses);
 		}
 		return { audit, verdict };
 	}
@@ -96,7 +143,7 @@ export function createAuditLog(db: SieveDb): AuditLog {
 		return row;
 	}
 
-	return { recordEvent, verify, exportAudit, identity: me, setActor };
+	return { recordEvent, recordEvents, verify, exportAudit, archive, archives, identity: me, setActor };
 }
 
 function lastWitness(events: readonly AuditEvent[], device: string): { seq: number; hash: string } | null {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import { StaleHeadError, type ChainStore } from '../audit/chain';
+import { extendsHead, StaleHeadError, type ChainStore } from '../audit/chain';
 import type { AuditEvent, Checkpoint } from '../audit/events';
-import type { AuditEventRow, SieveDb } from './db';
+import type { AuditArchiveRow, AuditEventRow, SieveDb } from './db';
 
 /** The seven chain fields of a stored row, as hashed: storage fields must not reach verification. */
 export function eventOf(row: AuditEvent): AuditEvent {
@@ -14,7 +14,7 @@ function chainRows(db: SieveDb, projectId: string, device: string) {
 }
 
 /**
- * One device's chain for one project in IndexedDB. `append` checks the stored head, adds the event
+ * One device's chain for one project in IndexedDB. `append` checks the stored head, adds the events
  * and runs `alsoWrite` in one transaction over every table, so the change and its event commit
  * together or not at all. `alsoWrite` may only await Dexie calls: any other await (fetch, WebCrypto)
  * lets IndexedDB commit the transaction early.
@@ -25,13 +25,11 @@ export function createDexieChainStore(db: SieveDb, projectId: string, device: st
 			const row = await chainRows(db, projectId, device).last();
 			return row ? eventOf(row) : null;
 		},
-		async append(event, alsoWrite) {
+		async append(events, alsoWrite) {
 			await db.transaction('rw', alsoWrite ? db.tables : [db.auditEvents], async () => {
 				const head = await chainRows(db, projectId, device).last();
-				if (event.seq !== (head ? head.seq + 1 : 0) || (head && event.prev !== head.hash)) {
-					throw new StaleHeadError(device);
-				}
-				await db.auditEvents.add({ ...eventOf(event), projectId, device });
+				if (!extendsHead(head ? eventOf(head) : null, events[0])) throw new StaleHeadError(device);
+				await db.auditEvents.bulkAdd(events.map((e) => ({ ...eventOf(e), projectId, device })));
 				await alsoWrite?.();
 			});
 		}
@@ -64,4 +62,21 @@ export async function loadCheckpoints(db: SieveDb, projectId: string): Promise<C
 /** Keeps the verified heads apart from the chains; a later verification must still reach them. */
 export async function saveCheckpoints(db: SieveDb, projectId: string, checkpoints: readonly Checkpoint[]): Promise<void> {
 	await db.auditCheckpoints.bulkPut(checkpoints.map(({ device, seq, hash }) => ({ projectId, device, seq, hash })));
+}
+
+/** This project's archived chain beginnings, oldest first, as AUDIT exports (see `archiveChain`). */
+export async function loadArchives(db: SieveDb, projectId: string): Promise<AuditArchiveRow[]> {
+	return (await db.auditArchives.where('projectId').equals(projectId).toArray()).sort(
+		(a, b) => a.fromSeq - b.fromSeq || (a.id ?? 0) - (b.id ?? 0)
+	);
+}
+
+/** Moves seqs `fromSeq`..`toSeq` of this device's chain out of auditEvents into one archive row; call inside the append that records it. */
+export async function moveToArchive(db: SieveDb, row: AuditArchiveRow): Promise<void> {
+	await db.auditArchives.add(row);
+	await chainRange(db, row.projectId, row.device, row.fromSeq, row.toSeq).delete();
+}
+
+function chainRange(db: SieveDb, projectId: string, device: string, from: number, to: number) {
+	return db.auditEvents.where('[projectId+device+seq]').between([projectId, device, from], [projectId, device, to], true, true);
 }

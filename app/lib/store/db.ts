@@ -68,6 +68,20 @@ export interface CollabRoomRow {
 	joinedAt: number;
 }
 
+/** Retention: the beginning of this device's chain, moved out of auditEvents as one AUDIT JSON text that verifies by itself. */
+export interface AuditArchiveRow {
+	id?: number;
+	projectId: string;
+	device: string;
+	/** Events older than this (ISO-8601) were moved. */
+	before: string;
+	/** Archived seqs, inclusive. */
+	fromSeq: number;
+	toSeq: number;
+	/** The archive as `sieve verify` reads it (archives first, then the live export). */
+	text: string;
+}
+
 /** The last check run of a project: its summary and the settings it ran with (findings stay in DuckDB). */
 export interface CheckRunRow {
 	projectId: string;
@@ -105,6 +119,7 @@ export class SieveDb extends Dexie {
 	collabRooms!: EntityTable<CollabRoomRow, 'projectId'>;
 	checkRuns!: EntityTable<CheckRunRow, 'projectId'>;
 	connectorSources!: EntityTable<ConnectorSourceRow, 'projectId'>;
+	auditArchives!: EntityTable<AuditArchiveRow, 'id'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -126,6 +141,9 @@ export class SieveDb extends Dexie {
 		});
 		this.version(6).stores({
 			connectorSources: 'projectId'
+		});
+		this.version(8).stores({
+			auditArchives: '++id, projectId'
 		});
 	}
 }

@@ -141,6 +141,7 @@ export async function deleteProject(db: SieveDb, projectId: string): Promise<voi
 		db.originals,
 		db.auditEvents,
 		db.auditCheckpoints,
+		db.auditArchives,
 		db.collabRooms,
 		db.checkRuns,
 		db.connectorSources
@@ -154,5 +155,6 @@ export async function deleteProject(db: SieveDb, projectId: string): Promise<voi
 		await db.connectorSources.delete(projectId);
 		await db.auditEvents.where('projectId').equals(projectId).delete();
 		await db.auditCheckpoints.where('projectId').equals(projectId).delete();
+		await db.auditArchives.where('projectId').equals(projectId).delete();
 	});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvent, createChain, nextEvent, StaleHeadError, type ChainStore } from '../../../app/lib/audit/chain';
+import { appendEvent, appendEvents, createChain, nextEvent, StaleHeadError, type ChainStore } from '../../../app/lib/audit/chain';
 import { verifyChain } from '../../../app/lib/audit/verify-chain';
 
 /**
@@ -36,9 +36,28 @@ export function chainStoreContract(
 			const stale = await nextEvent(chain.head, { type: 'audit-view', payload: { view: 'summary' } }, 'alice');
 			await appendEvent(chain, { type: 'audit-view', payload: { view: 'timeline' } });
 			let wrote = false;
-			await expect(store.append(stale, () => (wrote = true))).rejects.toBeInstanceOf(StaleHeadError);
+			await expect(store.append([stale], () => (wrote = true))).rejects.toBeInstanceOf(StaleHeadError);
 			expect(wrote).toBe(false);
 			expect(await stored()).toHaveLength(2);
+		});
+
+		it('appends a bulk action of 1,000 events as one write that verifies, and a stale batch not at all', async () => {
+			const { store, stored } = await open('dev-a');
+			const chain = await createChain('dev-a', 'alice', store);
+			const stale = await createChain('dev-a', 'alice', store);
+			const bulk = Array.from({ length: 1000 }, (_, i) => ({
+				type: 'decision' as const,
+				payload: { action: 'exclude' as const, respondents: [`R_${i}`], reason: 'speeder' }
+			}));
+			let writes = 0;
+			const events = await appendEvents(chain, bulk, () => writes++);
+			expect(writes).toBe(1);
+			expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+			expect(await verifyChain(await stored())).toMatchObject({ ok: true, head: { seq: 1000, hash: events[999].hash } });
+			const late = [await nextEvent(stale.head, bulk[0], 'alice')];
+			await expect(store.append(late, () => writes++)).rejects.toBeInstanceOf(StaleHeadError);
+			expect(writes).toBe(1);
+			expect(await stored()).toHaveLength(1001);
 		});
 
 		it('runs the recorded change with the event', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appendEvent, createChain, nextEvent, StaleHeadError } from '../../../app/lib/audit/chain';
 import { canonicalize } from '../../../app/lib/audit/canonical-json';
 import { ZERO_HASH, type AuditEvent } from '../../../app/lib/audit/events';
+import { eventText } from '../../../app/lib/audit/hash';
 import { createMemoryStore } from '../../../app/lib/audit/memory-store';
 import { verifyChain } from '../../../app/lib/audit/verify-chain';
 import { buildChain, clone, views } from './fixtures';
@@ -32,11 +33,13 @@ describe('createChain / appendEvent', () => {
 				type: 'decision',
 				payload: { action: 'exclude', respondents: [17, 'r-ü'], reason: 'speeder ✓', value: 1e30 },
 				time: '2026-11-20T10:00:00.000Z'
-			}
+			},
+			{ type: 'comment', payload: { id: 'c\u2028', text: '"q" \\ 😀', mentions: [] }, actor: 'Zoë "Z"\t', time: '2026-11-20T10:01:00.000Z' }
 		]);
 		for (const [i, e] of events.entries()) {
 			const { hash, ...rest } = e;
 			expect(hash).toBe(nodeSha256(canonicalize(rest)));
+			expect(eventText(rest)).toBe(canonicalize(rest));
 			expect(e.seq).toBe(i);
 			expect(e.prev).toBe(i === 0 ? ZERO_HASH : events[i - 1].hash);
 		}
@@ -82,7 +85,7 @@ describe('createChain / appendEvent', () => {
 		const changes: string[] = [];
 		await appendEvent(chain, { type: 'comment', payload: { id: 'c1', text: 'hi' } }, () => changes.push('c1'));
 		const stale = await nextEvent(head, { type: 'comment', payload: { id: 'c2', text: 'late' } }, 'alice');
-		await expect(store.append(stale, () => changes.push('c2'))).rejects.toBeInstanceOf(StaleHeadError);
+		await expect(store.append([stale], () => changes.push('c2'))).rejects.toBeInstanceOf(StaleHeadError);
 		expect(changes).toEqual(['c1']);
 	});
 });

@@ -1,7 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asAuditExport } from '../../../app/lib/audit/audit-export';
 import { auditCsv, buildAuditExport, stringifyAudit } from '../../../app/lib/audit/export';
@@ -9,14 +5,7 @@ import { auditPdf } from '../../../app/lib/audit/pdf-report';
 import { writePdf } from '../../../app/lib/audit/pdf-writer';
 import { verifyAudit } from '../../../app/lib/audit/verify-audit';
 import { buildAudit, buildChain, PROJECT, views } from './fixtures';
-
-const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).status === 0;
-
-function pdfText(bytes: Uint8Array): string {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'sieve-pdf-')), 'report.pdf');
-	writeFileSync(file, bytes);
-	return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
+import { HAS_PDFTOTEXT, pdfText } from './pdf-text';
 
 /** Every xref entry must point at the byte where its `N 0 obj` starts, and startxref at `xref`. */
 function checkXref(bytes: Uint8Array): number {

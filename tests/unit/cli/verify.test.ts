@@ -10,10 +10,11 @@ import { buildAudit, clone, headsOf } from '../audit/fixtures';
 const root = path.resolve(__dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'sieve-verify-'));
 
-function sieveVerify(...args: string[]) {
-	const r = spawnSync('npx', ['tsx', 'app/cli/sieve.ts', 'verify', ...args], { cwd: root, encoding: 'utf8' });
+function sieve(command: string, ...args: string[]) {
+	const r = spawnSync('npx', ['tsx', 'app/cli/sieve.ts', command, ...args], { cwd: root, encoding: 'utf8' });
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
 }
+const sieveVerify = (...args: string[]) => sieve('verify', ...args);
 
 function write(name: string, content: string | AuditExport): string {
 	const file = path.join(dir, name);
@@ -71,5 +72,26 @@ describe('sieve verify', () => {
 		expect(other).toMatchObject({ code: 2, stderr: [expect.stringContaining('other.json: not an AUDIT export')] });
 		const missing = sieveVerify(path.join(dir, 'nope.json'));
 		expect(missing).toMatchObject({ code: 2, stderr: [expect.stringContaining('nope.json: cannot read (ENOENT)')] });
+	});
+
+	it('verifies across an archive made by sieve archive, and says where the missing start went', () => {
+		const file = write('live.json', audit);
+		const archive = path.join(dir, 'archive-2026.json');
+		const moved = sieve('archive', file, '--before', '2999-01-01', '--out', archive);
+		expect(moved).toMatchObject({ code: 0, stderr: [] });
+		expect(moved.stdout).toContain(`${archive}: 7 events before 2999-01-01T00:00:00.000Z from 2 chains; ${file} keeps 2`);
+		expect(sieve('archive', file, '--before', '2999-01-01', '--out', archive)).toMatchObject({
+			code: 2,
+			stderr: [expect.stringContaining('already exists; archives are never overwritten')]
+		});
+		expect(sieve('archive', file, '--before', '2999-01-01', '--out', path.join(dir, 'archive-2.json'))).toMatchObject({
+			code: 0,
+			stdout: expect.stringContaining('no events before 2999-01-01T00:00:00.000Z; nothing archived')
+		});
+		expect(sieveVerify(archive, file)).toMatchObject({ code: 0, stdout: expect.stringContaining('intact - 2 chains, 9 events') });
+		expect(sieveVerify(file)).toMatchObject({
+			code: 1,
+			stdout: expect.stringContaining('may be in an archive: sieve verify ARCHIVE.json AUDIT.json')
+		});
 	});
 });

@@ -12,6 +12,7 @@ const detected = {
 	durationScale: 1,
 	ip: null,
 	userAgent: null,
+	interviewer: null,
 	grids: [{ name: 'q1', items: ['q1_1', 'q1_2'], scale: [1, 5], reversed: [] }],
 	openEnds: ['comments'],
 	screeners: ['s1'],

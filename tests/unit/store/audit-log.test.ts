@@ -36,6 +36,61 @@ describe('audit log service', () => {
 		expect(chain.events[0].payload).toEqual({ device, project: 'p1' });
 	});
 
+	it('records a batch in one transaction: all events and the change, or none of them', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		await log.setActor('Alice');
+		const batch = [1, 2, 3].map((i) => ({ type: 'comment' as const, payload: { id: `c${i}`, text: String(i) } }));
+		const failing = async () => {
+			await db.projects.add({ id: 'p1', name: 'x', createdAt: 1, updatedAt: 1, file: null });
+			throw new Error('quota exceeded');
+		};
+		await expect(log.recordEvents('p1', batch, failing)).rejects.toThrow('quota exceeded');
+		expect(await db.projects.count()).toBe(0);
+		expect((await loadChains(db, 'p1'))[0].events.map((e) => e.type)).toEqual(['chain-start']);
+		const events = await log.recordEvents('p1', batch, () =>
+			db.projects.add({ id: 'p1', name: 'x', createdAt: 1, updatedAt: 1, file: null })
+		);
+		expect(events.map((e) => [e.seq, e.actor])).toEqual([
+			[1, 'Alice'],
+			[2, 'Alice'],
+			[3, 'Alice']
+		]);
+		expect(await db.projects.count()).toBe(1);
+		expect((await log.verify('p1')).verdict).toMatchObject({ ok: true });
+	});
+
+	it('archives the old part of its chain in the same transaction as the archive event, and verifies across it', async () => {
+		const db = freshDb();
+		const log = createAuditLog(db);
+		const { device } = await log.identity();
+		await log.recordEvents(
+			'p1',
+			Array.from({ length: 10 }, (_, i) => ({ type: 'comment' as const, payload: { id: `c${i}`, text: String(i) } }))
+		);
+		expect((await log.verify('p1')).verdict.ok).toBe(true);
+		const cut = new Date(Date.now() + 60_000).toISOString();
+		const moved = await log.archive('p1', cut);
+		expect(moved!.chains[0].events.map((e) => e.seq)).toEqual([...Array(10).keys()]);
+		const live = (await loadChains(db, 'p1'))[0].events;
+		expect(live.map((e) => [e.seq, e.type])).toEqual([
+			[10, 'comment'],
+			[11, 'archive']
+		]);
+		expect(live[1].payload).toMatchObject({ events: 10, seq: 9, hash: moved!.chains[0].events[9].hash });
+		const { verdict, audit } = await log.verify('p1');
+		expect(verdict).toMatchObject({ ok: true });
+		expect(audit.chains[0].events).toHaveLength(12);
+		expect((await log.exportAudit('p1')).chains[0].events).toHaveLength(2);
+		expect(await log.exportAudit('p1', { withArchives: true })).toEqual(audit);
+		expect(await log.archive('p1', '2000-01-01')).toBeNull();
+		const [file] = await log.archives('p1');
+		expect(file.name).toBe(`audit-archive-${device}-0-9.json`);
+		const row = (await db.auditArchives.toArray())[0];
+		await db.auditArchives.update(row.id!, { text: row.text.replace('"text":"3"', '"text":"three"') });
+		expect((await log.verify('p1')).verdict).toMatchObject({ ok: false, seq: 4, reason: 'hash-mismatch' });
+	});
+
 	it('keeps the device id across reopening the database', async () => {
 		const db = freshDb();
 		const first = await createAuditLog(db).identity();

@@ -27,6 +27,9 @@ const SCREENER_LABEL = /\b(screen(er|ing)?|eligib(le|ility)|qualif(y|ies|ication
 const ATTENTION_NAME = /(attention|attn|^ac_?\d*$|trap|imc|instructed|check_?item|_ac$|red_?herring)/i;
 const ATTENTION_LABEL =
 	/(attention|please (select|choose|mark|click|answer|pick)|(select|choose|mark|click|pick|answer) ["'“‘]?(strongly )?(agree|disagree|neither|neutral)|select .* (to show|for this)|to show you are (reading|paying)|(are|you're) (reading|paying attention))/i;
+const INTERVIEWER_NAME =
+	/^(interviewer|interviewer_?(id|code|no|nr|num|name)|int_?(id|no|nr|code)|intnr|iwer_?(id)?|enumerator|enumerator_?(id|code|name)|enum_?(id|code)|surveyor|surveyor_?(id|name)|fieldworker|field_?worker_?(id|name)?|fw_?id|submitted_by|submitter_?name)$/i;
+const INTERVIEWER_LABEL = /\b(interviewer|enumerator|fieldworker|field worker|surveyor)\b/i;
 const PAGE_TIME_NAME = /^(page_?\d+_?(time|sec|secs|seconds|timer)|(time|timer|t)_?(page|p|pg)_?\d+|pt_?\d+)$/i;
 
 const DEMOGRAPHIC: [keyof Demographics, RegExp, RegExp][] = [
@@ -136,6 +139,12 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		by((v) => weightLike(v) && WEIGHT_NAME.test(key(v))) ??
 		by((v) => weightLike(v) && WEIGHT_LABEL.test(v.label ?? ''));
 
+	// an interviewer code repeats across that interviewer's respondents: a nearly unique column is an id, not an interviewer
+	const interviewerLike = (v: Variable) => v.name !== id && v.name !== idLike && st(v).n > 0 && st(v).distinct <= Math.max(1, st(v).n / 2);
+	const interviewer =
+		by((v) => interviewerLike(v) && INTERVIEWER_NAME.test(key(v))) ??
+		by((v) => interviewerLike(v) && INTERVIEWER_LABEL.test(v.label ?? ''));
+
 	const roled = new Set([id, idLike, start, end, duration, ip, userAgent, weight].filter((x): x is string => !!x));
 	const pageTimes = vars
 		.filter((v) => isNumber(v) && (PAGE_TIME_NAME.test(key(v)) || (platform !== null && isPlatformPageTime(platform, v.name))))
@@ -206,6 +215,7 @@ export async function detectRoles(db: SqlDb, original: Dictionary, config: Sieve
 		durationScale,
 		ip,
 		userAgent,
+		interviewer,
 		grids,
 		openEnds,
 		screeners,

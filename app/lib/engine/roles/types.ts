@@ -35,6 +35,8 @@ export interface SurveyRoles {
 	durationScale: number;
 	ip: string | null;
 	userAgent: string | null;
+	/** The interviewer / enumerator who collected the answers (reviewer calibration groups by it); kept as paradata where a platform lists it. */
+	interviewer: string | null;
 	grids: Grid[];
 	openEnds: string[];
 	screeners: string[];

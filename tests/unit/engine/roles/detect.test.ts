@@ -78,6 +78,27 @@ describe('detectRoles', () => {
 		expect(r.attentionChecks).toEqual(['attn']);
 		expect(r.demographics).toEqual({ age: 'age', gender: 'gender', country: 'country' });
 		expect(r.missingCodes).toEqual({ q2_5: [99] });
+		expect(r.interviewer).toBeNull();
+	});
+
+	it('finds an interviewer code that repeats across respondents, by name or label, but not a per-respondent one', async () => {
+		const other = await openNodeDb();
+		const d = dictionaryOf([
+			variable('rid', 'string'),
+			variable('enumerator', 'string'),
+			variable('v7', 'numeric', { label: 'Interviewer number' }),
+			variable('q1')
+		]);
+		const values = Array.from({ length: 40 }, (_, i) => [`R${i}`, `E-${i}`, 1 + (i % 4), i % 5]);
+		await tableOf(other, d, values);
+		expect((await detectRoles(other, d)).interviewer).toBe('v7');
+		await tableOf(
+			other,
+			d,
+			values.map(([r, , v, q]) => [r, `Enumerator ${Number(v) % 3}`, v, q])
+		);
+		expect((await detectRoles(other, d)).interviewer).toBe('enumerator');
+		other.close();
 	});
 
 	it('lets CONFIG override detection', async () => {

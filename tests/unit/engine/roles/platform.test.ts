@@ -128,6 +128,7 @@ describe('roles of platform exports', () => {
 			].sort()
 		);
 		expect(kobo.openEnds).toEqual(['comments']);
+		expect(kobo.interviewer).toBe('_submitted_by');
 		expect(kobo.grids.flatMap((g) => g.items)).not.toContain('fruits/apple');
 
 		const odk = await rolesOf('odk.csv');
@@ -150,9 +151,12 @@ describe('roles of platform exports', () => {
 			].sort()
 		);
 
+		expect(odk.interviewer).toBe('SubmitterName');
+
 		const redcap = await rolesOf('redcap.csv');
 		expect([redcap.platform, redcap.id]).toEqual(['redcap', 'record_id']);
 		expect(redcap.paradata).toEqual(['redcap_event_name', 'redcap_survey_identifier', 'baseline_timestamp', 'baseline_complete']);
+		expect([monkey.interviewer, redcap.interviewer]).toEqual([null, null]);
 		expect(redcap.grids).toEqual([]); // checkbox flags are a multiple-response set, not a rating grid
 	});
 });
