@@ -21,5 +21,7 @@ export const CATEGORY_RULES: Record<EventType, Category> = {
 	comment: 'collaboration',
 	assignment: 'collaboration',
 	approval: 'collaboration',
-	'anomaly-feedback': 'collaboration'
+	'anomaly-feedback': 'collaboration',
+	// retention: older events moved to a verifiable archive
+	archive: 'configuration'
 };
