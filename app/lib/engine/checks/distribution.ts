@@ -34,13 +34,14 @@ export default defineCheck({
 		const F = (n: string, i: number) => new Frag(`${n}${i}`, []);
 		const [s] = await rows<Record<string, number | null>>(
 			ctx.db,
+			// each missing-aware value computed once, in the subquery, not once per aggregate
 			sql`SELECT ${join(
-				vars.map((v, i) => {
-					const x = ctx.value(v);
+				vars.map((_, i) => {
+					const x = F('x', i);
 					return sql`count(${x}) AS ${F('n', i)}, avg(${x}) AS ${F('mean', i)}, stddev_samp(${x}) AS ${F('sd', i)}, min(${x}) AS ${F('min', i)}, max(${x}) AS ${F('max', i)},
 					  sum((${x} = round(${x}))::INTEGER)::BIGINT AS ${F('int', i)}, sum((${x} % 5 = 0)::INTEGER)::BIGINT AS ${F('five', i)}`;
 				})
-			)} FROM data`
+			)} FROM (SELECT ${join(vars.map((v, i) => sql`${ctx.value(v)} AS ${F('x', i)}`))} FROM data)`
 		);
 		const out: Finding[] = [];
 		const summaries: Record<string, unknown> = {};
