@@ -27,6 +27,8 @@ const cpu = () => {
 	return (u.user + u.system) / 1000;
 };
 const q = (name: string) => quoteIdent(name);
+// a long decimal literal is a DECIMAL in DuckDB, and DECIMAL arithmetic over every row is slow
+const dbl = (x: number) => `${x}::DOUBLE`;
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 async function scalar(conn: DuckDBConnection, text: string): Promise<number> {
@@ -118,8 +120,8 @@ async function mahalanobis(conn: DuckDBConnection, vars: string[]): Promise<numb
 	let x = k;
 	for (let i = 0; i < k; i++) for (let j = i; j < k; j++) cov[i][j] = cov[j][i] = Number(row[x++]);
 	const inv = invert(cov);
-	const dev = vars.map((v, i) => `coalesce(${q(v)}, ${mean[i]}) - ${mean[i]} AS e${i}`);
-	const terms = vars.flatMap((_, i) => vars.slice(i).map((__, d) => `${(d ? 2 : 1) * inv[i][i + d]} * e${i} * e${i + d}`));
+	const dev = vars.map((v, i) => `coalesce(${q(v)}, ${dbl(mean[i])}) - ${dbl(mean[i])} AS e${i}`);
+	const terms = vars.flatMap((_, i) => vars.slice(i).map((__, d) => `${dbl((d ? 2 : 1) * inv[i][i + d])} * e${i} * e${i + d}`));
 	// χ²(0.999) for 20 degrees of freedom is 45.3; for other k a Wilson–Hilferty approximation
 	const z = 3.0902;
 	const crit = k * (1 - 2 / (9 * k) + z * Math.sqrt(2 / (9 * k))) ** 3;
