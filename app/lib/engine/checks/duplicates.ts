@@ -4,7 +4,6 @@ import { exactFindings } from './duplicates/exact';
 import type { Judge } from './duplicates/judge';
 import { nearFindings, nearPairs } from './duplicates/near';
 import { about, aboutVariable, fmt, num } from './finding';
-import { sumOf } from './missing';
 import { Frag, ident, join, rows, sql } from '../sql/frag';
 import { defineCheck, type CheckContext, type Finding } from './types';
 
@@ -83,7 +82,6 @@ export default defineCheck({
 		if (idColumn) for (const finding of await duplicateIds(ctx, idColumn)) out.push(finding);
 		const vars = ctx.substantive;
 		if (!vars.length) return out;
-		const answered = sql`${vars.length} - (${sumOf(vars.map((v) => ctx.isMissing(v)))})`;
 		const minAnswered = Math.min(num(ctx.params.minAnswered), vars.length);
 		const open = new Set(ctx.roles.openEnds);
 		const closed = vars.map((v, i) => i).filter((i) => !open.has(vars[i]));
@@ -94,10 +92,10 @@ export default defineCheck({
 				: [];
 		const table = new Frag(`sieve_dup_${Math.random().toString(36).slice(2, 10)}`, []);
 		const v = (i: number) => `v${i}`;
-		// one scan: every answer is turned into its missing-aware value once, then hashed whole and per band
+		// one scan: every answer is turned into its missing-aware value once, then counted, hashed whole and per band
 		await exec(
 			ctx,
-			sql`CREATE TEMP TABLE ${table} AS SELECT __row, ${new Frag(`hash(${vars.map((_, i) => v(i)).join(', ')}) AS hx`, [])}${new Frag(
+			sql`CREATE TEMP TABLE ${table} AS SELECT __row, ${new Frag(`(${vars.map((_, i) => `(${v(i)} IS NOT NULL)::INTEGER`).join(' + ')})::SMALLINT AS answered, hash(${vars.map((_, i) => v(i)).join(', ')}) AS hx`, [])}${new Frag(
 				bands.map((b, j) => `, hash(${b.map(v).join(', ')}) AS h${j}`).join(''),
 				[]
 			)}
@@ -111,9 +109,9 @@ export default defineCheck({
 			const groups = await rows<{ rs: number[]; ss: (number | null)[] }>(
 				ctx.db,
 				sql`WITH dup AS (SELECT hx FROM ${table} GROUP BY hx HAVING count(*) > 1),
-				m AS (SELECT t.hx, t.__row FROM ${table} t SEMI JOIN dup USING (hx))
+				m AS (SELECT t.hx, t.__row FROM ${table} t SEMI JOIN dup USING (hx) WHERE t.answered >= ${minAnswered})
 				SELECT list(m.__row ORDER BY ${order}) AS rs, list(coalesce(${start}, 'NaN'::DOUBLE) ORDER BY ${order}) AS ss FROM m JOIN data d ON d.__row = m.__row
-				WHERE ${answered} >= ${minAnswered} GROUP BY m.hx HAVING count(*) > 1 ORDER BY min(m.__row)`
+				GROUP BY m.hx HAVING count(*) > 1 ORDER BY min(m.__row)`
 			);
 			const exact = new Set(groups.flatMap((g) => g.rs));
 			const pairs = bands.length ? await nearPairs(ctx, vars, table, bands.length, minAnswered) : [];

@@ -2,7 +2,7 @@ import { about, num, pct } from './finding';
 import { Frag, join, rows, sql } from '../sql/frag';
 import { categoricalStrings } from './categories';
 import { labelledCodes } from './range';
-import { defineCheck, type Finding } from './types';
+import { defineCheck, type CheckContext, type Finding } from './types';
 
 export default defineCheck({
 	id: 'types',
@@ -26,12 +26,11 @@ export default defineCheck({
 	async run(ctx) {
 		const out: Finding[] = [];
 		const majority = num(ctx.params.majority);
-		for (const name of categoricalStrings(ctx)) {
+		const names = categoricalStrings(ctx);
+		const stats = await parseShares(ctx, names);
+		for (const [i, name] of names.entries()) {
 			const x = ctx.value(name);
-			const [s] = await rows<{ n: number; num: number; date: number }>(
-				ctx.db,
-				sql`SELECT count(${x}) AS n, count(TRY_CAST(${x} AS DOUBLE)) AS num, count(TRY_CAST(${x} AS DATE)) AS date FROM data`
-			);
+			const s = stats[i];
 			if (!s.n) continue;
 			for (const [kind, cast, share] of [
 				['number', sql`TRY_CAST(${x} AS DOUBLE)`, s.num / s.n],
@@ -84,3 +83,15 @@ export default defineCheck({
 		return out;
 	}
 });
+
+/** Per text variable, its answers and how many of them parse as a number and as a date, from one scan. */
+async function parseShares(ctx: CheckContext, names: readonly string[]): Promise<{ n: number; num: number; date: number }[]> {
+	if (!names.length) return [];
+	const F = (prefix: string, i: number) => new Frag(`${prefix}${i}`, []);
+	const [s] = await rows<Record<string, number>>(
+		ctx.db,
+		sql`SELECT ${join(names.map((_, i) => sql`count(${F('x', i)}) AS ${F('n', i)}, count(TRY_CAST(${F('x', i)} AS DOUBLE)) AS ${F('num', i)}, count(TRY_CAST(${F('x', i)} AS DATE)) AS ${F('date', i)}`))}
+		    FROM (SELECT ${join(names.map((name, i) => sql`${ctx.value(name)} AS ${F('x', i)}`))} FROM data)`
+	);
+	return names.map((_, i) => ({ n: s[`n${i}`], num: s[`num${i}`], date: s[`date${i}`] }));
+}

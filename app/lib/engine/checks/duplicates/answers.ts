@@ -24,11 +24,12 @@ export async function answerShares(
 ): Promise<Map<number, Shares>> {
 	const out = new Map<number, Shares>();
 	if (!of.length || !vars.length) return out;
-	const hashes = `[${vars.map((_, i) => `hash(v${i})`).join(', ')}]`;
-	// per variable a one-column group-by: columnar and cheap, unlike unnesting every row into cells
-	const counts = vars.map((_, i) => `SELECT ${i} AS j, hash(v${i}) AS c, count(*) AS f FROM vals GROUP BY ALL`);
-	const f = sql`WITH vals AS (${answerValues(ctx, vars)}),
-		cand AS MATERIALIZED (SELECT __row, ${new Frag(`unnest(range(${vars.length})) AS j, unnest(${hashes}) AS c`, [])} FROM vals WHERE __row IN (SELECT unnest(string_split(${of.join(',')}, ','))::INTEGER)),
+	const c = (i: number) => new Frag(`c${i}`, []);
+	// each answer reduced to its hash once: 8 bytes a cell to keep and group, where the answers themselves include long open ends
+	const hashed = sql`SELECT __row, ${join(vars.map((name, i) => sql`hash(${ctx.value(name)}) AS ${c(i)}`))} FROM data`;
+	const counts = vars.map((_, i) => `SELECT ${i} AS j, c${i} AS c, count(*) AS f FROM vals GROUP BY ALL`);
+	const f = sql`WITH vals AS MATERIALIZED (${hashed}),
+		cand AS MATERIALIZED (SELECT __row, ${new Frag(`unnest(range(${vars.length})) AS j, unnest([${vars.map((_, i) => `c${i}`).join(', ')}]) AS c`, [])} FROM vals WHERE __row IN (SELECT unnest(string_split(${of.join(',')}, ','))::INTEGER)),
 		freq AS (${new Frag(counts.join(' UNION ALL '), [])})
 		SELECT cand.__row::INTEGER AS r, cand.j::INTEGER AS j, freq.f::DOUBLE AS f, (cand.c = hash(NULL))::INTEGER AS miss FROM cand JOIN freq USING (j, c)`;
 	// read as typed columns: a list aggregate sorted by variable costs DuckDB far more than the join, and Arrow's get() per cell is slow
