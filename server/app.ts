@@ -4,6 +4,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { RelayConfig, RelayDeps } from './config';
 import { securityHeaders } from './middleware/security-headers';
+import { createMonitoring, type Monitoring } from './logs/service';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { createRoomRoutes } from './rooms/routes';
@@ -16,11 +17,13 @@ export interface Relay {
 	/** Attaches the websocket upgrade handler to the HTTP server. */
 	injectWebSocket(server: Server | Http2Server | Http2SecureServer): void;
 	rooms: RoomRegistry;
+	/** logs, request log, alerts; `monitoring.count('hooks.failed')` feeds the alert metric */
+	monitoring: Monitoring;
 	/** Closes every room socket and persists every room. */
 	close(): Promise<void>;
 }
 
-const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/logs', '/connectors'];
+const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/logs', '/alerts', '/connectors'];
 
 const isApiPath = (pathname: string) => API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
@@ -53,6 +56,8 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 	});
 
 	app.use('*', securityHeaders());
+	const monitoring = createMonitoring(deps.monitoring ?? {}, { tokens, adminToken: config.adminToken, now, onError });
+	monitoring.mount(app, isApiPath);
 
 	app.onError((error, c) => {
 		onError(error);
@@ -83,7 +88,9 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		app,
 		injectWebSocket: nodeWs.injectWebSocket,
 		rooms,
+		monitoring,
 		async close() {
+			monitoring.stop();
 			await rooms.close();
 			for (const socket of nodeWs.wss.clients) socket.terminate();
 		}

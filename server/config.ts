@@ -1,3 +1,4 @@
+import type { MonitoringDeps } from './logs/service';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
 import type { RoomStore } from './store/types';
 
@@ -43,6 +44,8 @@ export interface RelayConfig {
 
 export interface RelayDeps {
 	store: RoomStore;
+	/** client logs, request log and alerts (SPEC §6 Logs); in memory when absent */
+	monitoring?: MonitoringDeps;
 	/** clock in milliseconds */
 	now?: () => number;
 	log?: (line: string) => void;

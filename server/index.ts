@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
 import { createApp } from './app';
 import { DEFAULT_CONFIG, type RelayConfig } from './config';
+import { logsConfigFromEnv } from './logs/config';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -36,7 +38,10 @@ const config: RelayConfig = {
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
-const relay = createApp(config, { store });
+const monitoringDb = new Database(path.join(dataDir, 'relay.sqlite'));
+const relay = createApp(config, { store, monitoring: { db: monitoringDb, config: logsConfigFromEnv(env, intFromEnv) } });
+relay.monitoring.retain();
+relay.monitoring.start();
 const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
@@ -54,6 +59,7 @@ const stop = async (signal: string) => {
 	try {
 		await relay.close();
 		await store.close();
+		monitoringDb.close();
 		process.exit(0);
 	} catch (error) {
 		console.error(error);

@@ -27,7 +27,6 @@ export interface Logger {
 }
 
 const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-const MAX_STACK = 8000;
 
 const heapBytes = (): number | undefined =>
 	(globalThis as { performance?: { memory?: { usedJSHeapSize?: number } } }).performance?.memory?.usedJSHeapSize;
@@ -56,9 +55,11 @@ export function createLogger(options: LoggerOptions): Logger {
 		const entry: LocalLogEntry = { time: new Date(now()).toISOString(), level, message: redactText(message), trace, source };
 		if (merged && Object.keys(merged).length) entry.context = redactContext(merged) as Record<string, unknown>;
 		if (hasError) {
-			const e = asError(thrown);
-			const stack = e.stack && redactText(e.stack.slice(0, MAX_STACK));
-			entry.error = { name: e.name, message: redactText(e.message), ...(stack ? { stack } : {}), fingerprint: errorFingerprint(e) };
+			const raw = asError(thrown);
+			const stack = raw.stack && redactText(raw.stack);
+			const e = { name: raw.name, message: redactText(raw.message), ...(stack ? { stack } : {}) };
+			// fingerprinted after redaction so the relay, which sees only the redacted error, computes the same one
+			entry.error = { ...e, fingerprint: errorFingerprint(e) };
 		}
 		if (projectId) entry.projectId = projectId;
 		sink(entry);
