@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import type { Dictionary } from '../dataset/dictionary';
 import type { CsvDialect, DatasetInfo, ImportProgress } from '../engine/api';
+import { getMonitor } from '../monitor/monitor';
 import { getDb } from '../store/db';
 import type { ProjectRow } from '../store/db';
 import { loadOriginal, saveOriginal } from '../store/originals';
@@ -175,11 +176,18 @@ export class ProjectSession {
 		this.ragged = null;
 		this.progress = { phase: 'reading', done: 0, total: file.size, rows: 0 };
 		try {
-			const result = await getEngine().importFile(
-				file,
-				{ name: file.name, csv, repairRagged },
-				proxy((p: ImportProgress) => (this.progress = p))
-			);
+			const result = await getMonitor()
+				.forProject(this.projectId)
+				.time(
+					'import',
+					() =>
+						getEngine().importFile(
+							file,
+							{ name: file.name, csv, repairRagged },
+							proxy((p: ImportProgress) => (this.progress = p))
+						),
+					{ format: file.name.split('.').pop()?.toLowerCase(), bytes: file.size, mode }
+				);
 			const db = getDb();
 			const storedIn = mode === 'new' ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');
 			await recordImport(db, this.projectId, file, result, storedIn, undefined, { mode, sha256: await blobSha256(file) });
