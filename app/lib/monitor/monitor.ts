@@ -79,8 +79,13 @@ export function getMonitor(): Monitor {
  */
 export function startMonitor(target: Window = window): () => void {
 	const m = getMonitor();
-	const onError = (e: ErrorEvent) => m.log.error('uncaught error', e.error ?? e.message);
-	const onRejection = (e: PromiseRejectionEvent) => m.log.error('unhandled rejection', e.reason);
+	// an error on a project's pages is about that project (and ships with its consent)
+	const log = () => {
+		const project = target.location.pathname.match(/^\/project\/([^/]+)/)?.[1];
+		return project ? m.forProject(decodeURIComponent(project)) : m.log;
+	};
+	const onError = (e: ErrorEvent) => log().error('uncaught error', e.error ?? e.message);
+	const onRejection = (e: PromiseRejectionEvent) => log().error('unhandled rejection', e.reason);
 	const onHide = () => {
 		if (document.visibilityState === 'hidden') m.shipper.flushOnHide();
 	};
