@@ -5,6 +5,7 @@ import { redactContext, redactText } from '../../app/lib/text/log-redact';
 import { adminAuth } from '../middleware/admin-auth';
 import { LOGS_MAX_BYTES, LOGS_MAX_ENTRIES, type LogEntry, type LogsPage } from '../protocol/logs';
 import type { TokenSigner } from '../rooms/tokens';
+import { createAdminPage } from './admin-page';
 import type { LogsConfig } from './config';
 import { EXPORT_FORMATS, formatEntries, type ExportFormat } from './export';
 import type { LogFilter, LogStore, MetricPeriod } from './store';
@@ -115,6 +116,8 @@ export function createLogRoutes({ store, tokens, adminToken, config, now, onErro
 		if (clean.some((e) => e.level === 'error')) onErrors?.();
 		return c.json({ accepted: clean.length }, 202);
 	});
+
+	logs.route('/admin', createAdminPage());
 
 	logs.get('/', admin, (c) => {
 		const filter = readFilter(c, MAX_PAGE);
