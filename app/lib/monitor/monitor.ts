@@ -3,7 +3,7 @@ import { createLogger, type Logger } from './logger';
 import { createLogRing, type LogRing } from './ring';
 import { createShipper, type Shipper } from './shipper';
 import { DEVICE_KEY, loadShippingConsent, mayShip, projectKey, shippingToken } from './shipping';
-import { newTraceId } from './traceparent';
+import { sessionTrace } from './traceparent';
 import type { LocalLogEntry } from './types';
 
 /** The page's monitoring: one trace per page session, the local log, and the opt-in shipper. */
@@ -22,7 +22,7 @@ export interface Monitor {
 let monitor: Monitor | null = null;
 
 function createMonitor(db: LogDb, relayOrigin: string): Monitor {
-	const trace = newTraceId();
+	const trace = sessionTrace();
 	const ring = createLogRing({ db });
 	let consent = new Set<string>();
 	const ready = loadShippingConsent(db).then((c) => (consent = c));

@@ -19,3 +19,18 @@ export const newSpanId = (): string => randomHex(8);
 export function traceparent(traceId: string, spanId = newSpanId()): string {
 	return `00-${traceId}-${spanId}-01`;
 }
+
+let page: string | null = null;
+
+/** This page's (or worker's) trace id: every log entry and relay request of the session carries it. */
+export const sessionTrace = (): string => (page ??= newTraceId());
+
+/**
+ * `fetch` to the relay with this session's `traceparent`, so the relay's request log line for it
+ * can be found from the browser's log.
+ */
+export function tracedFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
+	const headers = new Headers(init.headers);
+	headers.set('traceparent', traceparent(sessionTrace()));
+	return fetch(input, { ...init, headers });
+}
