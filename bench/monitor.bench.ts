@@ -12,6 +12,7 @@ import { createLogRing } from '../app/lib/monitor/ring';
 import type { LocalLogEntry } from '../app/lib/monitor/types';
 import { createApp } from '../server/app';
 import { DEFAULT_CONFIG } from '../server/config';
+import { DEFAULT_LOGS_CONFIG } from '../server/logs/config';
 import { createMemoryRoomStore } from '../server/store/memory';
 
 const N = Number(process.argv[2] ?? 20_000);
@@ -49,7 +50,10 @@ const report = (label: string, ms: number, n: number) =>
 for (const batch of [10, 100]) {
 	const relay = createApp(
 		{ ...DEFAULT_CONFIG, version: 'bench', staticDir: '/none', secret: 'bench-secret-bench-secret-bench-secret', adminToken: 'admin' },
-		{ store: createMemoryRoomStore(), monitoring: { db: new Database(':memory:') } }
+		{
+			store: createMemoryRoomStore(),
+			monitoring: { db: new Database(':memory:'), config: { ...DEFAULT_LOGS_CONFIG, postsPerMinute: 1e9 } }
+		}
 	);
 	const { token } = (await (await relay.app.request('/rooms', { method: 'POST' })).json()) as { token: string };
 	const entries = Array.from({ length: batch }, (_, i) => ({

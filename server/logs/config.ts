@@ -10,11 +10,19 @@ export interface LogsConfig {
 	archiveDir?: string;
 	/** requests slower than this count as slow */
 	slowMs: number;
+	/** `POST /logs` per room token and minute (a tab ships every 5 s) */
+	postsPerMinute: number;
 }
 
-export const DEFAULT_LOGS_CONFIG: LogsConfig = { retentionDays: 90, errorRetentionDays: 365, requestRetentionDays: 90, slowMs: 1000 };
+export const DEFAULT_LOGS_CONFIG: LogsConfig = {
+	retentionDays: 90,
+	errorRetentionDays: 365,
+	requestRetentionDays: 90,
+	slowMs: 1000,
+	postsPerMinute: 240
+};
 
-/** `RELAY_LOGS_RETENTION_DAYS`, `RELAY_LOGS_ERROR_RETENTION_DAYS`, `RELAY_LOGS_REQUEST_RETENTION_DAYS`, `RELAY_LOGS_ARCHIVE_DIR`. */
+/** `RELAY_LOGS_RETENTION_DAYS`, `RELAY_LOGS_ERROR_RETENTION_DAYS`, `RELAY_LOGS_REQUEST_RETENTION_DAYS`, `RELAY_LOGS_ARCHIVE_DIR`, `RELAY_LOGS_POSTS_PER_MINUTE`. */
 export function logsConfigFromEnv(
 	env: Record<string, string | undefined>,
 	intFromEnv: (name: string, fallback: number) => number
@@ -24,6 +32,7 @@ export function logsConfigFromEnv(
 		errorRetentionDays: intFromEnv('RELAY_LOGS_ERROR_RETENTION_DAYS', DEFAULT_LOGS_CONFIG.errorRetentionDays),
 		requestRetentionDays: intFromEnv('RELAY_LOGS_REQUEST_RETENTION_DAYS', DEFAULT_LOGS_CONFIG.requestRetentionDays),
 		archiveDir: env.RELAY_LOGS_ARCHIVE_DIR || undefined,
-		slowMs: DEFAULT_LOGS_CONFIG.slowMs
+		slowMs: DEFAULT_LOGS_CONFIG.slowMs,
+		postsPerMinute: intFromEnv('RELAY_LOGS_POSTS_PER_MINUTE', DEFAULT_LOGS_CONFIG.postsPerMinute)
 	};
 }

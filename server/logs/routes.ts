@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { errorFingerprint } from '../../app/lib/text/error-fingerprint';
 import { redactContext, redactText } from '../../app/lib/text/log-redact';
 import { adminAuth } from '../middleware/admin-auth';
+import { rateLimit } from '../middleware/rate-limit';
 import { LOGS_MAX_BYTES, LOGS_MAX_ENTRIES, type LogEntry, type LogsPage } from '../protocol/logs';
 import type { TokenSigner } from '../rooms/tokens';
 import { createAdminPage } from './admin-page';
@@ -93,7 +94,9 @@ export function createLogRoutes({ store, tokens, adminToken, config, now, onErro
 	const tooLarge = (c: Context) =>
 		c.json({ error: `a log batch may have at most ${LOGS_MAX_ENTRIES} entries and ${LOGS_MAX_BYTES} bytes` }, 413);
 
-	logs.post('/', bodyLimit({ maxSize: LOGS_MAX_BYTES, onError: tooLarge }), async (c) => {
+	const perToken = rateLimit({ limit: config.postsPerMinute, windowMs: 60_000, key: (c) => c.req.header('authorization') ?? '', now });
+
+	logs.post('/', perToken, bodyLimit({ maxSize: LOGS_MAX_BYTES, onError: tooLarge }), async (c) => {
 		const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 		const verified = bearer ? tokens.verify(bearer) : null;
 		if (!verified?.ok) {

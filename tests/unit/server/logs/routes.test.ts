@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LOGS_CONFIG } from '../../../../server/logs/config';
 import { LOGS_MAX_BYTES, TRACEPARENT_RE, type ErrorGroup, type LogsPage, type StoredLogEntry } from '../../../../server/protocol/logs';
 import { TRACE, logsRelay, traceparent } from './logs-harness';
 
@@ -34,6 +35,16 @@ describe('POST /logs', () => {
 		const big = [r.entry('x'.repeat(LOGS_MAX_BYTES))];
 		expect((await r.post(big)).status).toBe(413);
 		expect((await r.get<LogsPage>('/logs?limit=1000')).entries).toHaveLength(100);
+	});
+
+	it('limits batches per room token and minute with 429 and Retry-After', async () => {
+		const r = await logsRelay({ config: { ...DEFAULT_LOGS_CONFIG, postsPerMinute: 3 } });
+		for (let i = 0; i < 3; i++) expect((await r.post([r.entry(`m${i}`)])).status).toBe(202);
+		const limited = await r.post([r.entry('one too many')]);
+		expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '60']);
+		r.advance(60_000);
+		expect((await r.post([r.entry('next minute')])).status).toBe(202);
+		expect((await r.get<LogsPage>('/logs')).entries.map((e) => e.message)).toEqual(['next minute', 'm2', 'm1', 'm0']);
 	});
 
 	it('redacts secrets, e-mails, cards and IBANs before storing, whatever the client sent', async () => {
