@@ -7,6 +7,7 @@ import { createConnectorRoutes } from './connectors/routes';
 import { callerOf } from './hooks/auth';
 import { createHookRoutes } from './hooks/routes';
 import { securityHeaders } from './middleware/security-headers';
+import { createMonitoring, type Monitoring } from './logs/service';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { createRoomRoutes } from './rooms/routes';
@@ -19,11 +20,13 @@ export interface Relay {
 	/** Attaches the websocket upgrade handler to the HTTP server. */
 	injectWebSocket(server: Server | Http2Server | Http2SecureServer): void;
 	rooms: RoomRegistry;
+	/** logs, request log, alerts; `monitoring.count('hooks.failed')` feeds the alert metric */
+	monitoring: Monitoring;
 	/** Closes every room socket and persists every room. */
 	close(): Promise<void>;
 }
 
-const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/events', '/logs', '/connectors'];
+const API_PREFIXES = ['/rooms', '/health', '/llm', '/hooks', '/events', '/logs', '/alerts', '/connectors'];
 
 const isApiPath = (pathname: string) => API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
@@ -56,6 +59,8 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 	});
 
 	app.use('*', securityHeaders());
+	const monitoring = createMonitoring(deps.monitoring ?? {}, { tokens, adminToken: config.adminToken, now, onError });
+	monitoring.mount(app, isApiPath);
 
 	app.onError((error, c) => {
 		onError(error);
@@ -101,7 +106,9 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		app,
 		injectWebSocket: nodeWs.injectWebSocket,
 		rooms,
+		monitoring,
 		async close() {
+			monitoring.stop();
 			await rooms.close();
 			for (const socket of nodeWs.wss.clients) socket.terminate();
 		}

@@ -1,3 +1,4 @@
+import type { MonitoringDeps } from './logs/service';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
 import type { ConnectorsConfig } from './connectors/config';
 import type { SyncLogStore } from './connectors/sync-log';
@@ -50,6 +51,8 @@ export interface RelayDeps {
 	connectors?: { config: ConnectorsConfig; log: SyncLogStore; fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> };
 	/** webhooks (`/hooks`, `POST /events`); the routes are absent without it */
 	hooks?: HookService;
+	/** client logs, request log and alerts (SPEC §6 Logs); in memory when absent */
+	monitoring?: MonitoringDeps;
 	/** clock in milliseconds */
 	now?: () => number;
 	log?: (line: string) => void;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
 import { createApp } from './app';
 import { DEFAULT_CONFIG, type RelayConfig } from './config';
 import { connectorsConfigFromEnv } from './connectors/config';
@@ -9,6 +10,7 @@ import { createSqliteSyncLog } from './connectors/sync-log';
 import { hooksConfigFromEnv } from './hooks/config';
 import { createHookService } from './hooks/service';
 import { createSqliteHookStore } from './hooks/store';
+import { logsConfigFromEnv } from './logs/config';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -41,11 +43,31 @@ const config: RelayConfig = {
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
+const monitoringDb = new Database(path.join(dataDir, 'relay.sqlite'));
 const connectorLog = createSqliteSyncLog({ file: path.join(dataDir, 'relay.sqlite') });
 const hookStore = createSqliteHookStore({ file: path.join(dataDir, 'relay.sqlite') });
-const hooks = createHookService({ store: hookStore, config: hooksConfigFromEnv(env) });
+const hooks = createHookService({
+	store: hookStore,
+	config: hooksConfigFromEnv(env),
+	// every attempt that did not deliver feeds the alert rules' `hooks.failed` metric
+	onAttempt: (_hook, attempt) => {
+		if (attempt.state !== 'delivered') relay.monitoring.count('hooks.failed');
+	}
+});
+const relay = createApp(config, {
+	store,
+	hooks,
+	connectors: { config: connectorsConfigFromEnv(env), log: connectorLog },
+	monitoring: {
+		db: monitoringDb,
+		config: logsConfigFromEnv(env, intFromEnv),
+		notify: (hookId, event) => hooks.deliverToHook(hookId, event),
+		hookExists: (id) => hookStore.getHook(id)?.room === null
+	}
+});
+relay.monitoring.retain();
+relay.monitoring.start();
 hooks.start();
-const relay = createApp(config, { store, hooks, connectors: { config: connectorsConfigFromEnv(env), log: connectorLog } });
 const server = serve({ fetch: relay.app.fetch, port, hostname: host }, (info) => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const build = existsSync(path.join(staticDir, '200.html')) ? '' : ` (no app build in ${staticDir}: run npm run build)`;
@@ -66,6 +88,7 @@ const stop = async (signal: string) => {
 		hookStore.close();
 		await store.close();
 		connectorLog.close();
+		monitoringDb.close();
 		process.exit(0);
 	} catch (error) {
 		console.error(error);

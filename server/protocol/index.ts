@@ -1,3 +1,4 @@
 export * from './rooms';
 export * from './health';
 export * from './connectors';
+export * from './logs';

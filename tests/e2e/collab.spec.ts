@@ -1,7 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
@@ -10,6 +8,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createProject, expect, FIXTURES, importFile, test } from './fixtures';
+import { freePort, spawnRelay, stopRelay } from './relay-process';
 
 const FILE = `${FIXTURES}import/utf8.csv`;
 const SYNC = { timeout: 5_000 };
@@ -265,38 +264,6 @@ test('two reviewers on one project through the relay: live edits, offline edits 
 
 	await Promise.all([a.context.close(), b.context.close(), v.context.close()]);
 });
-
-/** A relay process of our own (the webServer one cannot be restarted from a test), serving build/. */
-async function spawnRelay(port: number, dataDir: string): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'build' },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	await new Promise<void>((resolve, reject) => {
-		let out = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			if (out.includes(`:${port}`)) resolve();
-		});
-		child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-	});
-	return child;
-}
-
-const stopRelay = (child: ChildProcess) =>
-	new Promise<void>((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const srv = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as { port: number };
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 test('the relay restarts mid-session and nothing is lost', async ({ browser }) => {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'sieve-e2e-restart-'));

@@ -2,6 +2,7 @@ import type { CollabRoomRow, SieveDb } from '../store/db';
 import type { CreateRoomResponse, ErrorResponse, InviteRequest, InviteResponse, RoomChallenge } from '../../../server/protocol/rooms';
 import { solveChallenge } from './proof-of-work';
 import { readToken } from './token';
+import { tracedFetch } from '../monitor/traceparent';
 
 export function getMembership(db: SieveDb, projectId: string): Promise<CollabRoomRow | undefined> {
 	return db.collabRooms.get(projectId);
@@ -28,20 +29,20 @@ export async function relayJson<T>(res: Response): Promise<T> {
 
 /** `POST /rooms`: a new room whose owner is this browser; solves the relay's challenge when room creation is closed. */
 export async function createRoom(relayHttp: string): Promise<CreateRoomResponse> {
-	const res = await fetch(`${relayHttp}/rooms`, { method: 'POST' });
+	const res = await tracedFetch(`${relayHttp}/rooms`, { method: 'POST' });
 	if (res.status !== 401) return relayJson(res);
 	const challenge = (await res.json().catch(() => null)) as Partial<RoomChallenge> | null;
 	if (typeof challenge?.challenge !== 'string' || typeof challenge.bits !== 'number') throw new Error('relay: room creation refused (401)');
 	const body = await solveChallenge({ challenge: challenge.challenge, bits: challenge.bits });
 	return relayJson(
-		await fetch(`${relayHttp}/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+		await tracedFetch(`${relayHttp}/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 	);
 }
 
 /** `POST /rooms/:room/invites` with the owner's token. */
 export async function createInvite(relayHttp: string, room: string, ownerToken: string, request: InviteRequest): Promise<InviteResponse> {
 	return relayJson(
-		await fetch(`${relayHttp}/rooms/${encodeURIComponent(room)}/invites`, {
+		await tracedFetch(`${relayHttp}/rooms/${encodeURIComponent(room)}/invites`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
 			body: JSON.stringify(request)

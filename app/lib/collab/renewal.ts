@@ -1,4 +1,5 @@
 import type { ErrorResponse, RenewResponse } from '../../../server/protocol/rooms';
+import { tracedFetch } from '../monitor/traceparent';
 
 /** Retry delay after a renewal that failed for want of a network. */
 export const RENEW_RETRY_MS = 5 * 60_000;
@@ -14,7 +15,7 @@ export function renewalDelay(exp: number, now = Date.now()): number {
  * refuses for good (the member was removed, or the token is past its renewal deadline).
  */
 export async function renewToken(relayHttp: string, room: string, token: string): Promise<RenewResponse | null> {
-	const res = await fetch(`${relayHttp}/rooms/${encodeURIComponent(room)}/renew`, {
+	const res = await tracedFetch(`${relayHttp}/rooms/${encodeURIComponent(room)}/renew`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}` }
 	});

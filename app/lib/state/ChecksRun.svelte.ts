@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import type { CheckInfo, CheckProgress, RunSummary, SieveConfig } from '../engine/api';
 import { checkRunEvent, reportProjectEvent } from '../notifications/report';
+import { getMonitor } from '../monitor/monitor';
 import { getAuditLog } from '../store/audit-log';
 import { getDb } from '../store/db';
 import { getEngine } from '../workers/clients';
@@ -35,13 +36,22 @@ export class ChecksRun {
 		this.running = true;
 		this.error = null;
 		this.progress = Object.fromEntries(list.map((id) => [id, { state: 'pending' }]));
+		const timings = getMonitor().forProject(this.session.projectId);
 		try {
-			const summary = await getEngine().runChecks(
-				{ only: list.length === this.checks.length ? undefined : list, previous: this.summary },
-				proxy((p: CheckProgress) => {
-					this.progress = { ...this.progress, [p.id]: p.state === 'start' ? { state: 'running' } : { state: 'done', ms: p.ms } };
-				})
+			const summary = await timings.time(
+				'check run',
+				() =>
+					getEngine().runChecks(
+						{ only: list.length === this.checks.length ? undefined : list, previous: this.summary },
+						proxy((p: CheckProgress) => {
+							this.progress = { ...this.progress, [p.id]: p.state === 'start' ? { state: 'running' } : { state: 'done', ms: p.ms } };
+						})
+					),
+				{ checks: list.length, rows: this.session.rows }
 			);
+			for (const o of summary.outcomes.filter((o) => list.includes(o.id))) {
+				timings.info('check finished', { check: o.id, version: o.version, durationMs: o.ms, flagged: o.flagged, rows: summary.rows });
+			}
 			const dataset = project.file.sha256 ?? project.file.name;
 			const log = getAuditLog();
 			await log.recordEvent(this.session.projectId, 'check-run', {

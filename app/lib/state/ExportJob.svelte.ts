@@ -7,6 +7,7 @@ import { cleaningSummary } from '../engine/report/cleaning';
 import { decisionsToRecipe } from '../engine/recipe/from-decisions';
 import { parseRecipe } from '../engine/recipe/parse';
 import { serialiseRecipe } from '../engine/recipe/serialise';
+import { getMonitor } from '../monitor/monitor';
 import { getAuditLog } from '../store/audit-log';
 import { getEngine } from '../workers/clients';
 import type { ProjectSession } from './ProjectSession.svelte';
@@ -101,10 +102,18 @@ export class ExportJob {
 		try {
 			const engine = getEngine();
 			const recipe = await this.recipe();
-			const result = await engine.exportCleaned(
-				{ format: this.format, recipe, flags: this.flags, bom: this.bom, sha256: project.file.sha256 ?? null },
-				proxy((p: { rows: number; total: number }) => (this.progress = p))
-			);
+			const sha256 = project.file.sha256 ?? null;
+			const result = await getMonitor()
+				.forProject(this.session.projectId)
+				.time(
+					'export',
+					() =>
+						engine.exportCleaned(
+							{ format: this.format, recipe, flags: this.flags, bom: this.bom, sha256 },
+							proxy((p: { rows: number; total: number }) => (this.progress = p))
+						),
+					{ format: this.format, rows: this.session.rows }
+				);
 			this.report = result.report;
 			this.warnings = result.warnings;
 			const { roles } = await engine.dataset();

@@ -2,6 +2,7 @@ import { proxy } from 'comlink';
 import type { Dictionary } from '../dataset/dictionary';
 import { withFieldLabels } from '../dataset/field-labels';
 import type { CsvDialect, DatasetInfo, ImportProgress } from '../engine/api';
+import { getMonitor } from '../monitor/monitor';
 import { getDb } from '../store/db';
 import type { ProjectRow } from '../store/db';
 import { loadOriginal, saveOriginal } from '../store/originals';
@@ -183,11 +184,18 @@ export class ProjectSession {
 		this.ragged = null;
 		this.progress = { phase: 'reading', done: 0, total: file.size, rows: 0 };
 		try {
-			const imported = await getEngine().importFile(
-				file,
-				{ name: file.name, csv, repairRagged },
-				proxy((p: ImportProgress) => (this.progress = p))
-			);
+			const imported = await getMonitor()
+				.forProject(this.projectId)
+				.time(
+					'import',
+					() =>
+						getEngine().importFile(
+							file,
+							{ name: file.name, csv, repairRagged },
+							proxy((p: ImportProgress) => (this.progress = p))
+						),
+					{ format: file.name.split('.').pop()?.toLowerCase(), bytes: file.size, mode }
+				);
 			const result = labels ? { ...imported, dictionary: withFieldLabels(imported.dictionary, labels) } : imported;
 			const db = getDb();
 			const storedIn = mode === 'new' ? await saveOriginal(db, this.projectId, file) : (this.project?.file?.storedIn ?? 'opfs');

@@ -90,7 +90,7 @@ describe('static serving of the built PWA', () => {
 		expect((await app.request('/_app/immutable/entry/missing.js')).status).toBe(404);
 		expect((await app.request('/favicon-missing.png')).status).toBe(404);
 		expect((await app.request('/rooms/abc/nothing')).status).toBe(404);
-		expect((await app.request('/logs')).status).toBe(404);
+		expect((await app.request('/logs/nothing')).status).toBe(404);
 		expect((await app.request('/projects/42', { method: 'POST' })).status).toBe(404);
 	});
 
