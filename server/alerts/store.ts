@@ -64,7 +64,7 @@ export function createAlertStore(db: Database.Database): AlertStore {
 	const insertRule = db.prepare(
 		'INSERT INTO alerts_rules (id, name, metric, op, threshold, window_s, throttle_s, hook, created_at) VALUES (@id, @name, @metric, @op, @threshold, @windowS, @throttleS, @hook, @at)'
 	);
-	const rules = db.prepare<[], RuleRow>('SELECT * FROM alerts_rules ORDER BY created_at, id');
+	const rules = db.prepare<[], RuleRow>('SELECT * FROM alerts_rules ORDER BY created_at, rowid');
 	const deleteRule = db.prepare<[string]>('DELETE FROM alerts_rules WHERE id = ?');
 	const last = db.prepare<[string], { at: number | null }>('SELECT max(at) AS at FROM alerts_history WHERE rule = ?');
 	const insertFiring = db.prepare(

@@ -42,7 +42,7 @@ describe('classifyEvent', () => {
 		for (const [type, payload] of [
 			['webhook-sent', { url: 'https://example.org/hook', status: 200 }],
 			['mystery', {}],
-			['archive', { from: 0, to: 99, file: 'old.json', sha256: 'ab' }]
+			['retention-sweep', { from: 0, to: 99, file: 'old.json', sha256: 'ab' }]
 		] as const) {
 			const c = classifyEvent(ev(type, payload));
 			expect(c.review, type).toBe(true);
