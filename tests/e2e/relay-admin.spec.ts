@@ -10,7 +10,7 @@ const TRACE = '0af7651916cd43dd8448eb211c80319c';
 test('the relay admin page shows logs and error groups, resolves an error and adds an alert rule', async ({ page }) => {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'sieve-e2e-admin-'));
 	const port = await freePort();
-	const relay = await spawnRelay(port, dataDir, { RELAY_ADMIN_TOKEN: ADMIN });
+	const relay = await spawnRelay(port, dataDir, { RELAY_ADMIN_TOKEN: ADMIN, RELAY_HOOKS_ALLOW: '127.0.0.1' });
 	const origin = `http://127.0.0.1:${port}`;
 	try {
 		const { token } = (await (await fetch(`${origin}/rooms`, { method: 'POST' })).json()) as { token: string };
@@ -45,7 +45,15 @@ test('the relay admin page shows logs and error groups, resolves an error and ad
 
 		await page.getByRole('button', { name: 'Alerts' }).click();
 		await page.getByLabel('Name').fill('error burst');
-		await page.getByLabel('Hook id').fill('hook-1');
+		// an alert rule fires through an admin webhook, which must exist (nothing listens there: no alert fires)
+		const hook = (await (
+			await fetch(`${origin}/hooks`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ room: null, url: 'http://127.0.0.1:9/alerts', format: 'generic', events: ['alert.fired'] })
+			})
+		).json()) as { id: string };
+		await page.getByLabel('Hook id').fill(hook.id);
 		await page.getByRole('button', { name: 'Add rule' }).click();
 		await expect(page.locator('#rule-rows tr')).toContainText('errors > 10');
 		const rules = (await (await fetch(`${origin}/alerts`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { name: string }[];
