@@ -3,6 +3,7 @@ import type { Http2SecureServer, Http2Server } from 'node:http2';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { RelayConfig, RelayDeps } from './config';
+import { createLlmRoutes } from './llm/routes';
 import { securityHeaders } from './middleware/security-headers';
 import type { HealthResponse } from './protocol/health';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
@@ -72,6 +73,18 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 			clientAddress,
 			now,
 			onError
+		})
+	);
+
+	app.route(
+		'/llm',
+		createLlmRoutes({
+			config: config.llm,
+			tokens,
+			isRevoked: (room, member) => deps.store.isRevoked(room, member, Math.floor(now() / 1000)),
+			fetch: deps.fetch,
+			now,
+			log: deps.log ?? ((line) => console.log(line))
 		})
 	);
 

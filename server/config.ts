@@ -1,3 +1,4 @@
+import { DEFAULT_LLM_CONFIG, type LlmConfig } from './llm/config';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
 import type { RoomStore } from './store/types';
 
@@ -39,6 +40,8 @@ export interface RelayConfig {
 	publicUrl?: string;
 	/** other origins whose pages may open room sockets (`RELAY_ALLOWED_ORIGINS`) */
 	allowedOrigins: string[];
+	/** the LLM proxy (`LLM_*` variables, server/llm/config.ts) */
+	llm: LlmConfig;
 }
 
 export interface RelayDeps {
@@ -47,6 +50,8 @@ export interface RelayDeps {
 	now?: () => number;
 	log?: (line: string) => void;
 	onError?: (error: unknown) => void;
+	/** what the LLM proxy calls upstream with; global fetch by default */
+	fetch?: typeof fetch;
 }
 
 const DAY = 24 * 60 * 60;
@@ -64,5 +69,6 @@ export const DEFAULT_CONFIG: Omit<RelayConfig, 'secret' | 'version' | 'staticDir
 	roomProofBits: 18,
 	maxConnectionsPerAddress: 64,
 	connection: DEFAULT_CONNECTION_LIMITS,
-	allowedOrigins: []
+	allowedOrigins: [],
+	llm: DEFAULT_LLM_CONFIG
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { DEFAULT_CONFIG, type RelayConfig } from './config';
+import { llmConfigFromEnv } from './llm/config';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -32,7 +33,8 @@ const config: RelayConfig = {
 	allowedOrigins: (env.RELAY_ALLOWED_ORIGINS ?? '')
 		.split(',')
 		.map((o) => o.trim())
-		.filter(Boolean)
+		.filter(Boolean),
+	llm: llmConfigFromEnv(env)
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });
