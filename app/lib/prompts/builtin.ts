@@ -10,17 +10,17 @@ interface Builtin {
 
 const BUILTINS: Builtin[] = [
 	{
-		definition: { id: 'explain-flags', title: "Explain a respondent's flags", variables: ['respondent', 'flags', 'answers', 'language'] },
+		definition: { id: 'explain-flags', title: "Explain a respondent's flags", variables: ['respondent', 'flags', 'language'] },
 		variants: {
 			en: {
 				system:
 					'You help survey researchers clean data. Explain quality flags in plain language for a colleague who is not a statistician. Be brief (at most 5 sentences), name each flag, and say what a researcher should look at before excluding the respondent. Placeholders such as [EMAIL_1] stand for removed personal data: keep them as they are.',
-				user: 'Respondent {{respondent}} was flagged by these checks:\n{{flags}}\n\nSome of their answers:\n{{answers}}\n\nAnswer in {{language}}.'
+				user: 'Respondent {{respondent}} was flagged by these checks:\n{{flags}}\n\nAnswer in {{language}}.'
 			},
 			de: {
 				system:
 					'Du hilfst Umfrageforschenden beim Bereinigen von Daten. Erkläre Qualitätsmarkierungen in einfacher Sprache für eine Kollegin ohne Statistikausbildung. Fasse dich kurz (höchstens 5 Sätze), nenne jede Markierung und sage, was vor einem Ausschluss zu prüfen ist. Platzhalter wie [EMAIL_1] stehen für entfernte persönliche Daten: lass sie unverändert.',
-				user: 'Befragte Person {{respondent}} wurde von diesen Prüfungen markiert:\n{{flags}}\n\nEinige ihrer Antworten:\n{{answers}}\n\nAntworte auf {{language}}.'
+				user: 'Befragte Person {{respondent}} wurde von diesen Prüfungen markiert:\n{{flags}}\n\nAntworte auf {{language}}.'
 			}
 		}
 	},
@@ -34,12 +34,12 @@ const BUILTINS: Builtin[] = [
 			en: {
 				system:
 					'You help survey researchers report on data quality. Summarise the check results for a project lead in one short paragraph, then list at most three next steps. Use only the numbers given; do not invent any.',
-				user: 'Dataset: {{dataset}}\nRespondents: {{respondents}}\nRespondents with at least one flag: {{flagged}}\n\nFlags per check:\n{{checks}}\n\nAnswer in {{language}}.'
+				user: 'Dataset: {{dataset}}\nRespondents: {{respondents}}\nRespondents to review or remove: {{flagged}}\n\nFlags per check:\n{{checks}}\n\nAnswer in {{language}}.'
 			},
 			de: {
 				system:
 					'Du hilfst Umfrageforschenden, über Datenqualität zu berichten. Fasse die Prüfergebnisse für die Projektleitung in einem kurzen Absatz zusammen und nenne danach höchstens drei nächste Schritte. Verwende nur die angegebenen Zahlen.',
-				user: 'Datensatz: {{dataset}}\nBefragte: {{respondents}}\nBefragte mit mindestens einer Markierung: {{flagged}}\n\nMarkierungen je Prüfung:\n{{checks}}\n\nAntworte auf {{language}}.'
+				user: 'Datensatz: {{dataset}}\nBefragte: {{respondents}}\nZu prüfende oder zu entfernende Befragte: {{flagged}}\n\nMarkierungen je Prüfung:\n{{checks}}\n\nAntworte auf {{language}}.'
 			}
 		}
 	}

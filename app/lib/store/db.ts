@@ -3,6 +3,7 @@ import type { RunSummary, SieveConfig } from '../engine/api';
 import type { Dictionary } from '../dataset/dictionary';
 import type { AuditEvent, Checkpoint } from '../audit/events';
 import type { CsvDialect, FileFormat } from '../engine/import/types';
+import type { LlmSettingsRow, PromptVersionRow } from './llm-rows';
 
 export interface ProjectRow {
 	id: string;
@@ -84,6 +85,8 @@ export class SieveDb extends Dexie {
 	deviceIdentity!: EntityTable<DeviceIdentityRow, 'key'>;
 	collabRooms!: EntityTable<CollabRoomRow, 'projectId'>;
 	checkRuns!: EntityTable<CheckRunRow, 'projectId'>;
+	promptVersions!: EntityTable<PromptVersionRow, 'id'>;
+	llmSettings!: EntityTable<LlmSettingsRow, 'projectId'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -102,6 +105,10 @@ export class SieveDb extends Dexie {
 		});
 		this.version(4).stores({
 			checkRuns: 'projectId'
+		});
+		this.version(5).stores({
+			promptVersions: 'id, projectId',
+			llmSettings: 'projectId'
 		});
 	}
 }

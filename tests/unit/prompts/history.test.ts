@@ -56,7 +56,7 @@ describe('prompt history', () => {
 	it('refuses edits with unknown variables, an empty message or no default-language variant', () => {
 		const prompt = getPrompt('explain-flags', []);
 		expect(() => editPrompt(prompt, { variants: en('Hi {{email}}'), note: '' }, who(1))).toThrow(
-			'explain-flags (en): unknown variable {{email}}; known: respondent, flags, answers, language'
+			'explain-flags (en): unknown variable {{email}}; known: respondent, flags, language'
 		);
 		expect(() => editPrompt(prompt, { variants: en('  '), note: '' }, who(1))).toThrow('explain-flags (en): the user message is empty');
 		expect(() => editPrompt(prompt, { variants: { de: { system: '', user: '{{flags}}' } }, note: '' }, who(1))).toThrow(
@@ -78,9 +78,9 @@ describe('prompt history', () => {
 
 	it('renders variables and names the one that is missing', () => {
 		const body = resolveVariant(builtinVersion('explain-flags'), 'en').body;
-		const vars = { respondent: 'R-7', flags: '- speeder', answers: '(none)', language: 'English' };
+		const vars = { respondent: 'R-7', flags: '- speeder', language: 'English' };
 		expect(renderBody(body, vars, 'explain-flags v1').user).toBe(
-			'Respondent R-7 was flagged by these checks:\n- speeder\n\nSome of their answers:\n(none)\n\nAnswer in English.'
+			'Respondent R-7 was flagged by these checks:\n- speeder\n\nAnswer in English.'
 		);
 		expect(() => renderBody(body, { ...vars, flags: undefined } as never, 'explain-flags v1 (en)')).toThrow(
 			'explain-flags v1 (en): variable {{flags}} has no value'
