@@ -5,7 +5,8 @@ import type { ChatChunk } from '../../../server/protocol/llm';
  * order; resolves with the model the upstream named. Events may be cut anywhere across network chunks.
  */
 export async function readChatStream(body: ReadableStream<Uint8Array>, onDelta: (text: string) => void): Promise<string | null> {
-	const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+	const reader = body.getReader();
+	const decoder = new TextDecoder();
 	let buffer = '';
 	let model: string | null = null;
 	const event = (block: string) => {
@@ -23,7 +24,7 @@ export async function readChatStream(body: ReadableStream<Uint8Array>, onDelta: 
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
-		buffer += value;
+		buffer += decoder.decode(value, { stream: true });
 		const blocks = buffer.split(/\r?\n\r?\n/);
 		buffer = blocks.pop() ?? '';
 		blocks.forEach(event);
