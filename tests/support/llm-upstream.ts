@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatRequest } from '../../server/protocol/llm';
 
@@ -29,6 +29,12 @@ export interface StandInUpstream {
 	close(): Promise<void>;
 }
 
+// `/v1/models` tells a waiting test runner the server is up; `/calls` lets an e2e in another process read what arrived.
+function answerGet(url: string, res: ServerResponse, calls: UpstreamCall[]) {
+	const json = url === '/v1/models' ? { object: 'list', data: [{ id: 'stand-in', object: 'model' }] } : url === '/calls' ? calls : null;
+	res.writeHead(json ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(json ?? { error: 'no such route' }));
+}
+
 const lastUserText = (body: ChatRequest) => {
 	const m = [...body.messages].reverse().find((x) => x.role === 'user');
 	if (!m) return '';
@@ -48,6 +54,7 @@ export async function startStandInUpstream(port = 0): Promise<StandInUpstream> {
 		req.setEncoding('utf8');
 		req.on('data', (d: string) => (raw += d));
 		req.on('end', () => {
+			if (req.method === 'GET') return void answerGet(req.url ?? '', res, calls);
 			const body = JSON.parse(raw || '{}') as ChatRequest;
 			calls.push({ path: req.url ?? '', headers: req.headers, body });
 			const { reply } = state;
