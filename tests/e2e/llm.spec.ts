@@ -13,7 +13,7 @@ test('turns the LLM on for a shared project, shows what will be sent, explains a
 	await expect(page.getByTestId('verdicts')).toBeVisible({ timeout: 120_000 });
 
 	// without the switch: a local explanation, nothing sent
-	await page.getByRole('link', { name: 'AI' }).click();
+	await page.getByRole('link', { name: 'AI', exact: true }).click();
 	await expect(page.getByTestId('llm-switch')).not.toBeChecked();
 	await page.getByTestId('ai-explain').click();
 	await expect(page.getByTestId('ai-answer')).toHaveAttribute('data-via', 'local');
@@ -29,7 +29,7 @@ test('turns the LLM on for a shared project, shows what will be sent, explains a
 	await page.getByTestId('share-create').click();
 	await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
 
-	await page.getByRole('link', { name: 'AI' }).click();
+	await page.getByRole('link', { name: 'AI', exact: true }).click();
 	await expect(page.getByTestId('llm-switch')).toBeChecked();
 	const respondent = (await page.getByTestId('ai-respondent').locator('option').first().textContent())!.split(' · ')[0];
 	await page.getByTestId('ai-explain').click();
