@@ -9,6 +9,16 @@ export function readDocPrompts(doc: Y.Doc): PromptVersionRecord[] {
 	return [...doc.getMap<PromptVersionRecord>(PROMPTS_MAP).values()];
 }
 
+/** Calls `onChange` when another replica adds versions; returns the unsubscribe. */
+export function watchDocPrompts(doc: Y.Doc, onChange: () => void): () => void {
+	const map = doc.getMap<PromptVersionRecord>(PROMPTS_MAP);
+	const listener = (_: unknown, tx: Y.Transaction) => {
+		if (!tx.local) onChange();
+	};
+	map.observe(listener);
+	return () => map.unobserve(listener);
+}
+
 /**
  * Adds versions the doc lacks; existing ids are left alone, so concurrent writers only ever add
  * and every replica converges on the union.

@@ -6,7 +6,7 @@ import { explainFlagsLocally, explainFlagsVariables } from '../llm/features/expl
 import { summariseReportLocally, summariseReportVariables } from '../llm/features/summarise-report';
 import { promptMessages } from '../llm/messages';
 import { askLlm, llmUnavailable, type LlmContext } from '../llm/run';
-import { buildLibrary, getPrompt, publishPrompts, readDocPrompts, type PromptId } from '../prompts';
+import { buildLibrary, getPrompt, publishPrompts, readDocPrompts, watchDocPrompts, type PromptId } from '../prompts';
 import type { PromptVersionRecord } from '../prompts/types';
 import { getAuditLog } from '../store/audit-log';
 import { getDb } from '../store/db';
@@ -93,6 +93,12 @@ export class AiAssist {
 			if (this.collab.canEdit) publishPrompts(doc, await loadPromptVersions(getDb(), id));
 		}
 		this.versions = await loadPromptVersions(getDb(), id);
+	}
+
+	/** Keeps the page current while collaborators add prompt versions; returns the unsubscribe. */
+	watch(): () => void {
+		const doc = this.collab.status === 'ready' ? this.collab.doc : null;
+		return doc ? watchDocPrompts(doc, () => void this.syncPrompts()) : () => {};
 	}
 
 	async addVersions(records: PromptVersionRecord[], how: 'edit' | 'rollback' | 'import'): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editPrompt, getPrompt, publishPrompts, readDocPrompts, rollbackPrompt } from '../../../app/lib/prompts';
+import { editPrompt, getPrompt, publishPrompts, readDocPrompts, rollbackPrompt, watchDocPrompts } from '../../../app/lib/prompts';
 import { createRng } from '../../../app/lib/demo/rng';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -67,5 +67,28 @@ describe('prompt versions through the project doc', () => {
 		expect(publishPrompts(doc, [r])).toBe(1);
 		expect(publishPrompts(doc, [r, { ...r, note: 'changed' }])).toBe(0);
 		expect(readDocPrompts(doc)).toEqual([r]);
+	});
+});
+
+describe('watchDocPrompts', () => {
+	it('reports versions another replica adds, not this one’s own', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		let seen = 0;
+		const stop = watchDocPrompts(a, () => seen++);
+		const r = editPrompt(
+			getPrompt('explain-flags', []),
+			{ variants: { en: { system: '', user: '{{flags}}' } }, note: '' },
+			{ id: 'w', by: 'b', at: '2026-12-08T10:00:00.000Z' }
+		);
+		publishPrompts(a, [{ ...r, id: 'own' }]);
+		expect(seen).toBe(0);
+		publishPrompts(b, [r]);
+		sync(b, a);
+		expect(seen).toBe(1);
+		stop();
+		publishPrompts(b, [{ ...r, id: 'later' }]);
+		sync(b, a);
+		expect(seen).toBe(1);
 	});
 });
