@@ -42,13 +42,23 @@ const BUILTINS: Builtin[] = [
 				user: 'Datensatz: {{dataset}}\nBefragte: {{respondents}}\nZu prüfende oder zu entfernende Befragte: {{flagged}}\n\nMarkierungen je Prüfung:\n{{checks}}\n\nAntworte auf {{language}}.'
 			}
 		}
+	},
+	{
+		definition: { id: 'summarise-audit', title: 'Summarise the audit log for a period', variables: ['period', 'facts', 'language'] },
+		variants: {
+			en: {
+				system:
+					'You help a survey project lead read the audit trail of a data-cleaning project. Write a short plain-language note (at most 6 sentences): what was done, by whom, and anything risky or unusual that deserves a look. Use only the facts given.',
+				user: 'Audit facts for {{period}}:\n{{facts}}\n\nAnswer in {{language}}.'
+			}
+		}
 	}
 ];
 
 /** Every prompt the AI features use. */
 export const PROMPT_DEFINITIONS: readonly PromptDefinition[] = BUILTINS.map((b) => b.definition);
 
-export type PromptId = 'explain-flags' | 'summarise-report';
+export type PromptId = 'explain-flags' | 'summarise-report' | 'summarise-audit';
 
 /** Version 1 of a prompt, as shipped; never stored, so an edit cannot overwrite it. */
 export function builtinVersion(promptId: string): PromptVersionRecord {

@@ -3,12 +3,14 @@ import type { CollabSession } from '../collab/CollabSession.svelte';
 import type { RespondentRow, RunSummary } from '../engine/api';
 import { redactMessages } from '../llm/client';
 import { explainFlagsLocally, explainFlagsVariables } from '../llm/features/explain-flags';
+import { periodDays, summariseAuditLocally, summariseAuditVariables, type AuditPeriod } from '../llm/features/summarise-audit';
 import { summariseReportLocally, summariseReportVariables } from '../llm/features/summarise-report';
 import { promptMessages } from '../llm/messages';
 import { askLlm, llmUnavailable, type LlmContext } from '../llm/run';
 import { buildLibrary, getPrompt, publishPrompts, readDocPrompts, watchDocPrompts, type PromptId } from '../prompts';
 import type { PromptVersionRecord } from '../prompts/types';
 import { getAuditLog } from '../store/audit-log';
+import { loadChains } from '../store/audit-store';
 import { getDb } from '../store/db';
 import type { LlmSettingsRow } from '../store/llm-rows';
 import { LLM_OFF, loadLlmSettings, loadPromptVersions, saveLlmSettings, savePromptVersions } from '../store/prompts';
@@ -119,6 +121,22 @@ export class AiAssist {
 		this.#start('summarise-report', 'Summary of the check run', summariseReportVariables(name, summary), summary.outcomes.length, () =>
 			summariseReportLocally(name, summary)
 		);
+	}
+
+	/** The audit log of a day or of the seven days up to it (from this browser's copy of every chain). */
+	async summariseAudit(period: AuditPeriod, day: string): Promise<void> {
+		try {
+			const days = new Set(periodDays(period, day));
+			const chains = await loadChains(getDb(), this.session.projectId);
+			const events = chains.flatMap((c) => c.events.map((e) => ({ ...e, device: c.device })));
+			const items = events.filter((e) => days.has(e.time.slice(0, 10))).length;
+			const title = period === 'day' ? `Audit log of ${day}` : `Audit log of the week to ${day}`;
+			this.#start('summarise-audit', title, summariseAuditVariables(events, period, day), items, () =>
+				summariseAuditLocally(events, period, day)
+			);
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+		}
 	}
 
 	/** Sends the pending call. */
