@@ -6,6 +6,7 @@ import type { RelayConfig, RelayDeps } from './config';
 import { createConnectorRoutes } from './connectors/routes';
 import { callerOf } from './hooks/auth';
 import { createHookRoutes } from './hooks/routes';
+import { createLlmRoutes } from './llm/routes';
 import { securityHeaders } from './middleware/security-headers';
 import { createMonitoring, type Monitoring } from './logs/service';
 import type { HealthResponse } from './protocol/health';
@@ -97,6 +98,17 @@ export function createApp(config: RelayConfig, deps: RelayDeps): Relay {
 		const isRevoked = (room: string, member: string) => deps.store.isRevoked(room, member, Math.floor(now() / 1000));
 		app.route('/', createHookRoutes({ hooks: deps.hooks, caller: callerOf({ tokens, adminToken: config.adminToken, isRevoked }) }));
 	}
+	app.route(
+		'/llm',
+		createLlmRoutes({
+			config: config.llm,
+			tokens,
+			isRevoked: (room, member) => deps.store.isRevoked(room, member, Math.floor(now() / 1000)),
+			fetch: deps.fetch,
+			now,
+			log: deps.log ?? ((line) => console.log(line))
+		})
+	);
 
 	app.use('*', serveBuild({ root: config.staticDir, isExcluded: isApiPath }));
 

@@ -1,4 +1,5 @@
 import type { MonitoringDeps } from './logs/service';
+import { DEFAULT_LLM_CONFIG, type LlmConfig } from './llm/config';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './rooms/limits';
 import type { ConnectorsConfig } from './connectors/config';
 import type { SyncLogStore } from './connectors/sync-log';
@@ -43,6 +44,8 @@ export interface RelayConfig {
 	publicUrl?: string;
 	/** other origins whose pages may open room sockets (`RELAY_ALLOWED_ORIGINS`) */
 	allowedOrigins: string[];
+	/** the LLM proxy (`LLM_*` variables, server/llm/config.ts) */
+	llm: LlmConfig;
 }
 
 export interface RelayDeps {
@@ -57,6 +60,8 @@ export interface RelayDeps {
 	now?: () => number;
 	log?: (line: string) => void;
 	onError?: (error: unknown) => void;
+	/** what the LLM proxy calls upstream with; global fetch by default */
+	fetch?: typeof fetch;
 }
 
 const DAY = 24 * 60 * 60;
@@ -74,5 +79,6 @@ export const DEFAULT_CONFIG: Omit<RelayConfig, 'secret' | 'version' | 'staticDir
 	roomProofBits: 18,
 	maxConnectionsPerAddress: 64,
 	connection: DEFAULT_CONNECTION_LIMITS,
-	allowedOrigins: []
+	allowedOrigins: [],
+	llm: DEFAULT_LLM_CONFIG
 };

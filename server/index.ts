@@ -11,6 +11,7 @@ import { hooksConfigFromEnv } from './hooks/config';
 import { createHookService } from './hooks/service';
 import { createSqliteHookStore } from './hooks/store';
 import { logsConfigFromEnv } from './logs/config';
+import { llmConfigFromEnv } from './llm/config';
 import { createSqliteRoomStore } from './store/sqlite';
 
 const env = process.env;
@@ -39,7 +40,8 @@ const config: RelayConfig = {
 	allowedOrigins: (env.RELAY_ALLOWED_ORIGINS ?? '')
 		.split(',')
 		.map((o) => o.trim())
-		.filter(Boolean)
+		.filter(Boolean),
+	llm: llmConfigFromEnv(env)
 };
 
 const store = createSqliteRoomStore({ file: path.join(dataDir, 'relay.sqlite') });

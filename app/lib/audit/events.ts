@@ -120,6 +120,23 @@ export type AuditPayloads = {
 		subject?: string;
 	};
 	'audit-view': { view: 'timeline' | 'verify' | 'detail' | 'summary'; ok?: boolean };
+	/** A prompt version added on this device (`version` is its id); the text lives in the prompt library. */
+	'prompt-change': { op: 'edit' | 'rollback' | 'import'; prompt: string; version: string; rollbackOf?: string };
+	/** One call of an AI feature: which prompt version and model, and counts, never the text sent or received. */
+	'llm-call': {
+		feature: string;
+		prompt: string;
+		version: number;
+		model: string;
+		/** `llm` through the relay, or the local fallback when no LLM was used */
+		via: 'llm' | 'local';
+		/** items described (respondents, checks…), placeholders by kind, characters sent and received */
+		items: number;
+		redacted: { [kind: string]: number };
+		sentChars: number;
+		receivedChars: number;
+		ok: boolean;
+	};
 	/** A peer chain head this device has seen; lets verification notice a peer chain cut short. */
 	witness: { device: string; seq: number; hash: string };
 	/** A reviewer's "not a problem" on an anomaly flag; it also silences similar flags (same kind, actor, time of day, size). */
@@ -157,7 +174,9 @@ export const EVENT_TYPES = [
 	'audit-view',
 	'witness',
 	'anomaly-feedback',
-	'archive'
+	'archive',
+	'prompt-change',
+	'llm-call'
 ] as const satisfies readonly EventType[];
 
 /** What a caller supplies to append; seq, prev and hash come from the chain. */

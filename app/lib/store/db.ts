@@ -4,6 +4,7 @@ import type { Dictionary } from '../dataset/dictionary';
 import type { AuditEvent, Checkpoint } from '../audit/events';
 import type { CsvDialect, FileFormat } from '../engine/import/types';
 import type { ConnectorKind, Credentials } from '../../../server/protocol/connectors';
+import type { LlmSettingsRow, PromptVersionRow } from './llm-rows';
 
 export interface ProjectRow {
 	id: string;
@@ -120,6 +121,8 @@ export class SieveDb extends Dexie {
 	checkRuns!: EntityTable<CheckRunRow, 'projectId'>;
 	connectorSources!: EntityTable<ConnectorSourceRow, 'projectId'>;
 	auditArchives!: EntityTable<AuditArchiveRow, 'id'>;
+	promptVersions!: EntityTable<PromptVersionRow, 'id'>;
+	llmSettings!: EntityTable<LlmSettingsRow, 'projectId'>;
 
 	constructor(name = 'sieve') {
 		super(name);
@@ -138,6 +141,10 @@ export class SieveDb extends Dexie {
 		});
 		this.version(4).stores({
 			checkRuns: 'projectId'
+		});
+		this.version(5).stores({
+			promptVersions: 'id, projectId',
+			llmSettings: 'projectId'
 		});
 		this.version(6).stores({
 			connectorSources: 'projectId'

@@ -133,7 +133,7 @@ export async function findDemoProject(db: SieveDb): Promise<ProjectRow | null> {
 
 export const DEMO_NAME = 'Demo survey';
 
-/** Removes every row this browser keeps about a project: metadata, data description, settings, results, audit, membership. */
+/** Removes every row this browser keeps about a project: metadata, data description, settings, results, audit, membership, prompts. */
 export async function deleteProject(db: SieveDb, projectId: string): Promise<void> {
 	const tables = [
 		db.projects,
@@ -144,7 +144,9 @@ export async function deleteProject(db: SieveDb, projectId: string): Promise<voi
 		db.auditArchives,
 		db.collabRooms,
 		db.checkRuns,
-		db.connectorSources
+		db.connectorSources,
+		db.promptVersions,
+		db.llmSettings
 	];
 	await db.transaction('rw', tables, async () => {
 		await db.projects.delete(projectId);
@@ -153,6 +155,8 @@ export async function deleteProject(db: SieveDb, projectId: string): Promise<voi
 		await db.collabRooms.delete(projectId);
 		await db.checkRuns.delete(projectId);
 		await db.connectorSources.delete(projectId);
+		await db.llmSettings.delete(projectId);
+		await db.promptVersions.where('projectId').equals(projectId).delete();
 		await db.auditEvents.where('projectId').equals(projectId).delete();
 		await db.auditCheckpoints.where('projectId').equals(projectId).delete();
 		await db.auditArchives.where('projectId').equals(projectId).delete();

@@ -40,13 +40,14 @@ export interface RunningRelay {
 
 /** The real relay on a random port, as `server/index.ts` wires it. */
 export async function startRelay(
-	options: { store?: RoomStore; config?: Partial<RelayConfig>; now?: () => number; port?: number } = {}
+	options: { store?: RoomStore; config?: Partial<RelayConfig>; now?: () => number; port?: number; log?: (line: string) => void } = {}
 ): Promise<RunningRelay> {
 	const store = options.store ?? createMemoryRoomStore();
 	const errors: unknown[] = [];
 	const relay = createApp(testConfig(options.config), {
 		store,
 		now: options.now,
+		log: options.log,
 		onError: (e) => errors.push(e)
 	});
 	const server = await new Promise<ServerType>((resolve) => {

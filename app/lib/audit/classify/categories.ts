@@ -23,5 +23,8 @@ export const CATEGORY_RULES: Record<EventType, Category> = {
 	approval: 'collaboration',
 	'anomaly-feedback': 'collaboration',
 	// retention: older events moved to a verifiable archive
-	archive: 'configuration'
+	archive: 'configuration',
+	'prompt-change': 'configuration',
+	// redacted text leaves the device for the LLM: closest to an export
+	'llm-call': 'export'
 };

@@ -26,7 +26,7 @@ export function mod97(s: string): number {
 /** Weighted digit sum mod `m`: the scheme behind most national-id check digits. */
 export function weighted(digits: string, weights: readonly number[], m: number): number {
 	let s = 0;
-	for (let i = 0; i < weights.length; i++) s += (digits.charCodeAt(i) - 48) * weights[i];
+	for (const [i, w] of weights.entries()) s += (digits.charCodeAt(i) - 48) * w;
 	return ((s % m) + m) % m;
 }
 

@@ -19,14 +19,17 @@ const TOKEN_RE = /\p{Lu}[\p{Ll}'’-]+|\p{Lu}\./gu;
  */
 export function findNames(text: string): { start: number; end: number; how: string }[] {
 	const out: { start: number; end: number; how: string }[] = [];
-	for (const m of text.matchAll(CUE_RE)) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, how: 'cue' });
+	for (const m of text.matchAll(CUE_RE))
+		out.push({ start: m.index + m[0].length - (m[1] ?? '').length, end: m.index + m[0].length, how: 'cue' });
 	for (const re of [TITLE_RE]) {
 		re.lastIndex = 0;
-		for (const m of text.matchAll(re)) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, how: 'title' });
+		for (const m of text.matchAll(re))
+			out.push({ start: m.index + m[0].length - (m[1] ?? '').length, end: m.index + m[0].length, how: 'title' });
 	}
 	const tokens = [...text.matchAll(TOKEN_RE)];
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
+		if (!t) break;
 		const next = tokens[i + 1];
 		const adjacent = next && /^\s+$/.test(text.slice(t.index + t[0].length, next.index));
 		if (GIVEN_NAMES.has(t[0])) {

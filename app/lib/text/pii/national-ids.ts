@@ -17,10 +17,10 @@ const SCHEMES: IdScheme[] = [
 		id: 'es-dni',
 		re: /\b([XYZ]?)-?(\d{7,8})-?([A-Z])\b/gi,
 		valid(m) {
-			const x = /^([XYZ]?)-?(\d{7,8})-?([A-Z])$/i.exec(m)!;
-			const lead = x[1] ? String('XYZ'.indexOf(x[1].toUpperCase())) : '';
-			if ((lead + x[2]).length !== 8) return false;
-			return DNI_LETTERS[Number(lead + x[2]) % 23] === x[3].toUpperCase();
+			const [, prefix = '', number = '', letter = ''] = /^([XYZ]?)-?(\d{7,8})-?([A-Z])$/i.exec(m) ?? [];
+			const lead = prefix ? String('XYZ'.indexOf(prefix.toUpperCase())) : '';
+			if ((lead + number).length !== 8) return false;
+			return DNI_LETTERS[Number(lead + number) % 23] === letter.toUpperCase();
 		}
 	},
 	{
@@ -29,7 +29,7 @@ const SCHEMES: IdScheme[] = [
 		valid(m) {
 			const s = m.toUpperCase();
 			let sum = 0;
-			for (let i = 0; i < 15; i++) sum += i % 2 === 0 ? CF_ODD[cfValue(s[i])] : cfValue(s[i]);
+			for (let i = 0; i < 15; i++) sum += i % 2 === 0 ? (CF_ODD[cfValue(s.charAt(i))] ?? NaN) : cfValue(s.charAt(i));
 			return String.fromCharCode(65 + (sum % 26)) === s[15];
 		}
 	},
@@ -50,9 +50,8 @@ const SCHEMES: IdScheme[] = [
 		id: 'tr-tckn',
 		re: /\b[1-9]\d{10}\b/g,
 		valid(d) {
-			const n = [...d].map(Number);
-			const d10 = ((((n[0] + n[2] + n[4] + n[6] + n[8]) * 7 - (n[1] + n[3] + n[5] + n[7])) % 10) + 10) % 10;
-			return d10 === n[9] && n.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === n[10];
+			const d10 = weighted(d, [7, -1, 7, -1, 7, -1, 7, -1, 7], 10);
+			return d10 === Number(d[9]) && weighted(d, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 10) === Number(d[10]);
 		}
 	},
 	{
