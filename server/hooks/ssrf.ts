@@ -111,12 +111,12 @@ export const hostOf = (url: URL) =>
 export const systemResolve: Resolver = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
- * Parses `RELAY_HOOKS_ALLOW`: comma-separated IPs or CIDRs.
+ * Parses an allow list (`RELAY_HOOKS_ALLOW`, `RELAY_CONNECTORS_ALLOW`): comma-separated IPs or CIDRs.
  *
  * @example
  * parseAllowList('127.0.0.1, 10.1.0.0/16, ::1');
  */
-export function parseAllowList(raw: string): BlockList {
+export function parseAllowList(raw: string, setting = 'RELAY_HOOKS_ALLOW'): BlockList {
 	const list = new BlockList();
 	for (const entry of raw
 		.split(',')
@@ -127,7 +127,7 @@ export function parseAllowList(raw: string): BlockList {
 		const bits = prefix === undefined ? undefined : Number(prefix);
 		const max = family === 'ipv6' ? 128 : 32;
 		if (isIP(address) === 0 || (bits !== undefined && (!Number.isInteger(bits) || bits < 0 || bits > max))) {
-			throw new Error(`RELAY_HOOKS_ALLOW: ${entry} is not an IP address or CIDR`);
+			throw new Error(`${setting}: ${entry} is not an IP address or CIDR`);
 		}
 		if (bits === undefined) list.addAddress(address, family);
 		else list.addSubnet(address, bits, family);

@@ -111,6 +111,9 @@ describe('relay /connectors', () => {
 			body: JSON.stringify(body)
 		});
 		expect(res.status).toBe(502);
-		expect(await res.json()).toMatchObject({ class: 'permanent', error: expect.stringMatching(/127\.0\.0\.1, a private address/) });
+		expect(await res.json()).toMatchObject({
+			class: 'permanent',
+			error: expect.stringMatching(/127\.0\.0\.1 is a private, loopback, link-local or reserved address/)
+		});
 	});
 });
